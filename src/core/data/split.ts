@@ -1,0 +1,44 @@
+/** Seeded train / validation / test split, stratified on a class column when one is given. */
+import { createRng, shuffleInPlace } from '../rng.ts';
+
+export interface SplitFractions {
+  train: number;
+  val: number;
+}
+
+/** Row indices of each split. */
+export interface SplitIndices {
+  train: Int32Array;
+  val: Int32Array;
+  test: Int32Array;
+}
+
+export const DEFAULT_SPLIT: SplitFractions = { train: 0.7, val: 0.15 };
+
+/**
+ * Splits rows 0..rowCount-1. With `strata` (a class code per row, -1 = missing, its own stratum),
+ * each stratum is shuffled and cut in the same proportions, so class shares match across splits.
+ * The same seed always gives the same split.
+ */
+export function splitRows(rowCount: number, seed: number, fractions: SplitFractions = DEFAULT_SPLIT, strata?: ArrayLike<number>): SplitIndices {
+  const rng = createRng(seed);
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < rowCount; i++) {
+    const key = strata ? (strata[i] ?? -1) : 0;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(i);
+  }
+  const train: number[] = [];
+  const val: number[] = [];
+  const test: number[] = [];
+  for (const key of [...groups.keys()].sort((a, b) => a - b)) {
+    const rows = shuffleInPlace(groups.get(key) as number[], rng);
+    const nTrain = Math.round(rows.length * fractions.train);
+    const nVal = Math.round(rows.length * fractions.val);
+    train.push(...rows.slice(0, nTrain));
+    val.push(...rows.slice(nTrain, nTrain + nVal));
+    test.push(...rows.slice(nTrain + nVal));
+  }
+  return { train: Int32Array.from(train), val: Int32Array.from(val), test: Int32Array.from(test) };
+}

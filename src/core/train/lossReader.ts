@@ -1,0 +1,103 @@
+/**
+ * Collects the per-step loss vectors the trainer leaves on the device and reads them back in
+ * batches, asynchronously (`await data()`, never `dataSync()`), with at most one read in flight so
+ * an asynchronous backend's queue cannot run away from the CPU.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/** Losses of one training step, read back. */
+export interface StepLosses {
+  step: number; // 1-based global step
+  epoch: number; // 1-based epoch the step belongs to
+  perTask: number[];
+  total: number; // Σ wᵢ·Lᵢ
+}
+
+interface Pending {
+  vector: tf.Tensor1D;
+  step: number;
+  epoch: number;
+  rows: number;
+}
+
+export class LossReader {
+  private pending: Pending[] = [];
+  private inFlight: Promise<void> = Promise.resolve();
+  private readonly epochSums = new Map<number, { sums: number[]; steps: number }>();
+  private windowStartMs = performance.now();
+  private windowRows = 0;
+
+  constructor(
+    private readonly numTasks: number,
+    /** Receives each batch of read-back steps and the samples/s since the previous batch. */
+    private readonly onLosses: (steps: StepLosses[], samplesPerSecond: number) => void,
+  ) {}
+
+  /** Takes ownership of one step's loss vector [T+1]. */
+  push(vector: tf.Tensor1D, step: number, epoch: number, rows: number): void {
+    this.pending.push({ vector, step, epoch, rows });
+  }
+
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  /** Starts reading back what is pending; waits only for the previous read, so one is in flight at most. */
+  async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    await this.inFlight;
+    if (batch.length === 0) return;
+    const stacked = tf.tidy(() => tf.stack(batch.map((p) => p.vector)));
+    tf.dispose(batch.map((p) => p.vector));
+    this.inFlight = stacked
+      .data()
+      .then((values) => this.deliver(batch, values as Float32Array))
+      .finally(() => stacked.dispose());
+  }
+
+  /** Reads back everything pushed so far and waits for it. */
+  async drain(): Promise<void> {
+    await this.flush();
+    await this.inFlight;
+  }
+
+  /** Mean per-task and total loss over the steps of an epoch read so far (then forgets that epoch). */
+  takeEpochMean(epoch: number): { perTask: number[]; total: number } | null {
+    const entry = this.epochSums.get(epoch);
+    this.epochSums.delete(epoch);
+    if (!entry) return null;
+    const means = entry.sums.map((s) => s / entry.steps);
+    return { perTask: means.slice(0, this.numTasks), total: means[this.numTasks] as number };
+  }
+
+  /** Restarts the samples/s window (after a pause or an evaluation, which are not training time). */
+  restartClock(): void {
+    this.windowStartMs = performance.now();
+    this.windowRows = 0;
+  }
+
+  /** Frees anything not yet read. */
+  dispose(): void {
+    tf.dispose(this.pending.map((p) => p.vector));
+    this.pending = [];
+  }
+
+  private deliver(batch: Pending[], values: Float32Array): void {
+    const width = this.numTasks + 1;
+    const steps = batch.map((p, i) => {
+      const row = Array.from(values.subarray(i * width, (i + 1) * width));
+      let entry = this.epochSums.get(p.epoch);
+      if (!entry) this.epochSums.set(p.epoch, (entry = { sums: new Array<number>(width).fill(0), steps: 0 }));
+      row.forEach((v, j) => ((entry.sums[j] as number) += v));
+      entry.steps++;
+      this.windowRows += p.rows;
+      return { step: p.step, epoch: p.epoch, perTask: row.slice(0, this.numTasks), total: row[this.numTasks] as number };
+    });
+    const now = performance.now();
+    const rate = now > this.windowStartMs ? (this.windowRows * 1000) / (now - this.windowStartMs) : 0;
+    this.windowStartMs = now;
+    this.windowRows = 0;
+    this.onLosses(steps, rate);
+  }
+}

@@ -1,0 +1,46 @@
+/** Shared, serialisable types of the ML core. Plain data only: they cross the worker boundary. */
+
+/** The kind of prediction a task asks for; it fixes the head's activation and loss. */
+export type TaskKind = 'binary' | 'multiclass' | 'regression';
+
+/** What a column is used for. */
+export type ColumnRole = 'ignore' | 'input' | 'binary' | 'multiclass' | 'regression';
+
+/** The compute backends TensorFlow.js can run on here. */
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+/** The person's backend choice: a backend, or 'auto' to let the app decide. */
+export type BackendChoice = BackendName | 'auto';
+
+/** Hidden activations offered by the model builder. */
+export type Activation = 'relu' | 'elu' | 'selu' | 'tanh' | 'sigmoid' | 'linear';
+
+/** One prediction task, after preprocessing has fixed its classes. */
+export interface TaskSpec {
+  /** The target column's name; unique among tasks. */
+  name: string;
+  kind: TaskKind;
+  /** Number of classes: 2 for binary, k for multi-class, 1 for regression. */
+  numClasses: number;
+  /** Class labels in index order (empty for regression). For binary, index 1 is the positive class. */
+  classLabels: string[];
+}
+
+/** Architecture of the shared-trunk, multi-head network. */
+export interface ModelSpec {
+  inputSize: number;
+  /** Units of each dense layer of the shared trunk, in order. */
+  trunkUnits: number[];
+  activation: Activation;
+  /** Units of an optional hidden dense layer in each head (0 = none). */
+  headHiddenUnits: number;
+  tasks: TaskSpec[];
+}
+
+/** Optimisation settings chosen before training starts. */
+export interface TrainConfig {
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  seed: number;
+}

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { DEFAULT_SAMPLE_ID } from './core/data/sampleDatasets.ts';
+import { createController } from './state/controller.ts';
+import { App } from './ui/App.tsx';
+import { ControllerContext } from './ui/controllerContext.ts';
+import { TrainingClient } from './worker/client.ts';
+import './ui/styles.css';
+
+const controller = createController(new TrainingClient());
+controller.setBackend('auto');
+controller.loadSample(DEFAULT_SAMPLE_ID);
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <ControllerContext.Provider value={controller}>
+      <App />
+    </ControllerContext.Provider>
+  </StrictMode>,
+);

@@ -1,0 +1,161 @@
+/**
+ * Connects the worker to the store: turns worker events into state (loss points batched and
+ * flushed a few times a second, so drawing never competes with training) and user actions into
+ * commands.
+ */
+import { DEFAULT_SAMPLE_ID, SAMPLE_DATASETS } from '../core/data/sampleDatasets.ts';
+import type { BackendChoice, ColumnRole } from '../core/types.ts';
+import type { TrainingClient } from '../worker/client.ts';
+import type { FromWorker, RunConfig } from '../worker/protocol.ts';
+import { LossSeries } from './lossSeries.ts';
+import { appStore, initialState, type AppState, type TrainSettings } from './store.ts';
+
+const CHART_FLUSH_MS = 250;
+/** Slider drags send at most one weight update per this interval (the last value always goes). */
+const WEIGHT_SEND_MS = 100;
+
+export interface Controller {
+  loadSample(id: string): void;
+  loadFile(file: File): void;
+  setRole(column: string, role: ColumnRole): void;
+  setSettings(patch: Partial<TrainSettings>): void;
+  setWeight(task: string, weight: number): void;
+  setBackend(choice: BackendChoice): void;
+  train(): void;
+  pause(): void;
+  step(): void;
+  reset(): void;
+  dismissAlert(): void;
+  dispose(): void;
+}
+
+export function createController(client: TrainingClient): Controller {
+  const set = (patch: Partial<AppState>) => appStore.setState(patch);
+  const get = () => appStore.getState();
+  const series = new LossSeries();
+  let dirty = false;
+  let pendingPresetRoles: Record<string, ColumnRole> | null = null;
+  let unsentWeights: Record<string, number> | null = null;
+  let weightTimer: ReturnType<typeof setTimeout> | null = null;
+  const sendWeights = () => {
+    weightTimer = null;
+    if (!unsentWeights) return;
+    client.send({ type: 'setWeights', weights: unsentWeights });
+    unsentWeights = null;
+    weightTimer = setTimeout(sendWeights, WEIGHT_SEND_MS);
+  };
+
+  const flushTimer = setInterval(() => {
+    if (!dirty) return;
+    dirty = false;
+    set({ lossPoints: series.snapshot() });
+  }, CHART_FLUSH_MS);
+
+  const clearResults = () => {
+    series.clear();
+    dirty = false;
+    set({ lossPoints: [], epochs: [], run: null, progress: initialState.progress, appliedWeights: null });
+  };
+
+  const onEvent = (msg: FromWorker) => {
+    switch (msg.type) {
+      case 'datasetLoaded': {
+        const roles = Object.fromEntries(msg.columns.map((c) => [c.name, pendingPresetRoles?.[c.name] ?? c.suggestedRole]));
+        pendingPresetRoles = null;
+        const weights = Object.fromEntries(msg.columns.map((c) => [c.name, 1]));
+        clearResults();
+        set({ dataset: { name: msg.name, rowCount: msg.rowCount, columns: msg.columns, preview: msg.preview, report: msg.report }, roles, weights, datasetLoading: false, alert: null });
+        break;
+      }
+      case 'backendReady':
+        set({ backend: { name: msg.backend, reason: msg.reason } });
+        break;
+      case 'runCreated':
+        set({ run: { tasks: msg.tasks, parameterCount: msg.parameterCount, inputSize: msg.inputSize, splitRows: msg.splitRows, stepsPerEpoch: msg.stepsPerEpoch } });
+        break;
+      case 'stateChanged':
+        set({ runState: msg.state, progress: { ...get().progress, epoch: msg.epoch, targetEpochs: msg.targetEpochs, step: msg.step } });
+        break;
+      case 'losses': {
+        series.add(msg.steps);
+        dirty = true;
+        const last = msg.steps[msg.steps.length - 1];
+        if (last) set({ progress: { epoch: msg.epoch, targetEpochs: msg.targetEpochs, step: last.step, samplesPerSecond: msg.samplesPerSecond } });
+        break;
+      }
+      case 'epochEnded':
+        set({ epochs: [...get().epochs, msg.report] });
+        break;
+      case 'weightsApplied':
+        set({ appliedWeights: { step: msg.step, weights: msg.weights } });
+        break;
+      case 'runReset':
+        clearResults();
+        break;
+      case 'memory':
+        break;
+      case 'error':
+        pendingPresetRoles = null;
+        set({ alert: msg.message, datasetLoading: false });
+        break;
+    }
+  };
+  const unsubscribe = client.subscribe(onEvent);
+
+  const runConfig = (): RunConfig => {
+    const { settings, roles, weights } = get();
+    return { ...settings, roles, weights };
+  };
+
+  const controller: Controller = {
+    loadSample(id) {
+      const sample = SAMPLE_DATASETS.find((s) => s.id === id) ?? SAMPLE_DATASETS.find((s) => s.id === DEFAULT_SAMPLE_ID);
+      if (!sample) return;
+      pendingPresetRoles = sample.roles;
+      set({ sampleId: sample.id, datasetLoading: true });
+      client.send({ type: 'loadDataset', source: { kind: 'url', url: new URL(sample.path, document.baseURI).href, name: sample.label } });
+    },
+    loadFile(file) {
+      set({ datasetLoading: true });
+      client.send({ type: 'loadDataset', source: { kind: 'file', file } });
+    },
+    setRole(column, role) {
+      set({ roles: { ...get().roles, [column]: role } });
+    },
+    setSettings(patch) {
+      set({ settings: { ...get().settings, ...patch } });
+    },
+    setWeight(task, weight) {
+      set({ weights: { ...get().weights, [task]: weight } });
+      unsentWeights = { ...unsentWeights, [task]: weight };
+      if (!weightTimer) sendWeights();
+    },
+    setBackend(choice) {
+      set({ backendChoice: choice });
+      client.send({ type: 'setBackend', choice });
+    },
+    train() {
+      set({ alert: null });
+      client.send({ type: 'train', config: runConfig() });
+    },
+    pause() {
+      client.send({ type: 'pause' });
+    },
+    step() {
+      set({ alert: null });
+      client.send({ type: 'step', config: runConfig() });
+    },
+    reset() {
+      client.send({ type: 'reset' });
+    },
+    dismissAlert() {
+      set({ alert: null });
+    },
+    dispose() {
+      clearInterval(flushTimer);
+      if (weightTimer) clearTimeout(weightTimer);
+      unsubscribe();
+    },
+  };
+  return controller;
+}

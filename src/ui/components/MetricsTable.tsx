@@ -1,0 +1,63 @@
+import type { TaskMetrics } from '../../core/metrics/taskMetrics.ts';
+import { useAppState } from '../../state/store.ts';
+
+const COLUMNS: { header: string; key: keyof TaskMetrics }[] = [
+  { header: 'Loss', key: 'loss' },
+  { header: 'Accuracy', key: 'accuracy' },
+  { header: 'Precision', key: 'precision' },
+  { header: 'Recall', key: 'recall' },
+  { header: 'F1', key: 'f1' },
+  { header: 'AUC', key: 'auc' },
+  { header: 'Macro F1', key: 'macroF1' },
+  { header: 'MSE', key: 'mse' },
+  { header: 'RMSE', key: 'rmse' },
+  { header: 'MAE', key: 'mae' },
+  { header: 'R2', key: 'r2' },
+];
+
+const TYPE_LABEL = { binary: 'binary', multiclass: 'multi-class', regression: 'regression' } as const;
+
+function format(v: number | undefined): string {
+  if (v === undefined) return '—';
+  if (Number.isNaN(v)) return 'n/a';
+  return Math.abs(v) >= 1000 ? v.toFixed(1) : v.toPrecision(4);
+}
+
+/** The latest validation metrics, one row per task. */
+export function MetricsTable() {
+  const run = useAppState((s) => s.run);
+  const latest = useAppState((s) => s.epochs[s.epochs.length - 1]);
+  if (!run) return null;
+  return (
+    <div className="metrics">
+      <h3>Validation metrics {latest ? `after epoch ${latest.epoch}` : '(after the first epoch)'}</h3>
+      <div className="scroll">
+        <table aria-label="Task metrics">
+          <thead>
+            <tr>
+              <th scope="col">Task</th>
+              <th scope="col">Type</th>
+              {COLUMNS.map((c) => (
+                <th key={c.key} scope="col">
+                  {c.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {run.tasks.map((t, k) => (
+              <tr key={t.name}>
+                <th scope="row">{t.name}</th>
+                <td>{TYPE_LABEL[t.kind]}</td>
+                {COLUMNS.map((c) => (
+                  <td key={c.key}>{latest ? format(latest.val[k]?.[c.key]) : ''}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted">Regression metrics are in the target's own units; Loss is the training loss on the validation split.</p>
+    </div>
+  );
+}

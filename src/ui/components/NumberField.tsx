@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+
+interface Props {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number | 'any';
+  integer?: boolean;
+  disabled?: boolean;
+  onCommit(value: number): void;
+}
+
+/** A spinbutton that keeps what is typed until it is a valid number in range, then commits it. */
+export function NumberField({ label, value, min, max, step, integer, disabled, onCommit }: Props) {
+  const [text, setText] = useState(String(value));
+  useEffect(() => setText(String(value)), [value]);
+  const parsed = Number(text);
+  const valid = text.trim() !== '' && Number.isFinite(parsed) && parsed >= min && parsed <= max && (!integer || Number.isInteger(parsed));
+  return (
+    <label className="number-field">
+      {label}
+      <input
+        type="number"
+        value={text}
+        min={min}
+        max={max}
+        step={step}
+        disabled={disabled}
+        aria-invalid={!valid}
+        onChange={(e) => {
+          setText(e.target.value);
+          const v = Number(e.target.value);
+          if (e.target.value.trim() !== '' && Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v))) onCommit(v);
+        }}
+      />
+    </label>
+  );
+}

@@ -1,0 +1,54 @@
+import { useAppState } from '../../state/store.ts';
+import { useController } from '../controllerContext.ts';
+import { NumberField } from './NumberField.tsx';
+
+const fmt = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+
+function progressText(state: string, epoch: number, target: number, step: number, samplesPerSecond: number): string {
+  if (state === 'running') return `Epoch ${Math.min(epoch + 1, target)} / ${target} · step ${step} · ${fmt.format(samplesPerSecond)} samples/s`;
+  if (state === 'paused') return `Paused at epoch ${epoch} / ${target}, step ${step}.`;
+  if (state === 'done') return `Done: ${epoch} epochs, ${step} steps.`;
+  return 'Not started.';
+}
+
+/** Epochs, batch size, learning rate and the run buttons, with the progress line. */
+export function TrainingControls() {
+  const controller = useController();
+  const settings = useAppState((s) => s.settings);
+  const runState = useAppState((s) => s.runState);
+  const progress = useAppState((s) => s.progress);
+  const run = useAppState((s) => s.run);
+  const ready = useAppState((s) => s.dataset !== null && !s.datasetLoading);
+  const running = runState === 'running';
+  return (
+    <div className="controls">
+      <div className="fields">
+        <NumberField label="Epochs" value={settings.epochs} min={1} max={10000} step={1} integer onCommit={(epochs) => controller.setSettings({ epochs })} />
+        <NumberField label="Batch size" value={settings.batchSize} min={1} max={65536} step={1} integer disabled={run !== null} onCommit={(batchSize) => controller.setSettings({ batchSize })} />
+        <NumberField label="Learning rate" value={settings.learningRate} min={1e-6} max={10} step="any" disabled={run !== null} onCommit={(learningRate) => controller.setSettings({ learningRate })} />
+      </div>
+      <div className="buttons">
+        <button type="button" className="primary" disabled={!ready || running} onClick={() => controller.train()}>
+          Train
+        </button>
+        <button type="button" disabled={!running} onClick={() => controller.pause()}>
+          Pause
+        </button>
+        <button type="button" disabled={!ready || running} onClick={() => controller.step()}>
+          Step
+        </button>
+        <button type="button" disabled={run === null && runState === 'idle'} onClick={() => controller.reset()}>
+          Reset
+        </button>
+      </div>
+      <p role="status" aria-label="Training progress" className="summary">
+        {progressText(runState, progress.epoch, progress.targetEpochs, progress.step, progress.samplesPerSecond)}
+      </p>
+      {run && (
+        <p className="muted">
+          {fmt.format(run.parameterCount)} parameters · {run.inputSize} input features · split {run.splitRows.train}/{run.splitRows.val}/{run.splitRows.test} rows (train/validation/test) · {run.stepsPerEpoch} steps per epoch
+        </p>
+      )}
+    </div>
+  );
+}

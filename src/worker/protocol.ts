@@ -1,0 +1,48 @@
+/** The typed messages between the page and the training worker. Plain data only: no tensors cross. */
+import type { ColumnSummary } from '../core/csv/summarizeColumns.ts';
+import type { ParseReport } from '../core/csv/parseCsv.ts';
+import type { StepLosses } from '../core/train/lossReader.ts';
+import type { EpochReport } from '../core/train/trainingRunner.ts';
+import type { Activation, BackendChoice, BackendName, ColumnRole, TaskSpec } from '../core/types.ts';
+
+/** Everything `train` needs to build a run when none exists yet. */
+export interface RunConfig {
+  roles: Record<string, ColumnRole>;
+  /** Loss weight per target column name. */
+  weights: Record<string, number>;
+  trunkUnits: number[];
+  activation: Activation;
+  headHiddenUnits: number;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  seed: number;
+}
+
+export type DatasetSource = { kind: 'url'; url: string; name: string } | { kind: 'file'; file: File };
+
+/** Page → worker: imperative commands. */
+export type ToWorker =
+  | { type: 'loadDataset'; source: DatasetSource }
+  | { type: 'setBackend'; choice: BackendChoice }
+  | { type: 'train'; config: RunConfig }
+  | { type: 'pause' }
+  | { type: 'step'; config: RunConfig }
+  | { type: 'reset' }
+  | { type: 'setWeights'; weights: Record<string, number> }
+  | { type: 'getMemory' };
+
+export type RunState = 'idle' | 'running' | 'paused' | 'done';
+
+/** Worker → page: events, named in the past tense or as nouns. */
+export type FromWorker =
+  | { type: 'datasetLoaded'; name: string; rowCount: number; columns: ColumnSummary[]; preview: string[][]; report: ParseReport }
+  | { type: 'backendReady'; backend: BackendName; reason: string }
+  | { type: 'runCreated'; tasks: TaskSpec[]; parameterCount: number; inputSize: number; splitRows: { train: number; val: number; test: number }; stepsPerEpoch: number }
+  | { type: 'stateChanged'; state: RunState; epoch: number; targetEpochs: number; step: number }
+  | { type: 'losses'; steps: StepLosses[]; samplesPerSecond: number; epoch: number; targetEpochs: number }
+  | { type: 'epochEnded'; report: EpochReport }
+  | { type: 'weightsApplied'; step: number; weights: Record<string, number> }
+  | { type: 'runReset'; numTensors: number }
+  | { type: 'memory'; numTensors: number; numBytes: number }
+  | { type: 'error'; message: string };

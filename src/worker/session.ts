@@ -1,0 +1,195 @@
+/**
+ * The worker's state machine: the loaded table, the backend, the current run. It never touches
+ * `self`, so it can be tested in Node with a fake `post`. Commands that change the run are
+ * queued and run one at a time; Pause and weight changes act at once, between two steps.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { CsvError, parseCsv } from '../core/csv/parseCsv.ts';
+import { summarizeColumns } from '../core/csv/summarizeColumns.ts';
+import { cellText, type Table } from '../core/csv/table.ts';
+import { PrepareError, prepareDataset } from '../core/data/prepareDataset.ts';
+import { MultiTaskTrainer } from '../core/train/multiTaskTrainer.ts';
+import { TrainingRunner } from '../core/train/trainingRunner.ts';
+import { createEventLoopYielder } from '../core/train/yieldToEventLoop.ts';
+import type { BackendChoice } from '../core/types.ts';
+import type { DatasetSource, FromWorker, RunConfig, RunState, ToWorker } from './protocol.ts';
+import type { BackendSelection } from './selectBackend.ts';
+
+/** Files larger than this are refused before reading (the table lives in this tab's memory). */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+const PREVIEW_ROWS = 20;
+
+export interface SessionDeps {
+  selectBackend(choice: BackendChoice): Promise<BackendSelection>;
+  fetchText(url: string): Promise<string>;
+  yieldToEventLoop?: () => Promise<void>;
+}
+
+interface Run {
+  trainer: MultiTaskTrainer;
+  runner: TrainingRunner;
+  targetEpochs: number;
+}
+
+/** Creates a session that answers commands through `post`. */
+export function createTrainingSession(post: (msg: FromWorker) => void, deps: SessionDeps) {
+  const yieldToEventLoop = deps.yieldToEventLoop ?? createEventLoopYielder();
+  let table: Table | null = null;
+  let backend: BackendSelection | null = null;
+  let run: Run | null = null;
+  let state: RunState = 'idle';
+  let stopRequested = false;
+  let weightsByName: Record<string, number> = {};
+  let queue: Promise<void> = Promise.resolve();
+
+  const enqueue = (work: () => Promise<void>) => {
+    queue = queue.then(work).catch((e: unknown) => {
+      post({ type: 'error', message: messageOf(e) });
+      if (run && state === 'running') setState('paused');
+    });
+    return queue;
+  };
+
+  const setState = (next: RunState) => {
+    state = next;
+    post({ type: 'stateChanged', state, epoch: run?.trainer.epochsCompleted ?? 0, targetEpochs: run?.targetEpochs ?? 0, step: run?.trainer.globalStep ?? 0 });
+  };
+
+  const weightVector = (trainer: MultiTaskTrainer) => trainer.tasks.map((t) => weightsByName[t.name] ?? 1);
+
+  const disposeRun = () => {
+    if (!run) return;
+    run.runner.dispose();
+    run.trainer.dispose();
+    run = null;
+    setState('idle');
+    post({ type: 'runReset', numTensors: tf.memory().numTensors });
+  };
+
+  const ensureBackend = async () => {
+    if (backend) return;
+    backend = await deps.selectBackend('auto');
+    post({ type: 'backendReady', ...backend });
+  };
+
+  const ensureRun = async (config: RunConfig): Promise<Run> => {
+    await ensureBackend();
+    if (run) return run;
+    if (!table) throw new Error('No dataset is loaded yet. Pick a sample dataset or upload a CSV file.');
+    weightsByName = { ...config.weights };
+    const data = prepareDataset(table, config.roles, { seed: config.seed });
+    const trainer = new MultiTaskTrainer(data, {
+      trunkUnits: config.trunkUnits,
+      activation: config.activation,
+      headHiddenUnits: config.headHiddenUnits,
+      batchSize: config.batchSize,
+      learningRate: config.learningRate,
+      seed: config.seed,
+      weights: data.tasks.map((t) => config.weights[t.name] ?? 1),
+    });
+    const runner = new TrainingRunner(
+      trainer,
+      {
+        onLosses: (steps, samplesPerSecond) =>
+          post({ type: 'losses', steps, samplesPerSecond, epoch: trainer.epochsCompleted, targetEpochs: run?.targetEpochs ?? 0 }),
+        onEpoch: (report) => post({ type: 'epochEnded', report }),
+      },
+      yieldToEventLoop,
+    );
+    run = { trainer, runner, targetEpochs: config.epochs };
+    post({
+      type: 'runCreated',
+      tasks: trainer.tasks,
+      parameterCount: trainer.parameterCount,
+      inputSize: data.inputSize,
+      splitRows: { train: data.train.rows, val: data.val.rows, test: data.test.rows },
+      stepsPerEpoch: trainer.stepsPerEpoch,
+    });
+    return run;
+  };
+
+  const train = async (config: RunConfig) => {
+    const current = await ensureRun(config);
+    const done = current.trainer.epochsCompleted;
+    current.targetEpochs = done >= config.epochs ? done + config.epochs : config.epochs;
+    stopRequested = false;
+    setState('running');
+    const outcome = await current.runner.runUntil(current.targetEpochs, () => stopRequested);
+    if (run === current) setState(outcome === 'done' ? 'done' : 'paused');
+  };
+
+  const step = async (config: RunConfig) => {
+    const current = await ensureRun(config);
+    await current.runner.stepAndReport();
+    if (run === current) setState('paused');
+  };
+
+  const loadDataset = async (source: DatasetSource) => {
+    let text: string;
+    let name: string;
+    if (source.kind === 'url') {
+      text = await deps.fetchText(source.url);
+      name = source.name;
+    } else {
+      if (source.file.size > MAX_FILE_BYTES) {
+        throw new CsvError(`"${source.file.name}" is ${(source.file.size / 1e6).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB. Use a smaller sample of the file.`);
+      }
+      text = await source.file.text();
+      name = source.file.name;
+    }
+    const parsed = parseCsv(text);
+    disposeRun();
+    table = parsed.table;
+    const loaded = parsed.table;
+    const previewCount = Math.min(PREVIEW_ROWS, loaded.rowCount);
+    const preview = Array.from({ length: previewCount }, (_, r) => loaded.columns.map((c) => cellText(c, r)));
+    post({ type: 'datasetLoaded', name, rowCount: loaded.rowCount, columns: summarizeColumns(loaded), preview, report: parsed.report });
+  };
+
+  const setBackend = async (choice: BackendChoice) => {
+    disposeRun();
+    backend = await deps.selectBackend(choice);
+    post({ type: 'backendReady', ...backend });
+  };
+
+  return {
+    /** Handles one command from the page. Resolves when that command's work (if queued) is done. */
+    handle(msg: ToWorker): Promise<void> {
+      switch (msg.type) {
+        case 'pause':
+          stopRequested = true;
+          return Promise.resolve();
+        case 'setWeights': {
+          weightsByName = { ...weightsByName, ...msg.weights };
+          if (run) run.trainer.setTaskWeights(weightVector(run.trainer));
+          post({ type: 'weightsApplied', step: run?.trainer.globalStep ?? 0, weights: { ...weightsByName } });
+          return Promise.resolve();
+        }
+        case 'getMemory': {
+          const m = tf.memory();
+          post({ type: 'memory', numTensors: m.numTensors, numBytes: m.numBytes });
+          return Promise.resolve();
+        }
+        case 'reset':
+          stopRequested = true;
+          return enqueue(async () => disposeRun());
+        case 'loadDataset':
+          stopRequested = true;
+          return enqueue(() => loadDataset(msg.source));
+        case 'setBackend':
+          stopRequested = true;
+          return enqueue(() => setBackend(msg.choice));
+        case 'train':
+          return enqueue(() => train(msg.config));
+        case 'step':
+          return enqueue(() => step(msg.config));
+      }
+    },
+  };
+}
+
+function messageOf(e: unknown): string {
+  if (e instanceof CsvError || e instanceof PrepareError) return e.message;
+  if (e instanceof Error) return `Something went wrong: ${e.message}`;
+  return `Something went wrong: ${String(e)}`;
+}
