@@ -8,7 +8,7 @@ const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (existsSync(path)) process.exit(0);
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-let hasApt = false;
+let hasApt;
 try {
   execSync('command -v apt-get', { stdio: 'ignore', shell: '/bin/sh' });
   hasApt = true;

@@ -26,8 +26,10 @@ async function probeWebGpu(): Promise<WebGpuProbe> {
   try {
     const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
     if (!adapter) return { hardware: false, description: 'WebGPU offers no adapter here' };
-    const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
-    const fallback = info.isFallbackAdapter ?? (adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter ?? false;
+    // `info` (with isFallbackAdapter) is newer than some type definitions; older Chromes put the flag on the adapter.
+    const withInfo = adapter as GPUAdapter & { info?: Partial<GPUAdapterInfo> & { isFallbackAdapter?: boolean }; isFallbackAdapter?: boolean };
+    const info = withInfo.info ?? {};
+    const fallback = info.isFallbackAdapter ?? withInfo.isFallbackAdapter ?? false;
     const name = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'unknown adapter';
     return fallback || /swiftshader/i.test(name)
       ? { hardware: false, description: `the WebGPU adapter (${name}) is a software fallback` }

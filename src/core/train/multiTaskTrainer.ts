@@ -37,13 +37,16 @@ export class MultiTaskTrainer {
   /** Steps taken in total. */
   globalStep = 0;
 
-  private readonly optimizer: tf.Optimizer;
+  // One Adam per trunk and per head: TF.js optimisers key their state by position in the variable
+  // list, so a head that is switched off must not change the list another optimiser sees.
+  private readonly trunkOptimizer: tf.Optimizer;
+  private readonly headOptimizers: tf.Optimizer[];
   private readonly taskWeights: tf.Variable; // [numTasks], not trainable
   private readonly train: DeviceSplit;
   private readonly rng: () => number;
   private readonly trunkVariables: tf.Variable[];
   private readonly headVariables: tf.Variable[][];
-  private activeVariables: tf.Variable[];
+  private readonly allVariables: tf.Variable[];
   private weightValues: number[];
   private permutation: tf.Tensor1D | null = null; // [trainRows] int32, this epoch's row order
   private readonly evalInputs = new Map<SplitName, tf.Tensor2D>(); // uploaded once, on first use
@@ -61,9 +64,8 @@ export class MultiTaskTrainer {
       tasks: data.tasks,
     };
     this.model = buildMultiTaskModel(this.spec, options.seed);
-    this.optimizer = tf.train.adam(options.learningRate);
     this.weightValues = [...options.weights];
-    this.taskWeights = tf.variable(tf.tensor1d(this.weightValues), false);
+    this.taskWeights = tf.tidy(() => tf.variable(tf.tensor1d(this.weightValues), false));
     this.train = uploadSplit(data.train, data.inputSize);
     this.rng = createRng(options.seed + 7919);
     this.stepsPerEpoch = Math.ceil(data.train.rows / options.batchSize);
@@ -71,7 +73,9 @@ export class MultiTaskTrainer {
       this.model.layers.filter((l) => l.name.startsWith(prefix)).flatMap((l) => l.trainableWeights.map((w) => w.read() as tf.Variable));
     this.trunkVariables = variablesOf('trunk_');
     this.headVariables = this.tasks.map((_, k) => variablesOf(headPrefix(k)));
-    this.activeVariables = this.computeActiveVariables();
+    this.allVariables = [...this.trunkVariables, ...this.headVariables.flat()];
+    this.trunkOptimizer = tf.train.adam(options.learningRate);
+    this.headOptimizers = this.tasks.map(() => tf.train.adam(options.learningRate));
   }
 
   /** Number of trainable parameters. */
@@ -91,7 +95,6 @@ export class MultiTaskTrainer {
     }
     this.weightValues = [...weights];
     tf.tidy(() => this.taskWeights.assign(tf.tensor1d(weights)));
-    this.activeVariables = this.computeActiveVariables();
   }
 
   /**
@@ -110,17 +113,18 @@ export class MultiTaskTrainer {
       const targets = this.train.targets.map((t) => tf.gather(t, rows));
       const masks = this.train.masks.map((m) => tf.gather(m, rows));
       let kept: tf.Tensor1D | null = null;
-      this.optimizer.minimize(
-        () => {
-          const outputs = this.applyModel(x);
-          const perTask = tf.stack(this.tasks.map((task, k) => lossForTask(task.kind)(outputs[k] as tf.Tensor, targets[k] as tf.Tensor1D, masks[k] as tf.Tensor1D))) as tf.Tensor1D;
-          const total = combineTaskLosses(perTask, this.taskWeights as tf.Tensor1D);
-          kept = tf.keep(tf.concat([perTask, tf.reshape(total, [1])]) as tf.Tensor1D);
-          return total;
-        },
-        false,
-        this.activeVariables,
-      );
+      const { grads } = tf.variableGrads(() => {
+        const outputs = this.applyModel(x);
+        const perTask = tf.stack(this.tasks.map((task, k) => lossForTask(task.kind)(outputs[k] as tf.Tensor, targets[k] as tf.Tensor1D, masks[k] as tf.Tensor1D))) as tf.Tensor1D;
+        const total = combineTaskLosses(perTask, this.taskWeights as tf.Tensor1D);
+        kept = tf.keep(tf.concat([perTask, tf.reshape(total, [1])]) as tf.Tensor1D);
+        return total;
+      }, this.allVariables);
+      this.trunkOptimizer.applyGradients(pick(grads, this.trunkVariables));
+      this.headOptimizers.forEach((optimizer, k) => {
+        // A head at weight 0 is off: its parameters and its optimiser state stay as they are.
+        if ((this.weightValues[k] as number) > 0) optimizer.applyGradients(pick(grads, this.headVariables[k] as tf.Variable[]));
+      });
       return kept as unknown as tf.Tensor1D;
     });
     this.globalStep++;
@@ -168,7 +172,8 @@ export class MultiTaskTrainer {
   /** Frees the model, the optimiser's state (Adam's moments: model.dispose() does not), the weights and the data. */
   dispose(): void {
     this.model.dispose();
-    this.optimizer.dispose();
+    this.trunkOptimizer.dispose();
+    this.headOptimizers.forEach((o) => o.dispose());
     this.taskWeights.dispose();
     disposeDeviceSplit(this.train);
     this.permutation?.dispose();
@@ -187,8 +192,9 @@ export class MultiTaskTrainer {
     this.permutation?.dispose();
     this.permutation = tf.tensor1d(order, 'int32');
   }
+}
 
-  private computeActiveVariables(): tf.Variable[] {
-    return [...this.trunkVariables, ...this.headVariables.flatMap((vars, k) => ((this.weightValues[k] as number) > 0 ? vars : []))];
-  }
+/** The gradients of some variables, in their order (so an optimiser's state lines up). */
+function pick(grads: tf.NamedTensorMap, variables: tf.Variable[]): tf.NamedTensorMap {
+  return Object.fromEntries(variables.map((v) => [v.name, grads[v.name] as tf.Tensor]));
 }

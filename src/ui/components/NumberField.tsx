@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 interface Props {
   label: string;
@@ -14,7 +14,12 @@ interface Props {
 /** A spinbutton that keeps what is typed until it is a valid number in range, then commits it. */
 export function NumberField({ label, value, min, max, step, integer, disabled, onCommit }: Props) {
   const [text, setText] = useState(String(value));
-  useEffect(() => setText(String(value)), [value]);
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    // The value changed from outside: show it (React's "adjust state while rendering" pattern).
+    setShown(value);
+    setText(String(value));
+  }
   const parsed = Number(text);
   const valid = text.trim() !== '' && Number.isFinite(parsed) && parsed >= min && parsed <= max && (!integer || Number.isInteger(parsed));
   return (

@@ -1,0 +1,48 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import type { ModelSpec } from '../types.ts';
+import { buildMultiTaskModel } from './buildMultiTaskModel.ts';
+
+const spec: ModelSpec = {
+  inputSize: 5,
+  trunkUnits: [8, 4],
+  activation: 'relu',
+  headHiddenUnits: 0,
+  tasks: [
+    { name: 'b', kind: 'binary', numClasses: 2, classLabels: ['n', 'y'] },
+    { name: 'm', kind: 'multiclass', numClasses: 3, classLabels: ['a', 'b', 'c'] },
+    { name: 'r', kind: 'regression', numClasses: 1, classLabels: [] },
+  ],
+};
+
+describe('buildMultiTaskModel', () => {
+  it('gives one output per task with the shape and range of its type', () => {
+    const model = buildMultiTaskModel(spec);
+    const x = tf.randomNormal([6, 5], 0, 3, 'float32', 1);
+    const [b, m, r] = model.predict(x) as tf.Tensor[];
+    expect(b?.shape).toEqual([6, 1]);
+    expect(m?.shape).toEqual([6, 3]);
+    expect(r?.shape).toEqual([6, 1]);
+    const probs = b?.dataSync() as Float32Array;
+    expect([...probs].every((p) => p > 0 && p < 1)).toBe(true);
+    const rowSums = tf.sum(m as tf.Tensor, 1).dataSync();
+    for (const s of rowSums) expect(s).toBeCloseTo(1, 5);
+    tf.dispose([x, b as tf.Tensor, m as tf.Tensor, r as tf.Tensor]);
+    model.dispose();
+  });
+
+  it('has the trunk then one head per task, and counts parameters as a dense network should', () => {
+    const model = buildMultiTaskModel(spec);
+    // trunk 5·8+8 + 8·4+4 = 84; heads 4·1+1 + 4·3+3 + 4·1+1 = 25
+    expect(model.countParams()).toBe(84 + 25);
+    expect(model.outputs).toHaveLength(3);
+    model.dispose();
+  });
+
+  it('adds an optional hidden layer to each head', () => {
+    const model = buildMultiTaskModel({ ...spec, headHiddenUnits: 2 });
+    // trunk 84; per head hidden 4·2+2 = 10; outputs 2·1+1 + 2·3+3 + 2·1+1 = 15
+    expect(model.countParams()).toBe(84 + 3 * 10 + 15);
+    model.dispose();
+  });
+});

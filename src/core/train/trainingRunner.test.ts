@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { toyDataset } from '../testing/toyData.ts';
+import type { StepLosses } from './lossReader.ts';
+import { MultiTaskTrainer } from './multiTaskTrainer.ts';
+import { TrainingRunner, type EpochReport } from './trainingRunner.ts';
+
+const immediate = () => new Promise<void>((r) => setImmediate(r));
+const options = { trunkUnits: [8], activation: 'relu' as const, headHiddenUnits: 0, batchSize: 50, learningRate: 0.01, seed: 1, weights: [1, 1, 1] };
+
+describe('TrainingRunner', () => {
+  it('reads back every step once, in order, and reports each epoch with its mean training loss', async () => {
+    const trainer = new MultiTaskTrainer(toyDataset(200), options); // 140 train rows → 3 steps per epoch
+    const steps: StepLosses[] = [];
+    const epochs: EpochReport[] = [];
+    const runner = new TrainingRunner(trainer, { onLosses: (s) => steps.push(...s), onEpoch: (e) => epochs.push(e) }, immediate, { readbackIntervalMs: 0 });
+    expect(await runner.runUntil(2, () => false)).toBe('done');
+    expect(steps.map((s) => s.step)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(steps.map((s) => s.epoch)).toEqual([1, 1, 1, 2, 2, 2]);
+    expect(epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    const mean = (k: number, epoch: number) => steps.filter((s) => s.epoch === epoch).reduce((a, s) => a + (s.perTask[k] as number), 0) / 3;
+    expect(epochs[1]?.trainLoss[2]).toBeCloseTo(mean(2, 2), 6);
+    expect(epochs[0]?.val).toHaveLength(3);
+    runner.dispose();
+    trainer.dispose();
+  });
+
+  it('stops between steps when asked, and resumes where it stopped', async () => {
+    const trainer = new MultiTaskTrainer(toyDataset(200), options);
+    const steps: number[] = [];
+    const runner = new TrainingRunner(trainer, { onLosses: (s) => steps.push(...s.map((x) => x.step)), onEpoch: () => {} }, immediate);
+    let calls = 0;
+    expect(await runner.runUntil(5, () => ++calls > 4)).toBe('stopped');
+    expect(trainer.globalStep).toBe(4);
+    expect(steps).toEqual([1, 2, 3, 4]);
+    expect(await runner.runUntil(2, () => false)).toBe('done');
+    expect(trainer.globalStep).toBe(6);
+    runner.dispose();
+    trainer.dispose();
+  });
+});

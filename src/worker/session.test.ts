@@ -1,0 +1,96 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { toyCsv, TOY_ROLES } from '../core/testing/toyData.ts';
+import type { FromWorker, RunConfig } from './protocol.ts';
+import { createTrainingSession } from './session.ts';
+
+const config: RunConfig = {
+  roles: TOY_ROLES,
+  weights: { clicked: 1, segment: 1, spend: 1 },
+  trunkUnits: [8],
+  activation: 'relu',
+  headHiddenUnits: 0,
+  epochs: 2,
+  batchSize: 32,
+  learningRate: 0.01,
+  seed: 1,
+};
+
+function setup() {
+  const events: FromWorker[] = [];
+  const session = createTrainingSession((m) => events.push(m), {
+    selectBackend: async () => ({ backend: 'cpu', reason: 'test' }),
+    fetchText: async (url) => {
+      if (url.endsWith('bad.csv')) return '';
+      return toyCsv(120);
+    },
+    yieldToEventLoop: () => new Promise((r) => setImmediate(r)),
+  });
+  const of = <T extends FromWorker['type']>(type: T) => events.filter((e): e is Extract<FromWorker, { type: T }> => e.type === type);
+  return { session, events, of };
+}
+
+describe('training session', () => {
+  it('loads a dataset, trains the requested epochs, and reports losses, epochs and state', async () => {
+    const { session, of } = setup();
+    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
+    expect(of('datasetLoaded')[0]).toMatchObject({ name: 'toy', rowCount: 120 });
+    await session.handle({ type: 'train', config });
+    expect(of('runCreated')[0]?.tasks.map((t) => t.name)).toEqual(['clicked', 'segment', 'spend']);
+    expect(of('epochEnded').map((e) => e.report.epoch)).toEqual([1, 2]);
+    expect(of('stateChanged').map((e) => e.state)).toEqual(['running', 'done']);
+    const steps = of('losses').flatMap((e) => e.steps.map((s) => s.step));
+    expect(steps).toEqual(Array.from({ length: steps.length }, (_, i) => i + 1));
+    // Train again after Done: another `epochs` epochs on the same model.
+    await session.handle({ type: 'train', config });
+    expect(of('epochEnded').map((e) => e.report.epoch)).toEqual([1, 2, 3, 4]);
+    await session.handle({ type: 'reset' });
+  });
+
+  it('acknowledges a weight change with the step it applies from', async () => {
+    const { session, of } = setup();
+    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
+    await session.handle({ type: 'step', config });
+    await session.handle({ type: 'setWeights', weights: { segment: 0 } });
+    expect(of('weightsApplied').at(-1)).toEqual({ type: 'weightsApplied', step: 1, weights: { clicked: 1, segment: 0, spend: 1 } });
+    await session.handle({ type: 'step', config });
+    const last = of('losses').at(-1)?.steps.at(-1);
+    expect(last?.total).toBeCloseTo((last?.perTask[0] ?? NaN) + (last?.perTask[2] ?? NaN), 5);
+    await session.handle({ type: 'reset' });
+  });
+
+  it('keeps the loaded dataset and the run when a bad file arrives, and says why', async () => {
+    const { session, of } = setup();
+    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
+    await session.handle({ type: 'step', config });
+    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/bad.csv', name: 'bad' } });
+    expect(of('error').at(-1)?.message).toMatch(/empty/);
+    expect(of('runReset')).toHaveLength(0);
+    await session.handle({ type: 'step', config });
+    expect(of('losses').at(-1)?.steps.at(-1)?.step).toBe(2);
+    await session.handle({ type: 'reset' });
+  });
+
+  it('pauses between steps, and frees every tensor of the run on reset', async () => {
+    const { session, of } = setup();
+    const baseline = tf.memory().numTensors;
+    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
+    const training = session.handle({ type: 'train', config: { ...config, epochs: 1000 } });
+    while (of('losses').length === 0) await new Promise((r) => setTimeout(r, 5));
+    await session.handle({ type: 'pause' });
+    await training;
+    expect(of('stateChanged').at(-1)?.state).toBe('paused');
+    await session.handle({ type: 'reset' });
+    expect(of('runReset').at(-1)?.numTensors).toBe(baseline);
+  });
+
+  it('reports a roles problem as an error and keeps working', async () => {
+    const { session, of } = setup();
+    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
+    await session.handle({ type: 'train', config: { ...config, roles: { x1: 'input' } } });
+    expect(of('error').at(-1)?.message).toMatch(/No column is a target/);
+    await session.handle({ type: 'train', config: { ...config, epochs: 1 } });
+    expect(of('stateChanged').at(-1)?.state).toBe('done');
+    await session.handle({ type: 'reset' });
+  });
+});
