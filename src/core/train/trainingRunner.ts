@@ -16,6 +16,11 @@ export interface EpochReport {
   /** Mean weighted total over the epoch's steps. */
   trainTotal: number;
   val: TaskMetrics[];
+  /** Wall time of the epoch's training steps (with read-backs and yields), and of the validation pass. */
+  trainMs: number;
+  evalMs: number;
+  /** Training rows seen in the epoch. */
+  rows: number;
 }
 
 export interface RunnerHooks {
@@ -36,6 +41,9 @@ export class TrainingRunner {
   private readonly reader: LossReader;
   private readonly readbackIntervalMs: number;
   private readonly maxPendingSteps: number;
+  /** Training wall time of the current epoch from earlier runs (before a pause). */
+  private epochMsBeforePause = 0;
+  private segmentStartMs = 0;
 
   constructor(
     private readonly trainer: MultiTaskTrainer,
@@ -51,10 +59,12 @@ export class TrainingRunner {
   /** Trains until `targetEpochs` epochs are complete, or `shouldStop()` turns true between steps. */
   async runUntil(targetEpochs: number, shouldStop: () => boolean): Promise<RunOutcome> {
     this.reader.restartClock();
+    this.segmentStartMs = performance.now();
     let lastReadMs = performance.now();
     while (this.trainer.epochsCompleted < targetEpochs) {
       if (shouldStop()) {
         await this.reader.drain();
+        this.epochMsBeforePause += performance.now() - this.segmentStartMs;
         return 'stopped';
       }
       this.stepOnce();
@@ -69,15 +79,18 @@ export class TrainingRunner {
       await this.yieldToEventLoop();
     }
     await this.reader.drain();
+    this.epochMsBeforePause += performance.now() - this.segmentStartMs;
     return 'done';
   }
 
   /** One step, read back at once (the Step button, while paused). */
   async stepAndReport(): Promise<void> {
     this.reader.restartClock();
+    this.segmentStartMs = performance.now();
     this.stepOnce();
     if (this.trainer.stepInEpoch === 0) await this.finishEpoch();
     else await this.reader.drain();
+    this.epochMsBeforePause += performance.now() - this.segmentStartMs;
   }
 
   /** Frees loss vectors not yet read. */
@@ -94,9 +107,14 @@ export class TrainingRunner {
 
   private async finishEpoch(): Promise<void> {
     await this.reader.drain();
+    const trainMs = this.epochMsBeforePause + performance.now() - this.segmentStartMs;
+    this.epochMsBeforePause = 0;
     const epoch = this.trainer.epochsCompleted;
     const mean = this.reader.takeEpochMean(epoch) ?? { perTask: this.trainer.tasks.map(() => NaN), total: NaN };
+    const evalStart = performance.now();
     const val = await this.trainer.evaluate('val');
-    this.hooks.onEpoch({ epoch, step: this.trainer.globalStep, trainLoss: mean.perTask, trainTotal: mean.total, val });
+    const evalMs = performance.now() - evalStart;
+    this.segmentStartMs = performance.now();
+    this.hooks.onEpoch({ epoch, step: this.trainer.globalStep, trainLoss: mean.perTask, trainTotal: mean.total, val, trainMs, evalMs, rows: this.trainer.data.train.rows });
   }
 }

@@ -53,6 +53,8 @@ export default function LossChart() {
                   </th>
                 ))}
                 <th scope="col">Weighted total (train)</th>
+                <th scope="col">Seconds</th>
+                <th scope="col">Samples/s</th>
               </tr>
             </thead>
             <tbody>
@@ -63,6 +65,8 @@ export default function LossChart() {
                     <td key={k}>{num.format(l)}</td>
                   ))}
                   <td>{num.format(e.trainTotal)}</td>
+                  <td>{(e.trainMs / 1000).toFixed(2)}</td>
+                  <td>{Math.round((e.rows * 1000) / e.trainMs)}</td>
                 </tr>
               ))}
             </tbody>
