@@ -6,6 +6,9 @@ export type TaskKind = 'binary' | 'multiclass' | 'regression';
 /** What a column is used for. */
 export type ColumnRole = 'ignore' | 'input' | 'binary' | 'multiclass' | 'regression';
 
+/** How an input column becomes features: a standardised number, or categories (one-hot or embedding). */
+export type InputEncoding = 'numeric' | 'categorical';
+
 /** The compute backends TensorFlow.js can run on here. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
@@ -26,9 +29,21 @@ export interface TaskSpec {
   classLabels: string[];
 }
 
+/** A learned embedding for one high-cardinality categorical input. */
+export interface EmbeddingSpec {
+  /** The input column's name. */
+  name: string;
+  /** Rows of the table: 0 = missing, 1 = rare or unseen, then one per known category. */
+  vocabSize: number;
+  dim: number;
+}
+
 /** Architecture of the shared-trunk, multi-head network. */
 export interface ModelSpec {
+  /** Width of the dense feature vector (standardised numbers, one-hot slots, indicators). */
   inputSize: number;
+  /** Embedded categorical inputs, each a separate integer-id input of the model. */
+  embeddings: EmbeddingSpec[];
   /** Units of each dense layer of the shared trunk, in order. */
   trunkUnits: number[];
   activation: Activation;

@@ -4,7 +4,7 @@
  * commands.
  */
 import { DEFAULT_SAMPLE_ID, SAMPLE_DATASETS } from '../core/data/sampleDatasets.ts';
-import type { BackendChoice, ColumnRole } from '../core/types.ts';
+import type { BackendChoice, ColumnRole, InputEncoding } from '../core/types.ts';
 import type { TrainingClient } from '../worker/client.ts';
 import type { FromWorker, RunConfig } from '../worker/protocol.ts';
 import { LossSeries } from './lossSeries.ts';
@@ -17,7 +17,11 @@ const WEIGHT_SEND_MS = 100;
 export interface Controller {
   loadSample(id: string): void;
   loadFile(file: File): void;
+  cancelLoad(): void;
   setRole(column: string, role: ColumnRole): void;
+  setEncoding(column: string, encoding: InputEncoding): void;
+  setPositiveClass(column: string, label: string): void;
+  setBalanceClasses(column: string, on: boolean): void;
   setSettings(patch: Partial<TrainSettings>): void;
   setWeight(task: string, weight: number): void;
   setBackend(choice: BackendChoice): void;
@@ -34,7 +38,7 @@ export function createController(client: TrainingClient): Controller {
   const get = () => appStore.getState();
   const series = new LossSeries();
   let dirty = false;
-  let pendingPresetRoles: Record<string, ColumnRole> | null = null;
+  let pendingPreset: { roles: Record<string, ColumnRole>; positiveClasses: Record<string, string> } | null = null;
   let unsentWeights: Record<string, number> | null = null;
   let weightTimer: ReturnType<typeof setTimeout> | null = null;
   const sendWeights = () => {
@@ -59,12 +63,31 @@ export function createController(client: TrainingClient): Controller {
 
   const onEvent = (msg: FromWorker) => {
     switch (msg.type) {
+      case 'loadProgress':
+        set({ loadProgress: { name: msg.name, fraction: msg.fraction } });
+        break;
+      case 'loadCancelled':
+        pendingPreset = null;
+        set({ loadProgress: null, datasetLoading: false });
+        break;
       case 'datasetLoaded': {
-        const roles = Object.fromEntries(msg.columns.map((c) => [c.name, pendingPresetRoles?.[c.name] ?? c.suggestedRole]));
-        pendingPresetRoles = null;
+        const roles = Object.fromEntries(msg.columns.map((c) => [c.name, pendingPreset?.roles[c.name] ?? c.suggestedRole]));
+        const encodings = Object.fromEntries(msg.columns.map((c) => [c.name, c.suggestedEncoding]));
+        const positiveClasses = { ...pendingPreset?.positiveClasses };
+        pendingPreset = null;
         const weights = Object.fromEntries(msg.columns.map((c) => [c.name, 1]));
         clearResults();
-        set({ dataset: { name: msg.name, rowCount: msg.rowCount, columns: msg.columns, preview: msg.preview, report: msg.report }, roles, weights, datasetLoading: false, alert: null });
+        set({
+          dataset: { name: msg.name, rowCount: msg.rowCount, columns: msg.columns, preview: msg.preview, report: msg.report, loadMs: msg.loadMs, ...(msg.encodingNote ? { encodingNote: msg.encodingNote } : {}) },
+          roles,
+          encodings,
+          positiveClasses,
+          balanceClasses: {},
+          weights,
+          datasetLoading: false,
+          loadProgress: null,
+          alert: null,
+        });
         break;
       }
       case 'backendReady':
@@ -95,32 +118,49 @@ export function createController(client: TrainingClient): Controller {
       case 'memory':
         break;
       case 'error':
-        pendingPresetRoles = null;
-        set({ alert: msg.message, datasetLoading: false });
+        pendingPreset = null;
+        set({ alert: msg.message, datasetLoading: false, loadProgress: null });
         break;
     }
   };
   const unsubscribe = client.subscribe(onEvent);
 
   const runConfig = (): RunConfig => {
-    const { settings, roles, weights } = get();
-    return { ...settings, roles, weights };
+    const { settings, roles, weights, encodings, positiveClasses, balanceClasses } = get();
+    return { ...settings, roles, weights, encodings, positiveClasses, balanceClasses };
   };
 
   const controller: Controller = {
     loadSample(id) {
       const sample = SAMPLE_DATASETS.find((s) => s.id === id) ?? SAMPLE_DATASETS.find((s) => s.id === DEFAULT_SAMPLE_ID);
       if (!sample) return;
-      pendingPresetRoles = sample.roles;
-      set({ sampleId: sample.id, datasetLoading: true });
-      client.send({ type: 'loadDataset', source: { kind: 'url', url: new URL(sample.path, document.baseURI).href, name: sample.label } });
+      pendingPreset = { roles: sample.roles, positiveClasses: sample.positiveClasses ?? {} };
+      set({ sampleId: sample.id, datasetLoading: true, alert: null });
+      const source =
+        sample.source.kind === 'file'
+          ? { kind: 'url' as const, url: new URL(sample.source.path, document.baseURI).href, name: sample.label }
+          : { kind: 'generated' as const, generator: sample.source.generator, seed: sample.source.seed, name: sample.label };
+      client.send({ type: 'loadDataset', source });
     },
     loadFile(file) {
-      set({ datasetLoading: true });
+      pendingPreset = null;
+      set({ datasetLoading: true, alert: null, loadProgress: { name: file.name, fraction: 0 } });
       client.send({ type: 'loadDataset', source: { kind: 'file', file } });
+    },
+    cancelLoad() {
+      client.send({ type: 'cancelLoad' });
     },
     setRole(column, role) {
       set({ roles: { ...get().roles, [column]: role } });
+    },
+    setEncoding(column, encoding) {
+      set({ encodings: { ...get().encodings, [column]: encoding } });
+    },
+    setPositiveClass(column, label) {
+      set({ positiveClasses: { ...get().positiveClasses, [column]: label } });
+    },
+    setBalanceClasses(column, on) {
+      set({ balanceClasses: { ...get().balanceClasses, [column]: on } });
     },
     setSettings(patch) {
       set({ settings: { ...get().settings, ...patch } });

@@ -4,7 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import type { ColumnSummary } from '../core/csv/summarizeColumns.ts';
 import type { ParseReport } from '../core/csv/parseCsv.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
-import type { Activation, BackendChoice, BackendName, ColumnRole, TaskSpec } from '../core/types.ts';
+import type { Activation, BackendChoice, BackendName, ColumnRole, InputEncoding, TaskSpec } from '../core/types.ts';
 import type { RunState } from '../worker/protocol.ts';
 import type { LossPoint } from './lossSeries.ts';
 
@@ -14,6 +14,8 @@ export interface DatasetState {
   columns: ColumnSummary[];
   preview: string[][];
   report: ParseReport;
+  encodingNote?: string;
+  loadMs: number;
 }
 
 export interface TrainSettings {
@@ -24,6 +26,7 @@ export interface TrainSettings {
   trunkUnits: number[];
   activation: Activation;
   headHiddenUnits: number;
+  embeddingDim: number;
 }
 
 export interface RunInfo {
@@ -37,8 +40,13 @@ export interface RunInfo {
 export interface AppState {
   sampleId: string;
   datasetLoading: boolean;
+  /** The file being read, and how far (0–1). */
+  loadProgress: { name: string; fraction: number } | null;
   dataset: DatasetState | null;
   roles: Record<string, ColumnRole>;
+  encodings: Record<string, InputEncoding>;
+  positiveClasses: Record<string, string>;
+  balanceClasses: Record<string, boolean>;
   settings: TrainSettings;
   /** Loss weight per target column, as the sliders show it. */
   weights: Record<string, number>;
@@ -62,13 +70,18 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   trunkUnits: [64, 64],
   activation: 'relu',
   headHiddenUnits: 0,
+  embeddingDim: 0,
 };
 
 export const initialState: AppState = {
   sampleId: 'weather',
   datasetLoading: true,
+  loadProgress: null,
   dataset: null,
   roles: {},
+  encodings: {},
+  positiveClasses: {},
+  balanceClasses: {},
   settings: DEFAULT_SETTINGS,
   weights: {},
   appliedWeights: null,

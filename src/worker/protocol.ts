@@ -3,27 +3,37 @@ import type { ColumnSummary } from '../core/csv/summarizeColumns.ts';
 import type { ParseReport } from '../core/csv/parseCsv.ts';
 import type { StepLosses } from '../core/train/lossReader.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
-import type { Activation, BackendChoice, BackendName, ColumnRole, TaskSpec } from '../core/types.ts';
+import type { Activation, BackendChoice, BackendName, ColumnRole, InputEncoding, TaskSpec } from '../core/types.ts';
 
 /** Everything `train` needs to build a run when none exists yet. */
 export interface RunConfig {
   roles: Record<string, ColumnRole>;
+  encodings: Record<string, InputEncoding>;
+  positiveClasses: Record<string, string>;
+  balanceClasses: Record<string, boolean>;
   /** Loss weight per target column name. */
   weights: Record<string, number>;
   trunkUnits: number[];
   activation: Activation;
   headHiddenUnits: number;
+  /** Embedding width for high-cardinality categoricals (0 = automatic). */
+  embeddingDim: number;
   epochs: number;
   batchSize: number;
   learningRate: number;
   seed: number;
 }
 
-export type DatasetSource = { kind: 'url'; url: string; name: string } | { kind: 'file'; file: File };
+export type DatasetSource =
+  | { kind: 'url'; url: string; name: string }
+  | { kind: 'file'; file: File }
+  /** A dataset generated in the worker from a seed (no file at all). */
+  | { kind: 'generated'; generator: 'ecommerce'; seed: number; name: string };
 
 /** Page → worker: imperative commands. */
 export type ToWorker =
   | { type: 'loadDataset'; source: DatasetSource }
+  | { type: 'cancelLoad' }
   | { type: 'setBackend'; choice: BackendChoice }
   | { type: 'train'; config: RunConfig }
   | { type: 'pause' }
@@ -36,7 +46,9 @@ export type RunState = 'idle' | 'running' | 'paused' | 'done';
 
 /** Worker → page: events, named in the past tense or as nouns. */
 export type FromWorker =
-  | { type: 'datasetLoaded'; name: string; rowCount: number; columns: ColumnSummary[]; preview: string[][]; report: ParseReport }
+  | { type: 'loadProgress'; name: string; fraction: number }
+  | { type: 'loadCancelled' }
+  | { type: 'datasetLoaded'; name: string; rowCount: number; columns: ColumnSummary[]; preview: string[][]; report: ParseReport; encodingNote?: string; loadMs: number }
   | { type: 'backendReady'; backend: BackendName; reason: string }
   | { type: 'runCreated'; tasks: TaskSpec[]; parameterCount: number; inputSize: number; splitRows: { train: number; val: number; test: number }; stepsPerEpoch: number }
   | { type: 'stateChanged'; state: RunState; epoch: number; targetEpochs: number; step: number }

@@ -6,6 +6,10 @@ import { createTrainingSession } from './session.ts';
 
 const config: RunConfig = {
   roles: TOY_ROLES,
+  encodings: {},
+  positiveClasses: {},
+  balanceClasses: {},
+  embeddingDim: 0,
   weights: { clicked: 1, segment: 1, spend: 1 },
   trunkUnits: [8],
   activation: 'relu',
@@ -20,10 +24,7 @@ function setup() {
   const events: FromWorker[] = [];
   const session = createTrainingSession((m) => events.push(m), {
     selectBackend: async () => ({ backend: 'cpu', reason: 'test' }),
-    fetchText: async (url) => {
-      if (url.endsWith('bad.csv')) return '';
-      return toyCsv(120);
-    },
+    fetchBytes: async (url: string) => new TextEncoder().encode(url.endsWith('bad.csv') ? '' : toyCsv(120)),
     yieldToEventLoop: () => new Promise((r) => setImmediate(r)),
   });
   const of = <T extends FromWorker['type']>(type: T) => events.filter((e): e is Extract<FromWorker, { type: T }> => e.type === type);

@@ -4,7 +4,9 @@
  * queued and run one at a time; Pause and weight changes act at once, between two steps.
  */
 import * as tf from '@tensorflow/tfjs';
-import { CsvError, parseCsv } from '../core/csv/parseCsv.ts';
+import { decodeText } from '../core/csv/decodeText.ts';
+import { CsvCancelled, CsvError, parseCsv, type ParsedCsv } from '../core/csv/parseCsv.ts';
+import { generateEcommerceTable } from '../core/data/ecommerceSample.ts';
 import { summarizeColumns } from '../core/csv/summarizeColumns.ts';
 import { cellText, type Table } from '../core/csv/table.ts';
 import { PrepareError, prepareDataset } from '../core/data/prepareDataset.ts';
@@ -17,11 +19,13 @@ import type { BackendSelection } from './selectBackend.ts';
 
 /** Files larger than this are refused before reading (the table lives in this tab's memory). */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+/** Progress events at most this often. */
+const PROGRESS_INTERVAL_MS = 100;
 const PREVIEW_ROWS = 20;
 
 export interface SessionDeps {
   selectBackend(choice: BackendChoice): Promise<BackendSelection>;
-  fetchText(url: string): Promise<string>;
+  fetchBytes(url: string): Promise<Uint8Array>;
   yieldToEventLoop?: () => Promise<void>;
 }
 
@@ -41,6 +45,8 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
   let stopRequested = false;
   let weightsByName: Record<string, number> = {};
   let queue: Promise<void> = Promise.resolve();
+  let cancelLoadRequested = false;
+  let loadQueue: Promise<void> = Promise.resolve();
 
   const enqueue = (work: () => Promise<void>) => {
     queue = queue.then(work).catch((e: unknown) => {
@@ -77,7 +83,11 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     if (run) return run;
     if (!table) throw new Error('No dataset is loaded yet. Pick a sample dataset or upload a CSV file.');
     weightsByName = { ...config.weights };
-    const data = prepareDataset(table, config.roles, { seed: config.seed });
+    const data = prepareDataset(
+      table,
+      { roles: config.roles, encodings: config.encodings, positiveClasses: config.positiveClasses, balanceClasses: config.balanceClasses },
+      { seed: config.seed, embeddingDim: config.embeddingDim },
+    );
     const trainer = new MultiTaskTrainer(data, {
       trunkUnits: config.trunkUnits,
       activation: config.activation,
@@ -125,25 +135,53 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
   };
 
   const loadDataset = async (source: DatasetSource) => {
-    let text: string;
+    const startMs = performance.now();
+    cancelLoadRequested = false;
+    let parsed: ParsedCsv;
     let name: string;
-    if (source.kind === 'url') {
-      text = await deps.fetchText(source.url);
+    let encodingNote: string | undefined;
+    if (source.kind === 'generated') {
       name = source.name;
+      parsed = { table: generateEcommerceTable(source.seed), report: { shortRows: 0, longRows: 0, blankRows: 0, firstRaggedRows: [], renamedHeaders: [], delimiter: ',' } };
     } else {
-      if (source.file.size > MAX_FILE_BYTES) {
-        throw new CsvError(`"${source.file.name}" is ${(source.file.size / 1e6).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB. Use a smaller sample of the file.`);
+      let bytes: Uint8Array;
+      if (source.kind === 'url') {
+        name = source.name;
+        bytes = await deps.fetchBytes(source.url);
+      } else {
+        name = source.file.name;
+        if (source.file.size > MAX_FILE_BYTES) {
+          throw new CsvError(`"${name}" is ${(source.file.size / 1e6).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB. Use a sample of the file (for example its first rows).`);
+        }
+        bytes = new Uint8Array(await source.file.arrayBuffer());
       }
-      text = await source.file.text();
-      name = source.file.name;
+      const decoded = decodeText(bytes);
+      encodingNote = decoded.note;
+      let lastProgressMs = 0;
+      parsed = await parseCsv(decoded.text, {
+        onProgress: (fraction) => {
+          const now = performance.now();
+          if (now - lastProgressMs < PROGRESS_INTERVAL_MS && fraction < 1) return;
+          lastProgressMs = now;
+          post({ type: 'loadProgress', name, fraction });
+        },
+        shouldCancel: () => cancelLoadRequested,
+        yieldToEventLoop,
+      });
     }
-    const parsed = parseCsv(text);
+    // Parsing ran beside any training; only a good table replaces the current one and its run.
+    stopRequested = true;
+    await enqueue(async () => adoptTable(parsed, name, startMs, encodingNote));
+  };
+
+  const adoptTable = (parsed: ParsedCsv, name: string, startMs: number, encodingNote: string | undefined) => {
     disposeRun();
     table = parsed.table;
     const loaded = parsed.table;
     const previewCount = Math.min(PREVIEW_ROWS, loaded.rowCount);
     const preview = Array.from({ length: previewCount }, (_, r) => loaded.columns.map((c) => cellText(c, r)));
-    post({ type: 'datasetLoaded', name, rowCount: loaded.rowCount, columns: summarizeColumns(loaded), preview, report: parsed.report });
+    const columns = summarizeColumns(loaded);
+    post({ type: 'datasetLoaded', name, rowCount: loaded.rowCount, columns, preview, report: parsed.report, loadMs: performance.now() - startMs, ...(encodingNote ? { encodingNote } : {}) });
   };
 
   const setBackend = async (choice: BackendChoice) => {
@@ -174,8 +212,12 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
           stopRequested = true;
           return enqueue(async () => disposeRun());
         case 'loadDataset':
-          stopRequested = true;
-          return enqueue(() => loadDataset(msg.source));
+          // Loads run on their own queue, so a file can be parsed while a model trains.
+          loadQueue = loadQueue.then(() => loadDataset(msg.source)).catch((e: unknown) => post(e instanceof CsvCancelled ? { type: 'loadCancelled' } : { type: 'error', message: messageOf(e) }));
+          return loadQueue;
+        case 'cancelLoad':
+          cancelLoadRequested = true;
+          return Promise.resolve();
         case 'setBackend':
           stopRequested = true;
           return enqueue(() => setBackend(msg.choice));
@@ -190,6 +232,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
 
 function messageOf(e: unknown): string {
   if (e instanceof CsvError || e instanceof PrepareError) return e.message;
+  if (e instanceof RangeError && /allocation|memory|Invalid array length/i.test(e.message)) return 'The file is too large for this tab\'s memory. Use a sample of the file.';
   if (e instanceof Error) return `Something went wrong: ${e.message}`;
   return `Something went wrong: ${String(e)}`;
 }

@@ -9,10 +9,10 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 const session = createTrainingSession((msg: FromWorker) => scope.postMessage(msg), {
   selectBackend,
-  fetchText: async (url) => {
+  fetchBytes: async (url) => {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`Could not load ${url} (HTTP ${response.status}).`);
-    return response.text();
+    return new Uint8Array(await response.arrayBuffer());
   },
 });
 

@@ -1,13 +1,13 @@
-/** Per-column statistics and a suggested role, for the roles table. */
-import type { ColumnRole } from '../types.ts';
+/** Per-column statistics and a suggested role and encoding, for the roles table. */
+import type { ColumnRole, InputEncoding } from '../types.ts';
 import type { Column, Table } from './table.ts';
 
 /** What the person sees beside a column's role selector. */
 export interface ColumnSummary {
   name: string;
   type: 'numeric' | 'categorical';
-  /** Why the suggested role was chosen, when it is not plain 'input'. */
-  kindHint: 'id-like' | 'constant' | 'date-like' | 'binary' | 'numeric' | 'categorical';
+  /** What inference thinks the column is. */
+  kind: 'numeric' | 'integer codes' | 'categorical' | 'binary' | 'id-like' | 'constant' | 'date-like';
   missing: number;
   distinct: number;
   min?: number;
@@ -16,9 +16,14 @@ export interface ColumnSummary {
   /** Most frequent values with their counts (at most 5). */
   topValues: { value: string; count: number }[];
   suggestedRole: ColumnRole;
+  /** How an input column is encoded by default: standardised number, or one-hot / embedding. */
+  suggestedEncoding: InputEncoding;
 }
 
-const DATE_LIKE = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?/;
+const DATE_LIKE = /^\d{4}[-/]\d{1,2}[-/]\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2})?)?|^\d{1,2}[-/]\d{1,2}[-/]\d{4}$/;
+/** Integer columns named like codes hold categories, whatever their count (e.g. det_ind_code). */
+const CODE_LIKE_NAME = /(code|_id$|^id_|_type$|category|class|_cat$)/i;
+const FEW_INTEGER_VALUES = 10;
 
 /** Summarises every column of a table. */
 export function summarizeColumns(table: Table): ColumnSummary[] {
@@ -26,43 +31,52 @@ export function summarizeColumns(table: Table): ColumnSummary[] {
 }
 
 function summarizeColumn(column: Column, rowCount: number): ColumnSummary {
-  const counts = new Map<string, number>();
-  let min = Infinity;
-  let max = -Infinity;
-  let sum = 0;
+  const present = rowCount - column.missing;
+  let counts: Map<string, number>;
+  let stats: { min: number; max: number; mean: number; integer: boolean } | null = null;
   if (column.type === 'numeric') {
+    counts = new Map();
+    let min = Infinity;
+    let max = -Infinity;
+    let sum = 0;
+    let integer = true;
     for (const v of column.values) {
       if (Number.isNaN(v)) continue;
-      counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
-      min = Math.min(min, v);
-      max = Math.max(max, v);
+      const key = String(v);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      if (v < min) min = v;
+      if (v > max) max = v;
       sum += v;
+      if (integer && !Number.isInteger(v)) integer = false;
     }
+    stats = { min, max, mean: sum / Math.max(present, 1), integer };
   } else {
     const byCode = new Int32Array(column.dictionary.length);
     for (const code of column.codes) if (code >= 0) byCode[code] = (byCode[code] ?? 0) + 1;
-    column.dictionary.forEach((value, i) => counts.set(value, byCode[i] ?? 0));
+    counts = new Map(column.dictionary.map((value, i) => [value, byCode[i] ?? 0]));
   }
-  const present = rowCount - column.missing;
   const distinct = counts.size;
   const topValues = [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 5)
     .map(([value, count]) => ({ value, count }));
-  const kindHint = hintFor(column, distinct, present);
-  const suggestedRole: ColumnRole = kindHint === 'id-like' || kindHint === 'constant' || kindHint === 'date-like' ? 'ignore' : 'input';
-  const base = { name: column.name, type: column.type, kindHint, missing: column.missing, distinct, topValues, suggestedRole };
-  return column.type === 'numeric' && present > 0 ? { ...base, min, max, mean: sum / present } : base;
+  const kind = kindOf(column, distinct, present, stats?.integer ?? false);
+  const suggestedRole: ColumnRole = kind === 'id-like' || kind === 'constant' || kind === 'date-like' ? 'ignore' : 'input';
+  const suggestedEncoding: InputEncoding = column.type === 'categorical' || kind === 'integer codes' ? 'categorical' : 'numeric';
+  const base = { name: column.name, type: column.type, kind, missing: column.missing, distinct, topValues, suggestedRole, suggestedEncoding };
+  return stats && present > 0 ? { ...base, min: stats.min, max: stats.max, mean: stats.mean } : base;
 }
 
-function hintFor(column: Column, distinct: number, present: number): ColumnSummary['kindHint'] {
+function kindOf(column: Column, distinct: number, present: number, integer: boolean): ColumnSummary['kind'] {
   if (distinct <= 1) return 'constant';
   if (distinct === 2) return 'binary';
+  const nearlyUnique = present >= 20 && distinct >= 0.9 * present;
   if (column.type === 'categorical') {
-    const sample = column.dictionary.slice(0, 20);
+    const sample = column.dictionary.slice(0, 50);
     if (sample.every((v) => DATE_LIKE.test(v))) return 'date-like';
-    if (present >= 20 && distinct >= 0.9 * present) return 'id-like';
-    return 'categorical';
+    return nearlyUnique ? 'id-like' : 'categorical';
   }
+  if (integer && nearlyUnique && CODE_LIKE_NAME.test(column.name)) return 'id-like';
+  if (integer && (distinct <= FEW_INTEGER_VALUES || CODE_LIKE_NAME.test(column.name))) return 'integer codes';
   return 'numeric';
 }

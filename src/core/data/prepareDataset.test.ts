@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../csv/parseCsv.ts';
+import { parseCsvSync } from '../csv/parseCsv.ts';
 import { toyTable, TOY_ROLES } from '../testing/toyData.ts';
 import { PrepareError, prepareDataset } from './prepareDataset.ts';
 import { splitRows } from './split.ts';
@@ -26,7 +26,7 @@ describe('splitRows', () => {
 
 describe('prepareDataset', () => {
   it('standardises inputs with training statistics and one-hot encodes categories', () => {
-    const data = prepareDataset(toyTable(300), TOY_ROLES, { seed: 42 });
+    const data = prepareDataset(toyTable(300), { roles: TOY_ROLES }, { seed: 42 });
     expect(data.featureNames.slice(0, 2)).toEqual(['x1', 'x2']);
     expect(data.featureNames.filter((n) => n.startsWith('colour='))).toHaveLength(3);
     const d = data.inputSize;
@@ -44,18 +44,18 @@ describe('prepareDataset', () => {
 
   it('does not leak: changing test rows changes no training feature or statistic', () => {
     const csv = 'x,y\n' + Array.from({ length: 40 }, (_, i) => `${i},${i % 2 ? 'a' : 'b'}`).join('\n');
-    const base = prepareDataset(parseCsv(csv).table, { x: 'input', y: 'binary' }, { seed: 5 });
+    const base = prepareDataset(parseCsvSync(csv).table, { roles: { x: 'input', y: 'binary' } }, { seed: 5 });
     const testRows = splitRows(40, 5, undefined, Array.from({ length: 40 }, (_, i) => (i % 2 ? 0 : 1))).test;
     const lines = csv.split('\n');
     for (const r of testRows) lines[r + 1] = `${1e6},${r % 2 ? 'a' : 'b'}`;
-    const changed = prepareDataset(parseCsv(lines.join('\n')).table, { x: 'input', y: 'binary' }, { seed: 5 });
+    const changed = prepareDataset(parseCsvSync(lines.join('\n')).table, { roles: { x: 'input', y: 'binary' } }, { seed: 5 });
     expect([...changed.train.x]).toEqual([...base.train.x]);
     expect([...changed.val.x]).toEqual([...base.val.x]);
   });
 
   it('keeps a row whose target is missing, as NaN for that task only, and adds a missing indicator for inputs', () => {
     const csv = 'x,y,z\n1,a,1\nNA,b,2\n3,,3\n4,a,\n5,b,5\n6,a,6\n7,b,7\n8,a,8\n9,b,9\n10,a,10\n11,b,11\n12,a,12';
-    const data = prepareDataset(parseCsv(csv).table, { x: 'input', y: 'binary', z: 'regression' }, { seed: 1 });
+    const data = prepareDataset(parseCsvSync(csv).table, { roles: { x: 'input', y: 'binary', z: 'regression' } }, { seed: 1 });
     expect(data.featureNames).toEqual(['x', 'x (missing)']);
     const all = [data.train, data.val, data.test];
     const nanCount = (k: number) => all.reduce((n, s) => n + [...(s.targets[k] as Float32Array)].filter(Number.isNaN).length, 0);
@@ -67,11 +67,11 @@ describe('prepareDataset', () => {
 
   it('says what is wrong with unusable roles', () => {
     const table = toyTable(50);
-    expect(() => prepareDataset(table, { x1: 'input' }, { seed: 1 })).toThrow(/No column is a target/);
-    expect(() => prepareDataset(table, { clicked: 'binary' }, { seed: 1 })).toThrow(/No column is left as an input/);
-    expect(() => prepareDataset(table, { x1: 'input', segment: 'binary' }, { seed: 1 })).toThrow(/3 distinct values/);
-    expect(() => prepareDataset(table, { x1: 'input', colour: 'regression' }, { seed: 1 })).toThrow(PrepareError);
-    const oneClass = parseCsv('x,y\n1,a\n2,a\n3,a').table;
-    expect(() => prepareDataset(oneClass, { x: 'input', y: 'multiclass' }, { seed: 1 })).toThrow(/only one class/);
+    expect(() => prepareDataset(table, { roles: { x1: 'input' } }, { seed: 1 })).toThrow(/No column is a target/);
+    expect(() => prepareDataset(table, { roles: { clicked: 'binary' } }, { seed: 1 })).toThrow(/No column is left as an input/);
+    expect(() => prepareDataset(table, { roles: { x1: 'input', segment: 'binary' } }, { seed: 1 })).toThrow(/3 distinct values/);
+    expect(() => prepareDataset(table, { roles: { x1: 'input', colour: 'regression' } }, { seed: 1 })).toThrow(PrepareError);
+    const oneClass = parseCsvSync('x,y\n1,a\n2,a\n3,a').table;
+    expect(() => prepareDataset(oneClass, { roles: { x: 'input', y: 'multiclass' } }, { seed: 1 })).toThrow(/only one class/);
   });
 });

@@ -8,6 +8,7 @@ const spec: ModelSpec = {
   trunkUnits: [8, 4],
   activation: 'relu',
   headHiddenUnits: 0,
+  embeddings: [],
   tasks: [
     { name: 'b', kind: 'binary', numClasses: 2, classLabels: ['n', 'y'] },
     { name: 'm', kind: 'multiclass', numClasses: 3, classLabels: ['a', 'b', 'c'] },
@@ -43,6 +44,20 @@ describe('buildMultiTaskModel', () => {
     const model = buildMultiTaskModel({ ...spec, headHiddenUnits: 2 });
     // trunk 84; per head hidden 4·2+2 = 10; outputs 2·1+1 + 2·3+3 + 2·1+1 = 15
     expect(model.countParams()).toBe(84 + 3 * 10 + 15);
+    model.dispose();
+  });
+
+  it('feeds embedded categorical ids into the shared trunk', () => {
+    const model = buildMultiTaskModel({ ...spec, embeddings: [{ name: 'user', vocabSize: 10, dim: 3 }] });
+    expect(model.inputs.map((i) => i.shape)).toEqual([
+      [null, 5],
+      [null, 1],
+    ]);
+    // embedding 10·3 = 30; trunk now sees 5 + 3 inputs: 8·8+8 + 8·4+4 = 108; heads 25
+    expect(model.countParams()).toBe(30 + 108 + 25);
+    const out = model.predict([tf.zeros([2, 5]), tf.tensor2d([[0], [9]])]) as tf.Tensor[];
+    expect(out[1]?.shape).toEqual([2, 3]);
+    tf.dispose(out);
     model.dispose();
   });
 });

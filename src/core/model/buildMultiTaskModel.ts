@@ -19,15 +19,32 @@ export function headPrefix(taskIndex: number): string {
 }
 
 /**
- * inputs [batch, inputSize] → trunk Dense×n → per task (optional Dense hidden) → output.
+ * Model inputs, in order: the dense features [batch, inputSize] (when inputSize > 0), then one
+ * [batch, 1] id input per embedded column. Embeddings are part of the shared trunk.
+ * → concat → trunk Dense×n → per task (optional Dense hidden) → output.
  * One output per task, in `spec.tasks` order, so it saves in the standard layers format.
  * Caller owns the returned model (dispose it).
  */
 export function buildMultiTaskModel(spec: ModelSpec, seed = 1): tf.LayersModel {
   const init = (i: number) => tf.initializers.glorotUniform({ seed: seed * 1000 + i });
   let layerIndex = 0;
-  const input = tf.input({ shape: [spec.inputSize], name: 'features' });
-  let shared: tf.SymbolicTensor = input;
+  const inputs: tf.SymbolicTensor[] = [];
+  const parts: tf.SymbolicTensor[] = [];
+  if (spec.inputSize > 0) {
+    const features = tf.input({ shape: [spec.inputSize], name: 'features' });
+    inputs.push(features);
+    parts.push(features);
+  }
+  spec.embeddings.forEach((e, i) => {
+    const ids = tf.input({ shape: [1], name: `embed${i}_ids` });
+    inputs.push(ids);
+    const vectors = tf.layers
+      .embedding({ inputDim: e.vocabSize, outputDim: e.dim, embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: seed * 1000 + 500 + i }), name: `trunk_embed${i}` })
+      .apply(ids) as tf.SymbolicTensor;
+    parts.push(tf.layers.flatten({ name: `trunk_embed${i}_flat` }).apply(vectors) as tf.SymbolicTensor);
+  });
+  if (parts.length === 0) throw new Error('The model needs at least one input.');
+  let shared: tf.SymbolicTensor = parts.length === 1 ? (parts[0] as tf.SymbolicTensor) : (tf.layers.concatenate({ name: 'trunk_concat' }).apply(parts) as tf.SymbolicTensor);
   spec.trunkUnits.forEach((units, i) => {
     shared = tf.layers
       .dense({ units, activation: spec.activation, kernelInitializer: init(layerIndex++), name: `trunk_dense${i + 1}` })
@@ -49,5 +66,5 @@ export function buildMultiTaskModel(spec: ModelSpec, seed = 1): tf.LayersModel {
       })
       .apply(h) as tf.SymbolicTensor;
   });
-  return tf.model({ inputs: input, outputs, name: 'multi_task_net' });
+  return tf.model({ inputs, outputs, name: 'multi_task_net' });
 }

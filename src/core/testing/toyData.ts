@@ -1,5 +1,5 @@
 /** Small seeded datasets for tests: every task is learnable from the inputs. */
-import { parseCsv } from '../csv/parseCsv.ts';
+import { parseCsvSync } from '../csv/parseCsv.ts';
 import type { Table } from '../csv/table.ts';
 import { prepareDataset, type PreparedDataset } from '../data/prepareDataset.ts';
 import { createRng } from '../rng.ts';
@@ -31,9 +31,9 @@ export const TOY_ROLES: Record<string, ColumnRole> = {
 };
 
 export function toyTable(rows = 200, seed = 1): Table {
-  return parseCsv(toyCsv(rows, seed)).table;
+  return parseCsvSync(toyCsv(rows, seed)).table;
 }
 
 export function toyDataset(rows = 200, seed = 1): PreparedDataset {
-  return prepareDataset(toyTable(rows, seed), TOY_ROLES, { seed: 42 });
+  return prepareDataset(toyTable(rows, seed), { roles: TOY_ROLES }, { seed: 42 });
 }

@@ -9,7 +9,7 @@ import { computeTaskMetrics, type TaskMetrics } from '../metrics/taskMetrics.ts'
 import { buildMultiTaskModel, headPrefix } from '../model/buildMultiTaskModel.ts';
 import { createRng, shuffleInPlace } from '../rng.ts';
 import type { Activation, ModelSpec, TaskSpec } from '../types.ts';
-import { disposeDeviceSplit, uploadSplit, type DeviceSplit } from './deviceSplit.ts';
+import { disposeDeviceSplit, uploadInputs, uploadSplit, type DeviceSplit } from './deviceSplit.ts';
 import { combineTaskLosses, lossForTask } from './taskLosses.ts';
 
 export interface TrainerOptions {
@@ -49,7 +49,7 @@ export class MultiTaskTrainer {
   private readonly allVariables: tf.Variable[];
   private weightValues: number[];
   private permutation: tf.Tensor1D | null = null; // [trainRows] int32, this epoch's row order
-  private readonly evalInputs = new Map<SplitName, tf.Tensor2D>(); // uploaded once, on first use
+  private readonly evalInputs = new Map<SplitName, tf.Tensor2D[]>(); // uploaded once, on first use
 
   constructor(
     readonly data: PreparedDataset,
@@ -58,6 +58,7 @@ export class MultiTaskTrainer {
     this.tasks = data.tasks;
     this.spec = {
       inputSize: data.inputSize,
+      embeddings: data.embeddings,
       trunkUnits: options.trunkUnits,
       activation: options.activation,
       headHiddenUnits: options.headHiddenUnits,
@@ -66,7 +67,7 @@ export class MultiTaskTrainer {
     this.model = buildMultiTaskModel(this.spec, options.seed);
     this.weightValues = [...options.weights];
     this.taskWeights = tf.tidy(() => tf.variable(tf.tensor1d(this.weightValues), false));
-    this.train = uploadSplit(data.train, data.inputSize);
+    this.train = uploadSplit(data.train, data.inputSize, data.classWeights);
     this.rng = createRng(options.seed + 7919);
     this.stepsPerEpoch = Math.ceil(data.train.rows / options.batchSize);
     const variablesOf = (prefix: string) =>
@@ -109,7 +110,7 @@ export class MultiTaskTrainer {
     const permutation = this.permutation as tf.Tensor1D;
     const lossVector = tf.tidy(() => {
       const rows = permutation.slice(start, size);
-      const x = tf.gather(this.train.x, rows);
+      const x = this.train.inputs.map((input) => tf.gather(input, rows));
       const targets = this.train.targets.map((t) => tf.gather(t, rows));
       const masks = this.train.masks.map((m) => tf.gather(m, rows));
       let kept: tf.Tensor1D | null = null;
@@ -145,8 +146,7 @@ export class MultiTaskTrainer {
   async predict(split: SplitName): Promise<Float32Array[]> {
     let x = this.evalInputs.get(split);
     if (!x) {
-      const prepared = this.data[split];
-      x = tf.tensor2d(prepared.x, [prepared.rows, this.data.inputSize]);
+      x = uploadInputs(this.data[split], this.data.inputSize);
       this.evalInputs.set(split, x);
     }
     const input = x;
@@ -178,11 +178,11 @@ export class MultiTaskTrainer {
     disposeDeviceSplit(this.train);
     this.permutation?.dispose();
     this.permutation = null;
-    tf.dispose([...this.evalInputs.values()]);
+    tf.dispose([...this.evalInputs.values()].flat());
     this.evalInputs.clear();
   }
 
-  private applyModel(x: tf.Tensor): tf.Tensor[] {
+  private applyModel(x: tf.Tensor[]): tf.Tensor[] {
     const out = this.model.apply(x, { training: true }) as tf.Tensor | tf.Tensor[];
     return Array.isArray(out) ? out : [out];
   }

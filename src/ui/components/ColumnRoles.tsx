@@ -1,5 +1,5 @@
 import type { ColumnSummary } from '../../core/csv/summarizeColumns.ts';
-import type { ColumnRole } from '../../core/types.ts';
+import type { ColumnRole, InputEncoding } from '../../core/types.ts';
 import { useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
 
@@ -14,18 +14,21 @@ const ROLE_OPTIONS: { value: ColumnRole; label: string }[] = [
 const num = new Intl.NumberFormat('en', { maximumSignificantDigits: 4 });
 
 function describe(c: ColumnSummary): string {
-  const parts = [c.kindHint, `${c.distinct} distinct`];
+  const parts = [c.kind, `${c.distinct} distinct`];
   if (c.missing) parts.push(`${c.missing} missing`);
   if (c.mean !== undefined) parts.push(`min ${num.format(c.min ?? NaN)}, mean ${num.format(c.mean)}, max ${num.format(c.max ?? NaN)}`);
-  else parts.push(`top: ${c.topValues.slice(0, 3).map((t) => `${t.value} (${t.count})`).join(', ')}`);
+  if (c.type === 'categorical' || c.kind !== 'numeric') parts.push(`top: ${c.topValues.slice(0, 3).map((t) => `${t.value} (${t.count})`).join(', ')}`);
   return parts.join(' · ');
 }
 
-/** One role selector per column, with the statistics that justify the default. */
+/** One role selector per column, with the statistics behind the default and the per-role options. */
 export function ColumnRoles() {
   const controller = useController();
   const dataset = useAppState((s) => s.dataset);
   const roles = useAppState((s) => s.roles);
+  const encodings = useAppState((s) => s.encodings);
+  const positive = useAppState((s) => s.positiveClasses);
+  const balance = useAppState((s) => s.balanceClasses);
   const locked = useAppState((s) => s.run !== null);
   if (!dataset) return null;
   return (
@@ -33,21 +36,48 @@ export function ColumnRoles() {
       <h3>Column roles</h3>
       {locked && <p className="muted">Roles are fixed for the current run. Press Reset to change them.</p>}
       <ul>
-        {dataset.columns.map((c) => (
-          <li key={c.name}>
-            <label>
+        {dataset.columns.map((c) => {
+          const role = roles[c.name] ?? 'ignore';
+          const classes = c.topValues.map((t) => t.value);
+          return (
+            <li key={c.name}>
               <span className="col-name">{c.name}</span>
-              <select aria-label={`Role of ${c.name}`} value={roles[c.name] ?? 'ignore'} disabled={locked} onChange={(e) => controller.setRole(c.name, e.target.value as ColumnRole)}>
+              <select aria-label={`Role of ${c.name}`} value={role} disabled={locked} onChange={(e) => controller.setRole(c.name, e.target.value as ColumnRole)}>
                 {ROLE_OPTIONS.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
                   </option>
                 ))}
               </select>
-            </label>
-            <span className="muted stats">{describe(c)}</span>
-          </li>
-        ))}
+              {role === 'input' && c.type === 'numeric' && (
+                <select aria-label={`Encoding of ${c.name}`} value={encodings[c.name] ?? 'numeric'} disabled={locked} onChange={(e) => controller.setEncoding(c.name, e.target.value as InputEncoding)}>
+                  <option value="numeric">as a number</option>
+                  <option value="categorical">as categories</option>
+                </select>
+              )}
+              {role === 'binary' && classes.length === 2 && (
+                <label className="inline">
+                  positive
+                  <select aria-label={`Positive class of ${c.name}`} value={positive[c.name] ?? ''} disabled={locked} onChange={(e) => controller.setPositiveClass(c.name, e.target.value)}>
+                    <option value="">rarer class</option>
+                    {classes.map((v) => (
+                      <option key={v} value={v}>
+                        {v}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              {(role === 'binary' || role === 'multiclass') && (
+                <label className="inline">
+                  <input type="checkbox" checked={balance[c.name] ?? false} disabled={locked} onChange={(e) => controller.setBalanceClasses(c.name, e.target.checked)} />
+                  balance classes
+                </label>
+              )}
+              <span className="muted stats">{describe(c)}</span>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

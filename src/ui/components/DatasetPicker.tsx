@@ -8,6 +8,7 @@ export function DatasetPicker() {
   const controller = useController();
   const sampleId = useAppState((s) => s.sampleId);
   const loading = useAppState((s) => s.datasetLoading);
+  const progress = useAppState((s) => s.loadProgress);
   const [dragging, setDragging] = useState(false);
 
   const onDrop = (e: DragEvent) => {
@@ -52,7 +53,20 @@ export function DatasetPicker() {
         </label>
         <span className="muted">or drop a file here. It is read in this tab only.</span>
       </div>
-      {loading && <p className="muted">Loading dataset…</p>}
+      {progress ? (
+        <div className="load-progress">
+          <label>
+            Reading {progress.name}
+            <progress aria-label="Loading progress" max={1} value={progress.fraction} />
+          </label>
+          <span className="muted">{Math.round(progress.fraction * 100)} %</span>
+          <button type="button" onClick={() => controller.cancelLoad()}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        loading && <p className="muted">Loading dataset…</p>
+      )}
     </div>
   );
 }

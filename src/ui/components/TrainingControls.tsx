@@ -25,6 +25,7 @@ export function TrainingControls() {
       <div className="fields">
         <NumberField label="Epochs" value={settings.epochs} min={1} max={10000} step={1} integer onCommit={(epochs) => controller.setSettings({ epochs })} />
         <NumberField label="Batch size" value={settings.batchSize} min={1} max={65536} step={1} integer disabled={run !== null} onCommit={(batchSize) => controller.setSettings({ batchSize })} />
+        <NumberField label="Seed" value={settings.seed} min={0} max={2 ** 31 - 1} step={1} integer disabled={run !== null} onCommit={(seed) => controller.setSettings({ seed })} />
         <NumberField label="Learning rate" value={settings.learningRate} min={1e-6} max={10} step="any" disabled={run !== null} onCommit={(learningRate) => controller.setSettings({ learningRate })} />
       </div>
       <div className="buttons">

@@ -1,0 +1,61 @@
+/**
+ * Builds one column while rows stream in: every cell is dictionary-encoded and, while all present
+ * cells are numbers, also kept as a float64. At the end the column is numeric if every present
+ * cell was a number, categorical otherwise.
+ */
+import type { Column } from './table.ts';
+
+/** Cell texts read as "missing" (compared after trimming). */
+export const NA_TOKENS: ReadonlySet<string> = new Set(['', 'NA', 'N/A', 'n/a', 'na', 'null', 'NULL', 'Null', 'NaN', 'nan', '?', '.', '-']);
+
+export class ColumnBuilder {
+  private values = new Float64Array(1024);
+  private codes = new Int32Array(1024);
+  private readonly index = new Map<string, number>();
+  private readonly dictionary: string[] = [];
+  private numeric = true;
+  private missing = 0;
+  length = 0;
+
+  constructor(readonly name: string) {}
+
+  append(raw: string): void {
+    if (this.length === this.codes.length) this.grow();
+    const i = this.length++;
+    const t = raw.length > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) ? raw.trim() : raw;
+    if (NA_TOKENS.has(t)) {
+      this.codes[i] = -1;
+      this.values[i] = NaN;
+      this.missing++;
+      return;
+    }
+    let code = this.index.get(t);
+    if (code === undefined) {
+      code = this.dictionary.length;
+      this.dictionary.push(t);
+      this.index.set(t, code);
+    }
+    this.codes[i] = code;
+    if (this.numeric) {
+      const v = Number(t);
+      if (Number.isFinite(v)) this.values[i] = v;
+      else this.numeric = false;
+    }
+  }
+
+  /** The finished column (typed arrays trimmed to length). */
+  finish(): Column {
+    const present = this.length - this.missing;
+    if (this.numeric && present > 0) return { name: this.name, type: 'numeric', values: this.values.slice(0, this.length), missing: this.missing };
+    return { name: this.name, type: 'categorical', codes: this.codes.slice(0, this.length), dictionary: this.dictionary, missing: this.missing };
+  }
+
+  private grow(): void {
+    const values = new Float64Array(this.values.length * 2);
+    values.set(this.values);
+    this.values = values;
+    const codes = new Int32Array(this.codes.length * 2);
+    codes.set(this.codes);
+    this.codes = codes;
+  }
+}

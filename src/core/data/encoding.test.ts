@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsvSync } from '../csv/parseCsv.ts';
+import { summarizeColumns } from '../csv/summarizeColumns.ts';
+import { generateEcommerceTable } from './ecommerceSample.ts';
+import { prepareDataset } from './prepareDataset.ts';
+import { splitRows } from './split.ts';
+import { balancedClassWeights } from './targetCoding.ts';
+
+/** 60 rows: user u0…u29 twice each (so train sees most), a 3-valued integer code, a binary target. */
+function table() {
+  const lines = ['user,code,y'];
+  for (let i = 0; i < 60; i++) lines.push(`u${i % 30},${(i % 3) + 1},${i % 4 === 0 ? 'buy' : 'skip'}`);
+  lines.push('zz_unseen_only_in_some_split,2,buy', ',1,skip');
+  return parseCsvSync(lines.join('\n')).table;
+}
+
+describe('input encodings', () => {
+  it('gives a high-cardinality category an embedding: 0 = missing, 1 = rare/unseen, 2… = known', () => {
+    const t = table();
+    const data = prepareDataset(t, { roles: { user: 'input', code: 'input', y: 'binary' } }, { seed: 1, maxOneHot: 10 });
+    expect(data.embeddings).toEqual([{ name: 'user', vocabSize: expect.any(Number), dim: expect.any(Number) }]);
+    const all = [data.train, data.val, data.test];
+    const ids = all.flatMap((s) => [...(s.embeddingIds[0] as Float32Array)]);
+    expect(ids).toContain(0); // the row with an empty user
+    expect(Math.max(...ids)).toBeLessThan((data.embeddings[0] as { vocabSize: number }).vocabSize);
+    // Every id ≥ 2 names a category seen in training: count training categories.
+    const trainIds = new Set(data.train.embeddingIds[0]);
+    for (const s of [data.val, data.test]) for (const id of s.embeddingIds[0] as Float32Array) if (id >= 2) expect(trainIds.has(id)).toBe(true);
+    expect(data.featureNames).toEqual(['code']);
+  });
+
+  it('one-hot encodes integer codes when asked to treat them as categories', () => {
+    const data = prepareDataset(table(), { roles: { code: 'input', y: 'binary' }, encodings: { code: 'categorical' } }, { seed: 1 });
+    expect(data.featureNames.sort()).toEqual(['code=1', 'code=2', 'code=3']);
+    for (let r = 0; r < data.train.rows; r++) {
+      const row = data.train.x.slice(r * 3, r * 3 + 3);
+      expect(row.reduce((a, b) => a + b, 0)).toBe(1);
+    }
+  });
+
+  it('uses the chosen positive class, else the rarer one', () => {
+    const t = table();
+    expect(prepareDataset(t, { roles: { code: 'input', y: 'binary' } }, { seed: 1 }).tasks[0]?.classLabels).toEqual(['skip', 'buy']);
+    expect(prepareDataset(t, { roles: { code: 'input', y: 'binary' }, positiveClasses: { y: 'skip' } }, { seed: 1 }).tasks[0]?.classLabels).toEqual(['buy', 'skip']);
+  });
+
+  it('computes balanced class weights n / (k · n_c) from the training rows', () => {
+    const values = Float64Array.from([0, 0, 0, 1, NaN, 0]);
+    expect(balancedClassWeights(values, Int32Array.from([0, 1, 2, 3, 4]), 2)).toEqual([4 / (2 * 3), 4 / (2 * 1)]);
+    const data = prepareDataset(table(), { roles: { code: 'input', y: 'binary' }, balanceClasses: { y: true } }, { seed: 1 });
+    const [neg, pos] = data.classWeights[0] as number[];
+    expect((pos as number) / (neg as number)).toBeCloseTo(3, 0); // 'buy' is about a quarter of the rows
+  });
+});
+
+describe('summarizeColumns', () => {
+  it('infers numeric, integer codes, categorical, binary, id-like, constant and date-like columns', () => {
+    const lines = ['amount,det_code,level,flag,row_id,same,day,colour'];
+    for (let i = 0; i < 40; i++) lines.push(`${(i * 1.37).toFixed(2)},${(i % 25) + 1},${i % 5},${i % 2 ? 'M' : 'F'},${1000 + i},x,2024-01-${String((i % 28) + 1).padStart(2, '0')},c${i % 7}`);
+    const kinds = Object.fromEntries(summarizeColumns(parseCsvSync(lines.join('\n')).table).map((c) => [c.name, [c.kind, c.suggestedRole, c.suggestedEncoding]]));
+    expect(kinds).toEqual({
+      amount: ['numeric', 'input', 'numeric'],
+      det_code: ['integer codes', 'input', 'categorical'],
+      level: ['integer codes', 'input', 'categorical'],
+      flag: ['binary', 'input', 'categorical'],
+      row_id: ['id-like', 'ignore', 'numeric'],
+      same: ['constant', 'ignore', 'categorical'],
+      day: ['date-like', 'ignore', 'categorical'],
+      colour: ['categorical', 'input', 'categorical'],
+    });
+  });
+});
+
+describe('e-commerce sample', () => {
+  it('is the same for the same seed and cascades missing targets: purchase after click, spend after purchase', () => {
+    const a = generateEcommerceTable(7, { rows: 2000 });
+    expect(generateEcommerceTable(7, { rows: 2000 })).toEqual(a);
+    const col = (n: string) => a.columns.find((c) => c.name === n);
+    const clicked = col('clicked');
+    const purchased = col('purchased');
+    const spend = col('spend');
+    if (clicked?.type !== 'categorical' || purchased?.type !== 'categorical' || spend?.type !== 'numeric') throw new Error('column types');
+    let clicks = 0;
+    let buys = 0;
+    for (let r = 0; r < a.rowCount; r++) {
+      const didClick = clicked.dictionary[clicked.codes[r] as number] === 'yes';
+      const p = purchased.codes[r] as number;
+      expect(p < 0).toBe(!didClick);
+      const didBuy = p >= 0 && purchased.dictionary[p] === 'yes';
+      expect(Number.isNaN(spend.values[r] as number)).toBe(!didBuy);
+      clicks += didClick ? 1 : 0;
+      buys += didBuy ? 1 : 0;
+    }
+    expect(clicks / a.rowCount).toBeGreaterThan(0.15);
+    expect(clicks / a.rowCount).toBeLessThan(0.6);
+    expect(buys / clicks).toBeGreaterThan(0.15);
+    const data = prepareDataset(a, { roles: { user_id: 'input', item_id: 'input', item_price: 'input', clicked: 'binary', purchased: 'binary', spend: 'regression' } }, { seed: 3 });
+    expect(data.embeddings.map((e) => e.name)).toEqual(['user_id', 'item_id']);
+  });
+
+  it('stratified splits keep the click rate (the first classification task) across splits', () => {
+    const t = generateEcommerceTable(1, { rows: 3000 });
+    const clicked = t.columns.find((c) => c.name === 'clicked');
+    if (clicked?.type !== 'categorical') throw new Error('type');
+    const s = splitRows(t.rowCount, 9, undefined, clicked.codes);
+    const rate = (rows: Int32Array) => [...rows].filter((r) => clicked.codes[r] === clicked.dictionary.indexOf('yes')).length / rows.length;
+    expect(Math.abs(rate(s.train) - rate(s.test))).toBeLessThan(0.01);
+  });
+});
