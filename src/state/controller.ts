@@ -94,7 +94,7 @@ export function createController(client: TrainingClient): Controller {
         set({ backend: { name: msg.backend, reason: msg.reason } });
         break;
       case 'runCreated':
-        set({ run: { tasks: msg.tasks, parameterCount: msg.parameterCount, inputSize: msg.inputSize, splitRows: msg.splitRows, stepsPerEpoch: msg.stepsPerEpoch } });
+        set({ run: { tasks: msg.tasks, parameterCount: msg.parameterCount, inputSize: msg.inputSize, embeddings: msg.embeddings, splitRows: msg.splitRows, stepsPerEpoch: msg.stepsPerEpoch } });
         break;
       case 'stateChanged':
         set({ runState: msg.state, progress: { ...get().progress, epoch: msg.epoch, targetEpochs: msg.targetEpochs, step: msg.step } });

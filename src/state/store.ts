@@ -4,7 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import type { ColumnSummary } from '../core/csv/summarizeColumns.ts';
 import type { ParseReport } from '../core/csv/parseCsv.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
-import type { Activation, BackendChoice, BackendName, ColumnRole, InputEncoding, TaskSpec } from '../core/types.ts';
+import type { Activation, BackendChoice, BackendName, ColumnRole, EmbeddingSpec, InputEncoding, TaskSpec } from '../core/types.ts';
 import type { RunState } from '../worker/protocol.ts';
 import type { LossPoint } from './lossSeries.ts';
 
@@ -33,6 +33,7 @@ export interface RunInfo {
   tasks: TaskSpec[];
   parameterCount: number;
   inputSize: number;
+  embeddings: EmbeddingSpec[];
   splitRows: { train: number; val: number; test: number };
   stepsPerEpoch: number;
 }

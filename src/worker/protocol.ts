@@ -3,7 +3,7 @@ import type { ColumnSummary } from '../core/csv/summarizeColumns.ts';
 import type { ParseReport } from '../core/csv/parseCsv.ts';
 import type { StepLosses } from '../core/train/lossReader.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
-import type { Activation, BackendChoice, BackendName, ColumnRole, InputEncoding, TaskSpec } from '../core/types.ts';
+import type { Activation, BackendChoice, BackendName, ColumnRole, EmbeddingSpec, InputEncoding, TaskSpec } from '../core/types.ts';
 
 /** Everything `train` needs to build a run when none exists yet. */
 export interface RunConfig {
@@ -50,7 +50,7 @@ export type FromWorker =
   | { type: 'loadCancelled' }
   | { type: 'datasetLoaded'; name: string; rowCount: number; columns: ColumnSummary[]; preview: string[][]; report: ParseReport; encodingNote?: string; loadMs: number }
   | { type: 'backendReady'; backend: BackendName; reason: string }
-  | { type: 'runCreated'; tasks: TaskSpec[]; parameterCount: number; inputSize: number; splitRows: { train: number; val: number; test: number }; stepsPerEpoch: number }
+  | { type: 'runCreated'; tasks: TaskSpec[]; parameterCount: number; inputSize: number; embeddings: EmbeddingSpec[]; splitRows: { train: number; val: number; test: number }; stepsPerEpoch: number }
   | { type: 'stateChanged'; state: RunState; epoch: number; targetEpochs: number; step: number }
   | { type: 'losses'; steps: StepLosses[]; samplesPerSecond: number; epoch: number; targetEpochs: number }
   | { type: 'epochEnded'; report: EpochReport }

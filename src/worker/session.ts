@@ -112,6 +112,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
       tasks: trainer.tasks,
       parameterCount: trainer.parameterCount,
       inputSize: data.inputSize,
+      embeddings: data.embeddings,
       splitRows: { train: data.train.rows, val: data.val.rows, test: data.test.rows },
       stepsPerEpoch: trainer.stepsPerEpoch,
     });

@@ -47,7 +47,8 @@ export function TrainingControls() {
       </p>
       {run && (
         <p className="muted">
-          {fmt.format(run.parameterCount)} parameters · {run.inputSize} input features · split {run.splitRows.train}/{run.splitRows.val}/{run.splitRows.test} rows (train/validation/test) · {run.stepsPerEpoch} steps per epoch
+          {fmt.format(run.parameterCount)} parameters · {run.inputSize} input features
+          {run.embeddings.length > 0 && ` · embeddings: ${run.embeddings.map((e) => `${e.name} (${e.vocabSize} ids → ${e.dim} dims)`).join(', ')}`} · split {run.splitRows.train}/{run.splitRows.val}/{run.splitRows.test} rows (train/validation/test) · {run.stepsPerEpoch} steps per epoch
         </p>
       )}
     </div>
