@@ -7,6 +7,8 @@ import { ControllerContext } from './ui/controllerContext.ts';
 import { TrainingClient } from './worker/client.ts';
 import './ui/styles.css';
 
+if (import.meta.env.MODE === 'bench') void import('./benchHooks.ts');
+
 const controller = createController(new TrainingClient());
 controller.setBackend('auto');
 controller.loadSample(DEFAULT_SAMPLE_ID);

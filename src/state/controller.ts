@@ -71,6 +71,7 @@ export function createController(client: TrainingClient): Controller {
         set({ loadProgress: null, datasetLoading: false });
         break;
       case 'datasetLoaded': {
+        performance.mark('mtl:dataset-ready');
         const roles = Object.fromEntries(msg.columns.map((c) => [c.name, pendingPreset?.roles[c.name] ?? c.suggestedRole]));
         const encodings = Object.fromEntries(msg.columns.map((c) => [c.name, c.suggestedEncoding]));
         const positiveClasses = { ...pendingPreset?.positiveClasses };
@@ -92,6 +93,7 @@ export function createController(client: TrainingClient): Controller {
       }
       case 'backendReady':
         set({ backend: { name: msg.backend, reason: msg.reason } });
+        client.send({ type: 'getMemory' });
         break;
       case 'runCreated':
         set({ run: { tasks: msg.tasks, parameterCount: msg.parameterCount, inputSize: msg.inputSize, embeddings: msg.embeddings, splitRows: msg.splitRows, stepsPerEpoch: msg.stepsPerEpoch } });
@@ -107,15 +109,18 @@ export function createController(client: TrainingClient): Controller {
         break;
       }
       case 'epochEnded':
-        set({ epochs: [...get().epochs, msg.report] });
+        if (get().epochs.length === 0) performance.mark('mtl:first-epoch-end');
+        set({ epochs: [...get().epochs, msg.report], memory: { numTensors: msg.numTensors, numBytes: msg.numBytes } });
         break;
       case 'weightsApplied':
         set({ appliedWeights: { step: msg.step, weights: msg.weights } });
         break;
       case 'runReset':
         clearResults();
+        client.send({ type: 'getMemory' });
         break;
       case 'memory':
+        set({ memory: { numTensors: msg.numTensors, numBytes: msg.numBytes } });
         break;
       case 'error':
         pendingPreset = null;
@@ -143,6 +148,7 @@ export function createController(client: TrainingClient): Controller {
       client.send({ type: 'loadDataset', source });
     },
     loadFile(file) {
+      performance.mark('mtl:file-picked');
       pendingPreset = null;
       set({ datasetLoading: true, alert: null, loadProgress: { name: file.name, fraction: 0 } });
       client.send({ type: 'loadDataset', source: { kind: 'file', file } });

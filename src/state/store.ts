@@ -60,6 +60,8 @@ export interface AppState {
   progress: { epoch: number; targetEpochs: number; step: number; samplesPerSecond: number };
   lossPoints: LossPoint[];
   epochs: EpochReport[];
+  /** Tensors held by the worker's TensorFlow.js after the last epoch or reset. */
+  memory: { numTensors: number; numBytes: number } | null;
   alert: string | null;
 }
 
@@ -93,6 +95,7 @@ export const initialState: AppState = {
   progress: { epoch: 0, targetEpochs: 0, step: 0, samplesPerSecond: 0 },
   lossPoints: [],
   epochs: [],
+  memory: null,
   alert: null,
 };
 

@@ -53,7 +53,7 @@ export type FromWorker =
   | { type: 'runCreated'; tasks: TaskSpec[]; parameterCount: number; inputSize: number; embeddings: EmbeddingSpec[]; splitRows: { train: number; val: number; test: number }; stepsPerEpoch: number }
   | { type: 'stateChanged'; state: RunState; epoch: number; targetEpochs: number; step: number }
   | { type: 'losses'; steps: StepLosses[]; samplesPerSecond: number; epoch: number; targetEpochs: number }
-  | { type: 'epochEnded'; report: EpochReport }
+  | { type: 'epochEnded'; report: EpochReport; numTensors: number; numBytes: number }
   | { type: 'weightsApplied'; step: number; weights: Record<string, number> }
   | { type: 'runReset'; numTensors: number }
   | { type: 'memory'; numTensors: number; numBytes: number }

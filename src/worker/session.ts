@@ -102,7 +102,10 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
       {
         onLosses: (steps, samplesPerSecond) =>
           post({ type: 'losses', steps, samplesPerSecond, epoch: trainer.epochsCompleted, targetEpochs: run?.targetEpochs ?? 0 }),
-        onEpoch: (report) => post({ type: 'epochEnded', report }),
+        onEpoch: (report) => {
+          const memory = tf.memory();
+          post({ type: 'epochEnded', report, numTensors: memory.numTensors, numBytes: memory.numBytes });
+        },
       },
       yieldToEventLoop,
     );

@@ -18,7 +18,7 @@ export function NumberField({ label, value, min, max, step, integer, disabled, o
   if (shown !== value) {
     // The value changed from outside: show it (React's "adjust state while rendering" pattern).
     setShown(value);
-    setText(String(value));
+    if (Number(text) !== value) setText(String(value));
   }
   const parsed = Number(text);
   const valid = text.trim() !== '' && Number.isFinite(parsed) && parsed >= min && parsed <= max && (!integer || Number.isInteger(parsed));

@@ -1,6 +1,7 @@
 import { useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
 import { NumberField } from './NumberField.tsx';
+import { TrunkField } from './TrunkField.tsx';
 
 const fmt = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 
@@ -19,6 +20,7 @@ export function TrainingControls() {
   const progress = useAppState((s) => s.progress);
   const run = useAppState((s) => s.run);
   const ready = useAppState((s) => s.dataset !== null && !s.datasetLoading);
+  const memory = useAppState((s) => s.memory);
   const running = runState === 'running';
   return (
     <div className="controls">
@@ -28,6 +30,7 @@ export function TrainingControls() {
         <NumberField label="Seed" value={settings.seed} min={0} max={2 ** 31 - 1} step={1} integer disabled={run !== null} onCommit={(seed) => controller.setSettings({ seed })} />
         <NumberField label="Learning rate" value={settings.learningRate} min={1e-6} max={10} step="any" disabled={run !== null} onCommit={(learningRate) => controller.setSettings({ learningRate })} />
       </div>
+      <TrunkField disabled={run !== null} />
       <div className="buttons">
         <button type="button" className="primary" disabled={!ready || running} onClick={() => controller.train()}>
           Train
@@ -45,6 +48,11 @@ export function TrainingControls() {
       <p role="status" aria-label="Training progress" className="summary">
         {progressText(runState, progress.epoch, progress.targetEpochs, progress.step, progress.samplesPerSecond)}
       </p>
+      {memory && (
+        <p className="muted" role="status" aria-label="Worker memory">
+          TensorFlow.js holds {fmt.format(memory.numTensors)} tensors ({(memory.numBytes / 1e6).toFixed(1)} MB).
+        </p>
+      )}
       {run && (
         <p className="muted">
           {fmt.format(run.parameterCount)} parameters · {run.inputSize} input features

@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// `npm run bench [-- --quick]`: builds the app in bench mode, runs the cases in headless Chromium
+// (bench/bench.spec.ts), prints the table and writes bench/results.json.
+import { execSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { gzipSync } from 'node:zlib';
+
+const quick = process.argv.includes('--quick');
+const root = new URL('..', import.meta.url).pathname;
+const casesDir = `${root}bench/tmp/cases/`;
+const sh = (cmd, env = {}) => execSync(cmd, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+
+sh('node scripts/ensure-chromium.mjs');
+sh('npx vite build --mode bench --logLevel warn');
+rmSync(casesDir, { recursive: true, force: true });
+mkdirSync(casesDir, { recursive: true });
+const run = spawnSync('npx', ['playwright', 'test', '-c', 'bench/bench.config.ts'], { cwd: root, stdio: 'inherit', env: { ...process.env, BENCH_QUICK: quick ? '1' : '0' } });
+
+const results = readdirSync(casesDir).map((f) => JSON.parse(readFileSync(casesDir + f, 'utf8')));
+const byKind = (k) => results.filter((r) => r.kind === k);
+const f = (v, d = 1) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : 'n/a');
+
+console.log(`\nMTL Playground benchmark${quick ? ' (--quick: harness check only, figures meaningless)' : ''}\n`);
+console.log('Training throughput (steps/s; samples/s), bare model.fit page (a) vs the app (b):');
+console.log('case            backend  (a) bare               (b) app                (b)/(a)');
+for (const r of byKind('throughput').sort((x, y) => x.id.localeCompare(y.id) || x.backend.localeCompare(y.backend))) {
+  const a = r.bare ?? {};
+  const b = r.app ?? {};
+  const cell = (x) => (x.error ? `error: ${x.error.slice(0, 18)}` : `${f(x.stepsPerSecond)} (${f(x.samplesPerSecond, 0)})`).padEnd(22);
+  console.log(`${r.id.padEnd(15)} ${r.backend.padEnd(8)} ${cell(a)} ${cell(b)} ${f(b.stepsPerSecond / a.stepsPerSecond, 2)}`);
+}
+const resp = byKind('responsiveness')[0];
+if (resp) {
+  console.log(`\nResponsiveness (wasm, reference, training): ${f(resp.longTasksPer10s, 2)} long tasks per 10 s (${resp.longTasks.length} in ${f(resp.watchedSeconds)} s, longest ${f(Math.max(0, ...resp.longTasks), 0)} ms)`);
+  console.log(`  weight change → worker acknowledgement on screen: median ${f(median(resp.ackMs), 0)} ms, max ${f(Math.max(...resp.ackMs), 0)} ms (${f(median(resp.ackSteps), 2)} / ${f(Math.max(...resp.ackSteps), 2)} steps of ${f(resp.msPerStep)} ms)`);
+}
+const mem = byKind('memory')[0];
+if (mem) console.log(`\nMemory (worker tensors): before run ${mem.baseline}, after epoch 1 ${mem.afterEpoch1}, after epoch 10 ${mem.afterEpoch10}, after Reset ${mem.afterReset}; page JS heap ${f(mem.pageHeapMB)} MB`);
+const load = byKind('load')[0];
+if (load) {
+  console.log(`\nLoad (${f(load.bytes / 1e6)} MB CSV): pick → ready ${f(load.appMs, 0)} ms; raw papaparse of the same bytes in the same page ${f(load.rawPapaparseMs, 0)} ms; ratio ${f(load.ratio, 2)}`);
+  console.log(`  main-thread long tasks during the load: ${load.longTasksDuringLoad.length} (longest ${f(Math.max(0, ...load.longTasksDuringLoad), 0)} ms)`);
+}
+const cold = byKind('coldstart')[0];
+let size = null;
+if (cold) {
+  console.log(`\nCold start (default sample, ${/Backend: (\w+)/.exec(cold.backend)?.[1] ?? '?'}): navigation → end of epoch 1 in ${f(cold.firstEpochEndMs, 0)} ms (page load event at ${f(cold.loadEventEndMs, 0)} ms)`);
+  size = sizes(cold);
+  console.log(`\nSize (gzip): initial page JS+CSS ${kb(size.initialGzip)} (${size.initial.map((x) => `${x.file} ${kb(x.gzip)}`).join(', ')})`);
+  console.log(`  loaded by the end of epoch 1: JS ${kb(size.firstEpochJsGzip)}, wasm ${kb(size.firstEpochWasmGzip)}; whole build: JS ${kb(size.totalJsGzip)}, wasm ${kb(size.totalWasmGzip)}`);
+}
+
+const machine = { date: new Date().toISOString(), quick, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.type()} ${os.release()}`, node: process.version, chromium: chromiumVersion() };
+if (!quick) writeFileSync(`${root}bench/results.json`, JSON.stringify({ machine, results, size }, null, 2) + '\n');
+else writeFileSync(`${root}bench/tmp/results-quick.json`, JSON.stringify({ machine, results, size }, null, 2) + '\n');
+
+const expected = 8 + 4;
+const ran = results.length;
+const failed = results.filter((r) => r.app?.error).length;
+console.log(`\n${ran - failed} passed, ${expected - ran + failed} failed`);
+process.exit(run.status === 0 && ran === expected && failed === 0 ? 0 : 1);
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : NaN;
+}
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(0)} KiB`;
+}
+function chromiumVersion() {
+  try {
+    return execSync(`${process.env.CHROMIUM_PATH || '/usr/bin/chromium'} --version`, { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+function sizes(cold) {
+  const dist = `${root}dist-bench`;
+  const gz = (file) => gzipSync(readFileSync(file)).length;
+  const local = (url) => {
+    const path = new URL(url).pathname;
+    return existsSync(dist + path) && statSync(dist + path).isFile() ? path : null;
+  };
+  const loaded = cold.resources.map((r) => ({ ...r, file: local(r.url) })).filter((r) => r.file);
+  const initial = loaded.filter((r) => r.startMs <= cold.loadEventEndMs && /\.(js|css)$/.test(r.file)).map((r) => ({ file: r.file, gzip: gz(dist + r.file) }));
+  initial.push({ file: '/index.html', gzip: gz(`${dist}/index.html`) });
+  const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+  const assets = readdirSync(`${dist}/assets`).filter((n) => !n.startsWith('bare'));
+  return {
+    initial,
+    initialGzip: sum(initial.map((x) => x.gzip)),
+    firstEpochJsGzip: sum(loaded.filter((r) => r.file.endsWith('.js')).map((r) => gz(dist + r.file))),
+    firstEpochWasmGzip: sum(loaded.filter((r) => r.file.endsWith('.wasm')).map((r) => gz(dist + r.file))),
+    totalJsGzip: sum(assets.filter((n) => n.endsWith('.js')).map((n) => gz(`${dist}/assets/${n}`))),
+    totalWasmGzip: sum(assets.filter((n) => n.endsWith('.wasm')).map((n) => gz(`${dist}/assets/${n}`))),
+  };
+}

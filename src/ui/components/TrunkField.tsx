@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { useAppState } from '../../state/store.ts';
+import { useController } from '../controllerContext.ts';
+
+/** Parses "128, 64" into layer widths; null unless every entry is a whole number from 1 to 4096. */
+export function parseUnits(text: string): number[] | null {
+  const parts = text.split(/[\s,]+/).filter(Boolean);
+  if (parts.length === 0 || parts.length > 8) return null;
+  const units = parts.map(Number);
+  return units.every((u) => Number.isInteger(u) && u >= 1 && u <= 4096) ? units : null;
+}
+
+/** The shared trunk's dense layer widths, typed as a list. */
+export function TrunkField({ disabled }: { disabled: boolean }) {
+  const controller = useController();
+  const units = useAppState((s) => s.settings.trunkUnits);
+  const [text, setText] = useState(units.join(', '));
+  const [shown, setShown] = useState(units);
+  if (shown !== units) {
+    // Changed from outside (e.g. a new run): show it, unless it is what is being typed.
+    setShown(units);
+    if (parseUnits(text)?.join() !== units.join()) setText(units.join(', '));
+  }
+  const valid = parseUnits(text) !== null;
+  return (
+    <label className="trunk-field">
+      Trunk layers
+      <input
+        type="text"
+        inputMode="numeric"
+        value={text}
+        disabled={disabled}
+        aria-invalid={!valid}
+        aria-describedby="trunk-help"
+        onChange={(e) => {
+          setText(e.target.value);
+          const parsed = parseUnits(e.target.value);
+          if (parsed) controller.setSettings({ trunkUnits: parsed });
+        }}
+      />
+      <span id="trunk-help" className="muted">
+        units per shared dense layer, e.g. 128, 128
+      </span>
+    </label>
+  );
+}
