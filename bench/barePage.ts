@@ -33,9 +33,8 @@ async function runFitBench(o: FitBenchOptions): Promise<FitBenchResult> {
     {
       inputSize: REFERENCE_INPUTS,
       embeddings: [],
-      trunkUnits: o.trunkUnits,
-      activation: 'relu',
-      headHiddenUnits: 0,
+      trunk: o.trunkUnits.map((units) => ({ units, activation: 'relu' as const, dropout: 0 })),
+      headHidden: [0, 0, 0],
       tasks: [
         { name: 'y_bin', kind: 'binary', numClasses: 2, classLabels: ['0', '1'] },
         { name: 'y_reg', kind: 'regression', numClasses: 1, classLabels: [] },

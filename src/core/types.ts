@@ -16,7 +16,15 @@ export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendChoice = BackendName | 'auto';
 
 /** Hidden activations offered by the model builder. */
-export type Activation = 'relu' | 'elu' | 'selu' | 'tanh' | 'sigmoid' | 'linear';
+export type Activation = 'relu' | 'leakyRelu' | 'elu' | 'selu' | 'tanh' | 'sigmoid' | 'linear';
+
+/** One dense layer of the shared trunk. */
+export interface DenseLayerSpec {
+  units: number;
+  activation: Activation;
+  /** Dropout rate after the layer while training (0 = none). */
+  dropout: number;
+}
 
 /** One prediction task, after preprocessing has fixed its classes. */
 export interface TaskSpec {
@@ -44,11 +52,10 @@ export interface ModelSpec {
   inputSize: number;
   /** Embedded categorical inputs, each a separate integer-id input of the model. */
   embeddings: EmbeddingSpec[];
-  /** Units of each dense layer of the shared trunk, in order. */
-  trunkUnits: number[];
-  activation: Activation;
-  /** Units of an optional hidden dense layer in each head (0 = none). */
-  headHiddenUnits: number;
+  /** The shared trunk's dense layers, in order. */
+  trunk: DenseLayerSpec[];
+  /** Per task: units of an optional hidden dense layer in its head (0 = none), with the trunk's last activation. */
+  headHidden: number[];
   tasks: TaskSpec[];
 }
 

@@ -8,7 +8,9 @@ import type { BackendChoice, ColumnRole, InputEncoding } from '../core/types.ts'
 import type { TrainingClient } from '../worker/client.ts';
 import type { FromWorker, RunConfig } from '../worker/protocol.ts';
 import { LossSeries } from './lossSeries.ts';
-import { appStore, initialState, type AppState, type TrainSettings } from './store.ts';
+import type { WeightingConfig } from '../core/weighting/strategies.ts';
+import type { EarlyStoppingConfig } from '../worker/protocol.ts';
+import { appStore, ARCHITECTURE_SETTINGS, initialState, type AppState, type TrainSettings } from './store.ts';
 
 const CHART_FLUSH_MS = 250;
 /** Slider drags send at most one weight update per this interval (the last value always goes). */
@@ -22,8 +24,15 @@ export interface Controller {
   setEncoding(column: string, encoding: InputEncoding): void;
   setPositiveClass(column: string, label: string): void;
   setBalanceClasses(column: string, on: boolean): void;
+  /** Changes settings; one that redefines the network during a run first asks (see confirmPendingChange). */
   setSettings(patch: Partial<TrainSettings>): void;
+  confirmPendingChange(apply: boolean): void;
   setWeight(task: string, weight: number): void;
+  setTaskEnabled(task: string, on: boolean): void;
+  setWeighting(config: WeightingConfig): void;
+  setLearningRate(learningRate: number): void;
+  setEarlyStopping(config: EarlyStoppingConfig): void;
+  setLossView(view: 'raw' | 'weighted'): void;
   setBackend(choice: BackendChoice): void;
   train(): void;
   pause(): void;
@@ -39,14 +48,18 @@ export function createController(client: TrainingClient): Controller {
   const series = new LossSeries();
   let dirty = false;
   let pendingPreset: { roles: Record<string, ColumnRole>; positiveClasses: Record<string, string> } | null = null;
-  let unsentWeights: Record<string, number> | null = null;
+  let weightsDirty = false;
   let weightTimer: ReturnType<typeof setTimeout> | null = null;
   const sendWeights = () => {
     weightTimer = null;
-    if (!unsentWeights) return;
-    client.send({ type: 'setWeights', weights: unsentWeights });
-    unsentWeights = null;
+    if (!weightsDirty) return;
+    weightsDirty = false;
+    client.send({ type: 'setWeights', weights: get().weights, enabled: get().enabled });
     weightTimer = setTimeout(sendWeights, WEIGHT_SEND_MS);
+  };
+  const queueWeights = () => {
+    weightsDirty = true;
+    if (!weightTimer) sendWeights();
   };
 
   const flushTimer = setInterval(() => {
@@ -58,7 +71,7 @@ export function createController(client: TrainingClient): Controller {
   const clearResults = () => {
     series.clear();
     dirty = false;
-    set({ lossPoints: [], epochs: [], run: null, progress: initialState.progress, appliedWeights: null });
+    set({ lossPoints: [], epochs: [], run: null, progress: initialState.progress, appliedWeights: null, latestWeights: null, bestEpoch: null });
   };
 
   const onEvent = (msg: FromWorker) => {
@@ -77,6 +90,7 @@ export function createController(client: TrainingClient): Controller {
         const positiveClasses = { ...pendingPreset?.positiveClasses };
         pendingPreset = null;
         const weights = Object.fromEntries(msg.columns.map((c) => [c.name, 1]));
+        const settings = get().settings;
         clearResults();
         set({
           dataset: { name: msg.name, rowCount: msg.rowCount, columns: msg.columns, preview: msg.preview, report: msg.report, loadMs: msg.loadMs, ...(msg.encodingNote ? { encodingNote: msg.encodingNote } : {}) },
@@ -85,6 +99,8 @@ export function createController(client: TrainingClient): Controller {
           positiveClasses,
           balanceClasses: {},
           weights,
+          enabled: {},
+          settings: { ...settings, headHidden: {}, earlyStopping: { ...settings.earlyStopping, monitor: 'total' } },
           datasetLoading: false,
           loadProgress: null,
           alert: null,
@@ -99,13 +115,13 @@ export function createController(client: TrainingClient): Controller {
         set({ run: { tasks: msg.tasks, parameterCount: msg.parameterCount, inputSize: msg.inputSize, embeddings: msg.embeddings, splitRows: msg.splitRows, stepsPerEpoch: msg.stepsPerEpoch } });
         break;
       case 'stateChanged':
-        set({ runState: msg.state, progress: { ...get().progress, epoch: msg.epoch, targetEpochs: msg.targetEpochs, step: msg.step } });
+        set({ runState: msg.state, bestEpoch: msg.bestEpoch ?? null, progress: { ...get().progress, epoch: msg.epoch, targetEpochs: msg.targetEpochs, step: msg.step } });
         break;
       case 'losses': {
         series.add(msg.steps);
         dirty = true;
         const last = msg.steps[msg.steps.length - 1];
-        if (last) set({ progress: { epoch: msg.epoch, targetEpochs: msg.targetEpochs, step: last.step, samplesPerSecond: msg.samplesPerSecond } });
+        if (last) set({ latestWeights: last.weights, progress: { epoch: msg.epoch, targetEpochs: msg.targetEpochs, step: last.step, samplesPerSecond: msg.samplesPerSecond } });
         break;
       }
       case 'epochEnded':
@@ -114,6 +130,8 @@ export function createController(client: TrainingClient): Controller {
         break;
       case 'weightsApplied':
         set({ appliedWeights: { step: msg.step, weights: msg.weights } });
+        break;
+      case 'settingApplied':
         break;
       case 'runReset':
         clearResults();
@@ -131,8 +149,8 @@ export function createController(client: TrainingClient): Controller {
   const unsubscribe = client.subscribe(onEvent);
 
   const runConfig = (): RunConfig => {
-    const { settings, roles, weights, encodings, positiveClasses, balanceClasses } = get();
-    return { ...settings, roles, weights, encodings, positiveClasses, balanceClasses };
+    const { settings, roles, weights, enabled, encodings, positiveClasses, balanceClasses } = get();
+    return { ...settings, roles, weights, enabled, encodings, positiveClasses, balanceClasses };
   };
 
   const controller: Controller = {
@@ -169,12 +187,42 @@ export function createController(client: TrainingClient): Controller {
       set({ balanceClasses: { ...get().balanceClasses, [column]: on } });
     },
     setSettings(patch) {
+      const redefines = Object.keys(patch).some((k) => ARCHITECTURE_SETTINGS.includes(k as keyof TrainSettings));
+      if (redefines && get().run) {
+        set({ pendingChange: { message: 'This change defines a new network, so the trained weights and curves will be discarded. Apply it?', patch } });
+        return;
+      }
       set({ settings: { ...get().settings, ...patch } });
+    },
+    confirmPendingChange(apply) {
+      const pending = get().pendingChange;
+      set({ pendingChange: null });
+      if (!pending || !apply) return;
+      client.send({ type: 'reset' });
+      set({ settings: { ...get().settings, ...pending.patch } });
     },
     setWeight(task, weight) {
       set({ weights: { ...get().weights, [task]: weight } });
-      unsentWeights = { ...unsentWeights, [task]: weight };
-      if (!weightTimer) sendWeights();
+      queueWeights();
+    },
+    setTaskEnabled(task, on) {
+      set({ enabled: { ...get().enabled, [task]: on } });
+      queueWeights();
+    },
+    setWeighting(config) {
+      set({ settings: { ...get().settings, weighting: config } });
+      client.send({ type: 'setWeighting', config });
+    },
+    setLearningRate(learningRate) {
+      set({ settings: { ...get().settings, learningRate } });
+      client.send({ type: 'setLearningRate', learningRate });
+    },
+    setEarlyStopping(config) {
+      set({ settings: { ...get().settings, earlyStopping: config } });
+      client.send({ type: 'setEarlyStopping', config });
+    },
+    setLossView(view) {
+      set({ lossView: view });
     },
     setBackend(choice) {
       set({ backendChoice: choice });

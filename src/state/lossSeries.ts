@@ -4,8 +4,8 @@
  */
 import type { StepLosses } from '../core/train/lossReader.ts';
 
-/** One chart point: `task0…taskN` are per-task losses, `total` the weighted sum. */
-export type LossPoint = { step: number; total: number } & Record<`task${number}`, number>;
+/** One chart point: `task0…` per-task losses, `total` the weighted sum, `weight0…` the weights in effect. */
+export type LossPoint = { step: number; total: number } & Record<`task${number}` | `weight${number}`, number>;
 
 export class LossSeries {
   private points: LossPoint[] = [];
@@ -16,6 +16,7 @@ export class LossSeries {
     for (const s of steps) {
       const point = { step: s.step, total: s.total } as LossPoint;
       s.perTask.forEach((v, k) => (point[`task${k}`] = v));
+      s.weights.forEach((v, k) => (point[`weight${k}`] = v));
       this.points.push(point);
     }
     while (this.points.length > this.maxPoints) this.points = halve(this.points);

@@ -4,8 +4,11 @@ import { createStore } from 'zustand/vanilla';
 import type { ColumnSummary } from '../core/csv/summarizeColumns.ts';
 import type { ParseReport } from '../core/csv/parseCsv.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
-import type { Activation, BackendChoice, BackendName, ColumnRole, EmbeddingSpec, InputEncoding, TaskSpec } from '../core/types.ts';
-import type { RunState } from '../worker/protocol.ts';
+import type { OptimizerKind } from '../core/train/optimizers.ts';
+import { DEFAULT_SCHEDULE, type LearningRateSchedule } from '../core/train/schedules.ts';
+import type { BackendChoice, BackendName, ColumnRole, DenseLayerSpec, EmbeddingSpec, InputEncoding, TaskSpec } from '../core/types.ts';
+import { DEFAULT_WEIGHTING, type WeightingConfig } from '../core/weighting/strategies.ts';
+import type { EarlyStoppingConfig, RunState } from '../worker/protocol.ts';
 import type { LossPoint } from './lossSeries.ts';
 
 export interface DatasetState {
@@ -23,11 +26,21 @@ export interface TrainSettings {
   batchSize: number;
   learningRate: number;
   seed: number;
-  trunkUnits: number[];
-  activation: Activation;
-  headHiddenUnits: number;
+  trunk: DenseLayerSpec[];
+  /** Units of a hidden layer in each task's head (0 = none). */
+  headHidden: Record<string, number>;
   embeddingDim: number;
+  optimizer: OptimizerKind;
+  schedule: LearningRateSchedule;
+  l1: number;
+  l2: number;
+  clipNorm: number;
+  weighting: WeightingConfig;
+  earlyStopping: EarlyStoppingConfig;
 }
+
+/** Settings that define the network or its optimiser: changing one during a run starts a new run. */
+export const ARCHITECTURE_SETTINGS: readonly (keyof TrainSettings)[] = ['batchSize', 'seed', 'trunk', 'headHidden', 'embeddingDim', 'optimizer', 'schedule', 'l1', 'l2', 'clipNorm'];
 
 export interface RunInfo {
   tasks: TaskSpec[];
@@ -49,8 +62,17 @@ export interface AppState {
   positiveClasses: Record<string, string>;
   balanceClasses: Record<string, boolean>;
   settings: TrainSettings;
-  /** Loss weight per target column, as the sliders show it. */
+  /** Loss weight per target column, as the sliders show it (Manual weighting). */
   weights: Record<string, number>;
+  /** Tasks switched off (absent = on). */
+  enabled: Record<string, boolean>;
+  /** The weights the worker last reported using, in task order (what automatic strategies chose). */
+  latestWeights: number[] | null;
+  /** The loss chart shows each task's raw loss or its weighted contribution wᵢ·Lᵢ. */
+  lossView: 'raw' | 'weighted';
+  /** A change that would discard the trained weights, waiting for the person's confirmation. */
+  pendingChange: { message: string; patch: Partial<TrainSettings> } | null;
+  bestEpoch: number | null;
   /** The weights the worker confirmed, and the step from which they apply. */
   appliedWeights: { step: number; weights: Record<string, number> } | null;
   backendChoice: BackendChoice;
@@ -70,10 +92,19 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   batchSize: 64,
   learningRate: 0.005,
   seed: 42,
-  trunkUnits: [64, 64],
-  activation: 'relu',
-  headHiddenUnits: 0,
+  trunk: [
+    { units: 64, activation: 'relu', dropout: 0 },
+    { units: 64, activation: 'relu', dropout: 0 },
+  ],
+  headHidden: {},
   embeddingDim: 0,
+  optimizer: 'adam',
+  schedule: DEFAULT_SCHEDULE,
+  l1: 0,
+  l2: 0,
+  clipNorm: 0,
+  weighting: DEFAULT_WEIGHTING,
+  earlyStopping: { enabled: false, monitor: 'total', patience: 5 },
 };
 
 export const initialState: AppState = {
@@ -87,6 +118,11 @@ export const initialState: AppState = {
   balanceClasses: {},
   settings: DEFAULT_SETTINGS,
   weights: {},
+  enabled: {},
+  latestWeights: null,
+  lossView: 'raw',
+  pendingChange: null,
+  bestEpoch: null,
   appliedWeights: null,
   backendChoice: 'auto',
   backend: null,

@@ -3,7 +3,10 @@ import type { ColumnSummary } from '../core/csv/summarizeColumns.ts';
 import type { ParseReport } from '../core/csv/parseCsv.ts';
 import type { StepLosses } from '../core/train/lossReader.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
-import type { Activation, BackendChoice, BackendName, ColumnRole, EmbeddingSpec, InputEncoding, TaskSpec } from '../core/types.ts';
+import type { OptimizerKind } from '../core/train/optimizers.ts';
+import type { LearningRateSchedule } from '../core/train/schedules.ts';
+import type { BackendChoice, BackendName, ColumnRole, DenseLayerSpec, EmbeddingSpec, InputEncoding, TaskSpec } from '../core/types.ts';
+import type { WeightingConfig } from '../core/weighting/strategies.ts';
 
 /** Everything `train` needs to build a run when none exists yet. */
 export interface RunConfig {
@@ -11,17 +14,33 @@ export interface RunConfig {
   encodings: Record<string, InputEncoding>;
   positiveClasses: Record<string, string>;
   balanceClasses: Record<string, boolean>;
-  /** Loss weight per target column name. */
+  /** Loss weight per target column name (Manual weighting). */
   weights: Record<string, number>;
-  trunkUnits: number[];
-  activation: Activation;
-  headHiddenUnits: number;
+  /** Tasks switched off (absent = on). */
+  enabled: Record<string, boolean>;
+  trunk: DenseLayerSpec[];
+  /** Units of a hidden layer in each task's head (absent or 0 = none). */
+  headHidden: Record<string, number>;
+  optimizer: OptimizerKind;
+  schedule: LearningRateSchedule;
+  l1: number;
+  l2: number;
+  clipNorm: number;
+  weighting: WeightingConfig;
+  earlyStopping: EarlyStoppingConfig;
   /** Embedding width for high-cardinality categoricals (0 = automatic). */
   embeddingDim: number;
   epochs: number;
   batchSize: number;
   learningRate: number;
   seed: number;
+}
+
+/** Early stopping on the validation loss of a task (by name) or of the weighted total. */
+export interface EarlyStoppingConfig {
+  enabled: boolean;
+  monitor: string; // 'total' or a task name
+  patience: number;
 }
 
 export type DatasetSource =
@@ -39,10 +58,13 @@ export type ToWorker =
   | { type: 'pause' }
   | { type: 'step'; config: RunConfig }
   | { type: 'reset' }
-  | { type: 'setWeights'; weights: Record<string, number> }
+  | { type: 'setWeights'; weights: Record<string, number>; enabled: Record<string, boolean> }
+  | { type: 'setWeighting'; config: WeightingConfig }
+  | { type: 'setLearningRate'; learningRate: number }
+  | { type: 'setEarlyStopping'; config: EarlyStoppingConfig }
   | { type: 'getMemory' };
 
-export type RunState = 'idle' | 'running' | 'paused' | 'done';
+export type RunState = 'idle' | 'running' | 'paused' | 'done' | 'stoppedEarly';
 
 /** Worker → page: events, named in the past tense or as nouns. */
 export type FromWorker =
@@ -51,10 +73,11 @@ export type FromWorker =
   | { type: 'datasetLoaded'; name: string; rowCount: number; columns: ColumnSummary[]; preview: string[][]; report: ParseReport; encodingNote?: string; loadMs: number }
   | { type: 'backendReady'; backend: BackendName; reason: string }
   | { type: 'runCreated'; tasks: TaskSpec[]; parameterCount: number; inputSize: number; embeddings: EmbeddingSpec[]; splitRows: { train: number; val: number; test: number }; stepsPerEpoch: number }
-  | { type: 'stateChanged'; state: RunState; epoch: number; targetEpochs: number; step: number }
+  | { type: 'stateChanged'; state: RunState; epoch: number; targetEpochs: number; step: number; bestEpoch?: number }
   | { type: 'losses'; steps: StepLosses[]; samplesPerSecond: number; epoch: number; targetEpochs: number }
   | { type: 'epochEnded'; report: EpochReport; numTensors: number; numBytes: number }
-  | { type: 'weightsApplied'; step: number; weights: Record<string, number> }
+  | { type: 'weightsApplied'; step: number; weights: Record<string, number>; enabled: Record<string, boolean> }
+  | { type: 'settingApplied'; step: number; what: 'weighting' | 'learningRate' | 'earlyStopping' }
   | { type: 'runReset'; numTensors: number }
   | { type: 'memory'; numTensors: number; numBytes: number }
   | { type: 'error'; message: string };

@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { toyCsv, TOY_ROLES } from '../core/testing/toyData.ts';
+import { DEFAULT_SCHEDULE } from '../core/train/schedules.ts';
+import { DEFAULT_WEIGHTING } from '../core/weighting/strategies.ts';
 import type { FromWorker, RunConfig } from './protocol.ts';
 import { createTrainingSession } from './session.ts';
 
@@ -11,9 +13,16 @@ const config: RunConfig = {
   balanceClasses: {},
   embeddingDim: 0,
   weights: { clicked: 1, segment: 1, spend: 1 },
-  trunkUnits: [8],
-  activation: 'relu',
-  headHiddenUnits: 0,
+  enabled: {},
+  trunk: [{ units: 8, activation: 'relu', dropout: 0 }],
+  headHidden: {},
+  optimizer: 'adam',
+  schedule: DEFAULT_SCHEDULE,
+  l1: 0,
+  l2: 0,
+  clipNorm: 0,
+  weighting: DEFAULT_WEIGHTING,
+  earlyStopping: { enabled: false, monitor: 'total', patience: 3 },
   epochs: 2,
   batchSize: 32,
   learningRate: 0.01,
@@ -52,8 +61,8 @@ describe('training session', () => {
     const { session, of } = setup();
     await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
     await session.handle({ type: 'step', config });
-    await session.handle({ type: 'setWeights', weights: { segment: 0 } });
-    expect(of('weightsApplied').at(-1)).toEqual({ type: 'weightsApplied', step: 1, weights: { clicked: 1, segment: 0, spend: 1 } });
+    await session.handle({ type: 'setWeights', weights: { segment: 0 }, enabled: {} });
+    expect(of('weightsApplied').at(-1)).toEqual({ type: 'weightsApplied', step: 1, weights: { clicked: 1, segment: 0, spend: 1 }, enabled: {} });
     await session.handle({ type: 'step', config });
     const last = of('losses').at(-1)?.steps.at(-1);
     expect(last?.total).toBeCloseTo((last?.perTask[0] ?? NaN) + (last?.perTask[2] ?? NaN), 5);

@@ -14,7 +14,8 @@ import { MultiTaskTrainer } from '../core/train/multiTaskTrainer.ts';
 import { TrainingRunner } from '../core/train/trainingRunner.ts';
 import { createEventLoopYielder } from '../core/train/yieldToEventLoop.ts';
 import type { BackendChoice } from '../core/types.ts';
-import type { DatasetSource, FromWorker, RunConfig, RunState, ToWorker } from './protocol.ts';
+import type { RunOutcome } from '../core/train/trainingRunner.ts';
+import type { DatasetSource, EarlyStoppingConfig, FromWorker, RunConfig, RunState, ToWorker } from './protocol.ts';
 import type { BackendSelection } from './selectBackend.ts';
 
 /** Files larger than this are refused before reading (the table lives in this tab's memory). */
@@ -44,6 +45,8 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
   let state: RunState = 'idle';
   let stopRequested = false;
   let weightsByName: Record<string, number> = {};
+  let enabledByName: Record<string, boolean> = {};
+
   let queue: Promise<void> = Promise.resolve();
   let cancelLoadRequested = false;
   let loadQueue: Promise<void> = Promise.resolve();
@@ -56,12 +59,32 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     return queue;
   };
 
-  const setState = (next: RunState) => {
+  const setState = (next: RunState, bestEpoch?: number) => {
     state = next;
-    post({ type: 'stateChanged', state, epoch: run?.trainer.epochsCompleted ?? 0, targetEpochs: run?.targetEpochs ?? 0, step: run?.trainer.globalStep ?? 0 });
+    post({ type: 'stateChanged', state, epoch: run?.trainer.epochsCompleted ?? 0, targetEpochs: run?.targetEpochs ?? 0, step: run?.trainer.globalStep ?? 0, ...(bestEpoch ? { bestEpoch } : {}) });
   };
 
   const weightVector = (trainer: MultiTaskTrainer) => trainer.tasks.map((t) => weightsByName[t.name] ?? 1);
+  const enabledVector = (trainer: MultiTaskTrainer) => trainer.tasks.map((t) => enabledByName[t.name] ?? true);
+  const earlyStoppingFor = (trainer: MultiTaskTrainer, c: EarlyStoppingConfig) => ({
+    enabled: c.enabled,
+    patience: c.patience,
+    monitor: c.monitor === 'total' ? ('total' as const) : Math.max(0, trainer.tasks.findIndex((t) => t.name === c.monitor)),
+  });
+
+  /** Turns a run's outcome into the state the page shows (and an alert for a divergence). */
+  const settle = (outcome: RunOutcome) => {
+    if (outcome.kind === 'done') setState('done');
+    else if (outcome.kind === 'stoppedEarly') setState('stoppedEarly', outcome.bestEpoch);
+    else if (outcome.kind === 'diverged') {
+      const { step, task, restoredStep } = outcome.divergence;
+      setState('paused');
+      post({
+        type: 'error',
+        message: `Training diverged: the ${task ? `loss of "${task}"` : 'weighted total loss'} became NaN or infinite at step ${step}, so training stopped. The last good weights (step ${restoredStep}) were restored. Lower the learning rate (or turn on gradient clipping), then press Train.`,
+      });
+    } else setState('paused');
+  };
 
   const disposeRun = () => {
     if (!run) return;
@@ -83,19 +106,26 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     if (run) return run;
     if (!table) throw new Error('No dataset is loaded yet. Pick a sample dataset or upload a CSV file.');
     weightsByName = { ...config.weights };
+    enabledByName = { ...config.enabled };
     const data = prepareDataset(
       table,
       { roles: config.roles, encodings: config.encodings, positiveClasses: config.positiveClasses, balanceClasses: config.balanceClasses },
       { seed: config.seed, embeddingDim: config.embeddingDim },
     );
     const trainer = new MultiTaskTrainer(data, {
-      trunkUnits: config.trunkUnits,
-      activation: config.activation,
-      headHiddenUnits: config.headHiddenUnits,
+      trunk: config.trunk,
+      headHidden: data.tasks.map((t) => config.headHidden[t.name] ?? 0),
       batchSize: config.batchSize,
       learningRate: config.learningRate,
       seed: config.seed,
       weights: data.tasks.map((t) => config.weights[t.name] ?? 1),
+      enabled: data.tasks.map((t) => config.enabled[t.name] ?? true),
+      optimizer: config.optimizer,
+      schedule: config.schedule,
+      l1: config.l1,
+      l2: config.l2,
+      clipNorm: config.clipNorm,
+      weighting: config.weighting,
     });
     const runner = new TrainingRunner(
       trainer,
@@ -109,6 +139,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
       },
       yieldToEventLoop,
     );
+    runner.setEarlyStopping(earlyStoppingFor(trainer, config.earlyStopping));
     run = { trainer, runner, targetEpochs: config.epochs };
     post({
       type: 'runCreated',
@@ -129,13 +160,13 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     stopRequested = false;
     setState('running');
     const outcome = await current.runner.runUntil(current.targetEpochs, () => stopRequested);
-    if (run === current) setState(outcome === 'done' ? 'done' : 'paused');
+    if (run === current) settle(outcome);
   };
 
   const step = async (config: RunConfig) => {
     const current = await ensureRun(config);
-    await current.runner.stepAndReport();
-    if (run === current) setState('paused');
+    const outcome = await current.runner.stepAndReport();
+    if (run === current) settle(outcome);
   };
 
   const loadDataset = async (source: DatasetSource) => {
@@ -203,10 +234,23 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
           return Promise.resolve();
         case 'setWeights': {
           weightsByName = { ...weightsByName, ...msg.weights };
-          if (run) run.trainer.setTaskWeights(weightVector(run.trainer));
-          post({ type: 'weightsApplied', step: run?.trainer.globalStep ?? 0, weights: { ...weightsByName } });
+          enabledByName = { ...enabledByName, ...msg.enabled };
+          if (run) run.trainer.setTaskWeights(weightVector(run.trainer), enabledVector(run.trainer));
+          post({ type: 'weightsApplied', step: run?.trainer.globalStep ?? 0, weights: { ...weightsByName }, enabled: { ...enabledByName } });
           return Promise.resolve();
         }
+        case 'setWeighting':
+          run?.trainer.setWeighting(msg.config);
+          post({ type: 'settingApplied', step: run?.trainer.globalStep ?? 0, what: 'weighting' });
+          return Promise.resolve();
+        case 'setLearningRate':
+          run?.trainer.setLearningRate(msg.learningRate);
+          post({ type: 'settingApplied', step: run?.trainer.globalStep ?? 0, what: 'learningRate' });
+          return Promise.resolve();
+        case 'setEarlyStopping':
+          if (run) run.runner.setEarlyStopping(earlyStoppingFor(run.trainer, msg.config));
+          post({ type: 'settingApplied', step: run?.trainer.globalStep ?? 0, what: 'earlyStopping' });
+          return Promise.resolve();
         case 'getMemory': {
           const m = tf.memory();
           post({ type: 'memory', numTensors: m.numTensors, numBytes: m.numBytes });

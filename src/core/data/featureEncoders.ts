@@ -130,8 +130,7 @@ function fitEmbedding(column: CategoricalColumn, seen: number[], options: Encode
   const idOf = new Int32Array(column.dictionary.length).fill(1);
   kept.forEach((code, i) => (idOf[code] = i + 2));
   const vocabSize = kept.length + 2;
-  // fast.ai's rule of thumb, capped: wide enough for structure, small enough to train fast.
-  const dim = options.embeddingDim > 0 ? options.embeddingDim : Math.min(16, Math.round(1.6 * Math.pow(vocabSize, 0.56)));
+  const dim = embeddingDimFor(vocabSize, options.embeddingDim);
   return {
     kind: 'embedding',
     spec: { name: column.name, vocabSize, dim },
@@ -141,6 +140,11 @@ function fitEmbedding(column: CategoricalColumn, seen: number[], options: Encode
         return code < 0 ? 0 : (idOf[code] as number);
       }),
   };
+}
+
+/** Embedding width: the person's choice, else fast.ai's rule of thumb capped at 16 (structure without slow training). */
+export function embeddingDimFor(vocabSize: number, chosen: number): number {
+  return chosen > 0 ? chosen : Math.min(16, Math.round(1.6 * Math.pow(vocabSize, 0.56)));
 }
 
 /** A numeric column read as categories (its distinct values as labels), e.g. integer codes. */

@@ -65,12 +65,15 @@ export interface PrepareOptions {
 }
 
 export const MAX_CLASSES = 100;
+/** Categories up to this many are one-hot encoded; more get a learned embedding. */
+export const MAX_ONE_HOT = 50;
+export const MAX_EMBEDDING_VOCAB = 5000;
 const TASK_KINDS: Partial<Record<ColumnRole, TaskKind>> = { binary: 'binary', multiclass: 'multiclass', regression: 'regression' };
 
 /** Builds the split, features and targets. Throws {@link PrepareError} with a readable message. */
 export function prepareDataset(table: Table, settings: ColumnSettings, options: PrepareOptions): PreparedDataset {
   const { roles, encodings = {}, positiveClasses = {}, balanceClasses = {} } = settings;
-  const { seed, fractions = DEFAULT_SPLIT, maxOneHot = 50, maxEmbeddingVocab = 5000, embeddingDim = 0, maxClasses = MAX_CLASSES } = options;
+  const { seed, fractions = DEFAULT_SPLIT, maxOneHot = MAX_ONE_HOT, maxEmbeddingVocab = MAX_EMBEDDING_VOCAB, embeddingDim = 0, maxClasses = MAX_CLASSES } = options;
   const taskColumns = table.columns.filter((c) => TASK_KINDS[roles[c.name] ?? 'ignore']);
   const inputColumns = table.columns.filter((c) => roles[c.name] === 'input');
   if (taskColumns.length === 0) throw new PrepareError("No column is a target. Set at least one column's role to a Binary, Multi-class or Regression target.");

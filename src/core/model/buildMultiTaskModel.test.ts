@@ -5,9 +5,11 @@ import { buildMultiTaskModel } from './buildMultiTaskModel.ts';
 
 const spec: ModelSpec = {
   inputSize: 5,
-  trunkUnits: [8, 4],
-  activation: 'relu',
-  headHiddenUnits: 0,
+  trunk: [
+    { units: 8, activation: 'relu', dropout: 0 },
+    { units: 4, activation: 'relu', dropout: 0 },
+  ],
+  headHidden: [0, 0, 0],
   embeddings: [],
   tasks: [
     { name: 'b', kind: 'binary', numClasses: 2, classLabels: ['n', 'y'] },
@@ -41,7 +43,7 @@ describe('buildMultiTaskModel', () => {
   });
 
   it('adds an optional hidden layer to each head', () => {
-    const model = buildMultiTaskModel({ ...spec, headHiddenUnits: 2 });
+    const model = buildMultiTaskModel({ ...spec, headHidden: [2, 2, 2] });
     // trunk 84; per head hidden 4·2+2 = 10; outputs 2·1+1 + 2·3+3 + 2·1+1 = 15
     expect(model.countParams()).toBe(84 + 3 * 10 + 15);
     model.dispose();

@@ -1,6 +1,6 @@
 /** Builds the shared-trunk, multi-head network as one functional `tf.LayersModel`. */
 import * as tf from '@tensorflow/tfjs';
-import type { ModelSpec, TaskKind } from '../types.ts';
+import type { Activation, ModelSpec, TaskKind } from '../types.ts';
 
 const OUTPUT_ACTIVATION: Record<TaskKind, 'sigmoid' | 'softmax' | 'linear'> = {
   binary: 'sigmoid',
@@ -45,18 +45,15 @@ export function buildMultiTaskModel(spec: ModelSpec, seed = 1): tf.LayersModel {
   });
   if (parts.length === 0) throw new Error('The model needs at least one input.');
   let shared: tf.SymbolicTensor = parts.length === 1 ? (parts[0] as tf.SymbolicTensor) : (tf.layers.concatenate({ name: 'trunk_concat' }).apply(parts) as tf.SymbolicTensor);
-  spec.trunkUnits.forEach((units, i) => {
-    shared = tf.layers
-      .dense({ units, activation: spec.activation, kernelInitializer: init(layerIndex++), name: `trunk_dense${i + 1}` })
-      .apply(shared) as tf.SymbolicTensor;
+  spec.trunk.forEach((layer, i) => {
+    shared = dense(shared, layer.units, layer.activation, init(layerIndex++), `trunk_dense${i + 1}`);
+    if (layer.dropout > 0) shared = tf.layers.dropout({ rate: layer.dropout, seed: seed * 1000 + 900 + i, name: `trunk_dropout${i + 1}` }).apply(shared) as tf.SymbolicTensor;
   });
+  const headActivation = spec.trunk[spec.trunk.length - 1]?.activation ?? 'relu';
   const outputs = spec.tasks.map((task, k) => {
     let h = shared;
-    if (spec.headHiddenUnits > 0) {
-      h = tf.layers
-        .dense({ units: spec.headHiddenUnits, activation: spec.activation, kernelInitializer: init(layerIndex++), name: `${headPrefix(k)}hidden` })
-        .apply(h) as tf.SymbolicTensor;
-    }
+    const hidden = spec.headHidden[k] ?? 0;
+    if (hidden > 0) h = dense(h, hidden, headActivation, init(layerIndex++), `${headPrefix(k)}hidden`);
     return tf.layers
       .dense({
         units: outputUnits(task.kind, task.numClasses),
@@ -67,4 +64,10 @@ export function buildMultiTaskModel(spec: ModelSpec, seed = 1): tf.LayersModel {
       .apply(h) as tf.SymbolicTensor;
   });
   return tf.model({ inputs, outputs, name: 'multi_task_net' });
+}
+
+/** A dense layer; leaky ReLU (no activation string in TF.js) is a layer of its own after a linear dense. */
+function dense(input: tf.SymbolicTensor, units: number, activation: Activation, kernelInitializer: ReturnType<typeof tf.initializers.glorotUniform>, name: string): tf.SymbolicTensor {
+  const out = tf.layers.dense({ units, activation: activation === 'leakyRelu' ? 'linear' : activation, kernelInitializer, name }).apply(input) as tf.SymbolicTensor;
+  return activation === 'leakyRelu' ? (tf.layers.leakyReLU({ alpha: 0.2, name: `${name}_leaky` }).apply(out) as tf.SymbolicTensor) : out;
 }

@@ -11,6 +11,8 @@ export interface StepLosses {
   epoch: number; // 1-based epoch the step belongs to
   perTask: number[];
   total: number; // Σ wᵢ·Lᵢ
+  /** The weights in effect for this step. */
+  weights: number[];
 }
 
 interface Pending {
@@ -33,7 +35,7 @@ export class LossReader {
     private readonly onLosses: (steps: StepLosses[], samplesPerSecond: number) => void,
   ) {}
 
-  /** Takes ownership of one step's loss vector [T+1]. */
+  /** Takes ownership of one step's loss vector [2T+1]: losses, total, weights. */
   push(vector: tf.Tensor1D, step: number, epoch: number, rows: number): void {
     this.pending.push({ vector, step, epoch, rows });
   }
@@ -84,15 +86,16 @@ export class LossReader {
   }
 
   private deliver(batch: Pending[], values: Float32Array): void {
-    const width = this.numTasks + 1;
+    const T = this.numTasks;
+    const width = 2 * T + 1; // [L₁…L_T, total, w₁…w_T]
     const steps = batch.map((p, i) => {
       const row = Array.from(values.subarray(i * width, (i + 1) * width));
       let entry = this.epochSums.get(p.epoch);
-      if (!entry) this.epochSums.set(p.epoch, (entry = { sums: new Array<number>(width).fill(0), steps: 0 }));
-      row.forEach((v, j) => ((entry.sums[j] as number) += v));
+      if (!entry) this.epochSums.set(p.epoch, (entry = { sums: new Array<number>(T + 1).fill(0), steps: 0 }));
+      for (let j = 0; j <= T; j++) (entry.sums[j] as number) += row[j] as number;
       entry.steps++;
       this.windowRows += p.rows;
-      return { step: p.step, epoch: p.epoch, perTask: row.slice(0, this.numTasks), total: row[this.numTasks] as number };
+      return { step: p.step, epoch: p.epoch, perTask: row.slice(0, T), total: row[T] as number, weights: row.slice(T + 1) };
     });
     const now = performance.now();
     const rate = now > this.windowStartMs ? (this.windowRows * 1000) / (now - this.windowStartMs) : 0;

@@ -4,7 +4,7 @@ import { toyDataset } from '../testing/toyData.ts';
 import { MultiTaskTrainer, type TrainerOptions } from './multiTaskTrainer.ts';
 import { TrainingRunner } from './trainingRunner.ts';
 
-const options: TrainerOptions = { trunkUnits: [16, 16], activation: 'relu', headHiddenUnits: 0, batchSize: 32, learningRate: 0.01, seed: 3, weights: [1, 1, 1] };
+const options: TrainerOptions = { trunk: [16, 16].map((units) => ({ units, activation: 'relu' as const, dropout: 0 })), headHidden: [0, 0, 0], batchSize: 32, learningRate: 0.01, seed: 3, weights: [1, 1, 1] };
 const immediate = () => new Promise<void>((r) => setImmediate(r));
 
 function headSnapshot(trainer: MultiTaskTrainer, k: number): Float32Array[] {

@@ -1,26 +1,43 @@
 /**
- * Owns one training run: the model, its optimiser, the task-weight vector and the device-resident
- * training data. One call of {@link MultiTaskTrainer.trainStep} is one optimiser step on
- * Σ wᵢ·Lᵢ, with the weights as they are at that moment.
+ * Owns one training run: the model, its optimisers, the task weights and the device-resident
+ * training data. One {@link MultiTaskTrainer.trainStep} is one optimiser step on the weighted
+ * task losses, with the weighting strategy, weights and learning rate as they are at that moment.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { PreparedDataset } from '../data/prepareDataset.ts';
 import { computeTaskMetrics, type TaskMetrics } from '../metrics/taskMetrics.ts';
 import { buildMultiTaskModel, headPrefix } from '../model/buildMultiTaskModel.ts';
 import { createRng, shuffleInPlace } from '../rng.ts';
-import type { Activation, ModelSpec, TaskSpec } from '../types.ts';
+import type { DenseLayerSpec, ModelSpec, TaskSpec } from '../types.ts';
+import { dwaWeights } from '../weighting/dwa.ts';
+import { gradNormWeightGradient, renormalizeWeights } from '../weighting/gradNorm.ts';
+import { DEFAULT_WEIGHTING, isAutomatic, type WeightingConfig } from '../weighting/strategies.ts';
+import { uncertaintyFactors, uncertaintyTotal, uncertaintyWeights } from '../weighting/uncertainty.ts';
 import { disposeDeviceSplit, uploadInputs, uploadSplit, type DeviceSplit } from './deviceSplit.ts';
-import { combineTaskLosses, lossForTask } from './taskLosses.ts';
+import { clipByGlobalNorm, pcgradCombine } from './gradientMath.ts';
+import { createOptimizer, setLearningRate, type OptimizerKind } from './optimizers.ts';
+import { DEFAULT_SCHEDULE, learningRateAt, type LearningRateSchedule } from './schedules.ts';
+import { lossForTask } from './taskLosses.ts';
 
 export interface TrainerOptions {
-  trunkUnits: number[];
-  activation: Activation;
-  headHiddenUnits: number;
+  trunk: DenseLayerSpec[];
+  /** Per task: units of a hidden layer in its head (0 = none). */
+  headHidden: number[];
   batchSize: number;
   learningRate: number;
   seed: number;
-  /** Initial loss weight per task, in task order. */
+  /** Manual loss weight per task, in task order. */
   weights: number[];
+  /** Per task: off tasks do not count and their heads do not train (default: all on). */
+  enabled?: boolean[];
+  optimizer?: OptimizerKind;
+  schedule?: LearningRateSchedule;
+  /** L1 and L2 penalties on every kernel (trunk and heads; not biases or embeddings). */
+  l1?: number;
+  l2?: number;
+  /** Clip the gradient's global norm to this (0 = no clipping). */
+  clipNorm?: number;
+  weighting?: WeightingConfig;
 }
 
 export type SplitName = 'train' | 'val' | 'test';
@@ -37,17 +54,30 @@ export class MultiTaskTrainer {
   /** Steps taken in total. */
   globalStep = 0;
 
-  // One Adam per trunk and per head: TF.js optimisers key their state by position in the variable
-  // list, so a head that is switched off must not change the list another optimiser sees.
-  private readonly trunkOptimizer: tf.Optimizer;
-  private readonly headOptimizers: tf.Optimizer[];
-  private readonly taskWeights: tf.Variable; // [numTasks], not trainable
+  // One optimiser per trunk, per head and for the strategy's own variables: TF.js optimisers key
+  // their state by position in the variable list, so a head that is off must not shift the others.
+  private trunkOptimizer!: tf.Optimizer;
+  private headOptimizers!: tf.Optimizer[];
+  private strategyOptimizer!: tf.Optimizer;
   private readonly train: DeviceSplit;
   private readonly rng: () => number;
   private readonly trunkVariables: tf.Variable[];
   private readonly headVariables: tf.Variable[][];
-  private readonly allVariables: tf.Variable[];
-  private weightValues: number[];
+  private readonly kernels: tf.Variable[];
+  /** The last shared layer's kernel: where GradNorm measures gradient norms. */
+  private readonly lastSharedKernel: tf.Variable;
+  private readonly factors: tf.Tensor1D; // [T] uncertainty factors
+  private readonly taskWeights: tf.Variable; // [T] weights for manual / equal / DWA, masked
+  private readonly mask: tf.Variable; // [T] 1 = on
+  private readonly gradNormWeights: tf.Variable; // [T]
+  private readonly logVariances: tf.Variable; // [T] uncertainty's s_i
+  private initialLosses: tf.Tensor1D | null = null; // GradNorm's L(0)
+  private manualWeights: number[];
+  private enabled: boolean[];
+  private weighting: WeightingConfig;
+  private baseLearningRate: number;
+  private currentLearningRate = NaN;
+  private readonly epochLossHistory: number[][] = [];
   private permutation: tf.Tensor1D | null = null; // [trainRows] int32, this epoch's row order
   private readonly evalInputs = new Map<SplitName, tf.Tensor2D[]>(); // uploaded once, on first use
 
@@ -56,77 +86,105 @@ export class MultiTaskTrainer {
     readonly options: TrainerOptions,
   ) {
     this.tasks = data.tasks;
-    this.spec = {
-      inputSize: data.inputSize,
-      embeddings: data.embeddings,
-      trunkUnits: options.trunkUnits,
-      activation: options.activation,
-      headHiddenUnits: options.headHiddenUnits,
-      tasks: data.tasks,
-    };
+    const T = this.tasks.length;
+    this.spec = { inputSize: data.inputSize, embeddings: data.embeddings, trunk: options.trunk, headHidden: options.headHidden, tasks: data.tasks };
     this.model = buildMultiTaskModel(this.spec, options.seed);
-    this.weightValues = [...options.weights];
-    this.taskWeights = tf.tidy(() => tf.variable(tf.tensor1d(this.weightValues), false));
+    this.manualWeights = [...options.weights];
+    this.enabled = this.tasks.map((_, k) => options.enabled?.[k] ?? true);
+    this.weighting = options.weighting ?? DEFAULT_WEIGHTING;
+    this.baseLearningRate = options.learningRate;
     this.train = uploadSplit(data.train, data.inputSize, data.classWeights);
     this.rng = createRng(options.seed + 7919);
     this.stepsPerEpoch = Math.ceil(data.train.rows / options.batchSize);
-    const variablesOf = (prefix: string) =>
-      this.model.layers.filter((l) => l.name.startsWith(prefix)).flatMap((l) => l.trainableWeights.map((w) => w.read() as tf.Variable));
-    this.trunkVariables = variablesOf('trunk_');
-    this.headVariables = this.tasks.map((_, k) => variablesOf(headPrefix(k)));
-    this.allVariables = [...this.trunkVariables, ...this.headVariables.flat()];
-    this.trunkOptimizer = tf.train.adam(options.learningRate);
-    this.headOptimizers = this.tasks.map(() => tf.train.adam(options.learningRate));
+    const layerVariables = (prefix: string) => this.model.layers.filter((l) => l.name.startsWith(prefix)).flatMap((l) => l.trainableWeights.map((w) => w.read() as tf.Variable));
+    this.trunkVariables = layerVariables('trunk_');
+    this.headVariables = this.tasks.map((_, k) => layerVariables(headPrefix(k)));
+    this.kernels = this.model.layers.filter((l) => l.getClassName() === 'Dense').map((l) => l.trainableWeights[0]?.read() as tf.Variable);
+    const trunkDense = this.model.layers.filter((l) => l.name.startsWith('trunk_dense') && l.getClassName() === 'Dense');
+    this.lastSharedKernel = (trunkDense[trunkDense.length - 1]?.trainableWeights[0]?.read() ?? this.trunkVariables[0]) as tf.Variable;
+    [this.factors, this.taskWeights, this.mask, this.gradNormWeights, this.logVariances] = tf.tidy(() => [
+      tf.tensor1d(uncertaintyFactors(this.tasks.map((t) => t.kind))),
+      tf.variable(tf.ones([T]), false),
+      tf.variable(tf.ones([T]), false),
+      tf.variable(tf.ones([T]), false),
+      tf.variable(tf.zeros([T]), true),
+    ]);
+    this.createOptimizers();
+    this.applyWeightSettings();
   }
 
-  /** Number of trainable parameters. */
+  /** Number of trainable parameters of the network. */
   get parameterCount(): number {
     return this.model.countParams();
   }
 
-  /** Current loss weights, in task order. */
-  get weights(): readonly number[] {
-    return this.weightValues;
+  get weightingConfig(): WeightingConfig {
+    return this.weighting;
   }
 
-  /** Sets the loss weights used from the next step on. A task at weight 0 is off: its head is not updated. */
-  setTaskWeights(weights: number[]): void {
+  /** Manual weights and on/off switches, used from the next step on. A task that is off, or at weight 0 under Manual, does not train its head. */
+  setTaskWeights(weights: number[], enabled: boolean[] = this.enabled): void {
     if (weights.length !== this.tasks.length || weights.some((w) => !Number.isFinite(w) || w < 0)) {
       throw new Error(`Expected ${this.tasks.length} finite, non-negative weights.`);
     }
-    this.weightValues = [...weights];
-    tf.tidy(() => this.taskWeights.assign(tf.tensor1d(weights)));
+    this.manualWeights = [...weights];
+    this.enabled = this.tasks.map((_, k) => enabled[k] ?? true);
+    this.applyWeightSettings();
+  }
+
+  /** Switches weighting strategy (mid-run too): the new strategy starts from its own initial state. */
+  setWeighting(config: WeightingConfig): void {
+    const changed = config.strategy !== this.weighting.strategy;
+    this.weighting = config;
+    if (changed) {
+      tf.tidy(() => {
+        this.logVariances.assign(tf.zerosLike(this.logVariances));
+        this.gradNormWeights.assign(tf.tensor1d(this.enabled.map((on) => (on ? 1 : 0))));
+      });
+      this.initialLosses?.dispose();
+      this.initialLosses = null;
+      this.strategyOptimizer.dispose();
+      this.strategyOptimizer = createOptimizer('adam', this.baseLearningRate);
+    }
+    this.applyWeightSettings();
+  }
+
+  /** Changes the base learning rate (the schedule scales it) from the next step on. */
+  setLearningRate(learningRate: number): void {
+    this.baseLearningRate = learningRate;
+    this.currentLearningRate = NaN;
+  }
+
+  /** Records an epoch's mean training losses (DWA's input) and recomputes DWA's weights. */
+  recordEpochLosses(meanLosses: number[]): void {
+    this.epochLossHistory.push([...meanLosses]);
+    if (this.epochLossHistory.length > 3) this.epochLossHistory.shift();
+    this.applyWeightSettings();
   }
 
   /**
-   * One optimiser step on the next batch. Returns [L₁ … L_T, Σ wᵢ·Lᵢ] for that batch, still on
-   * the device: read it back asynchronously, batched with others. Caller owns the returned tensor.
+   * One optimiser step on the next batch. Returns [L₁…L_T, total, w₁…w_T] for that batch (total =
+   * Σ wᵢ·Lᵢ with the weights wᵢ in effect), still on the device: read it back asynchronously, with
+   * others. Caller owns the returned tensor.
    */
   trainStep(): tf.Tensor1D {
     if (this.stepInEpoch === 0) this.shufflePermutation();
-    const batchSize = this.options.batchSize;
-    const start = this.stepInEpoch * batchSize;
-    const size = Math.min(batchSize, this.train.rows - start);
+    this.updateLearningRate();
+    const start = this.stepInEpoch * this.options.batchSize;
+    const size = Math.min(this.options.batchSize, this.train.rows - start);
     const permutation = this.permutation as tf.Tensor1D;
-    const lossVector = tf.tidy(() => {
+    const vector = tf.tidy(() => {
       const rows = permutation.slice(start, size);
       const x = this.train.inputs.map((input) => tf.gather(input, rows));
       const targets = this.train.targets.map((t) => tf.gather(t, rows));
       const masks = this.train.masks.map((m) => tf.gather(m, rows));
-      let kept: tf.Tensor1D | null = null;
-      const { grads } = tf.variableGrads(() => {
+      const taskLosses = (): tf.Tensor1D => {
         const outputs = this.applyModel(x);
-        const perTask = tf.stack(this.tasks.map((task, k) => lossForTask(task.kind)(outputs[k] as tf.Tensor, targets[k] as tf.Tensor1D, masks[k] as tf.Tensor1D))) as tf.Tensor1D;
-        const total = combineTaskLosses(perTask, this.taskWeights as tf.Tensor1D);
-        kept = tf.keep(tf.concat([perTask, tf.reshape(total, [1])]) as tf.Tensor1D);
-        return total;
-      }, this.allVariables);
-      this.trunkOptimizer.applyGradients(pick(grads, this.trunkVariables));
-      this.headOptimizers.forEach((optimizer, k) => {
-        // A head at weight 0 is off: its parameters and its optimiser state stay as they are.
-        if ((this.weightValues[k] as number) > 0) optimizer.applyGradients(pick(grads, this.headVariables[k] as tf.Variable[]));
-      });
-      return kept as unknown as tf.Tensor1D;
+        return tf.stack(this.tasks.map((task, k) => lossForTask(task.kind)(outputs[k] as tf.Tensor, targets[k] as tf.Tensor1D, masks[k] as tf.Tensor1D))) as tf.Tensor1D;
+      };
+      const { grads, vector } = this.computeGradients(taskLosses);
+      this.applyGradients(grads);
+      return vector;
     });
     this.globalStep++;
     this.stepInEpoch++;
@@ -134,7 +192,7 @@ export class MultiTaskTrainer {
       this.stepInEpoch = 0;
       this.epochsCompleted++;
     }
-    return lossVector;
+    return vector;
   }
 
   /** Rows in a training batch at the given step in an epoch (the last batch may be short). */
@@ -169,17 +227,153 @@ export class MultiTaskTrainer {
     );
   }
 
-  /** Frees the model, the optimiser's state (Adam's moments: model.dispose() does not), the weights and the data. */
+  /** A copy of every weight of the network (for early stopping and divergence recovery). Caller owns it. */
+  snapshotWeights(): tf.Tensor[] {
+    return tf.tidy(() => this.model.getWeights().map((w) => tf.clone(w)));
+  }
+
+  /** Puts a snapshot's values back (the snapshot stays the caller's). */
+  restoreWeights(snapshot: tf.Tensor[]): void {
+    this.model.setWeights(snapshot);
+  }
+
+  /** Forgets optimiser state (moments), e.g. after a divergence filled it with NaN. */
+  resetOptimizers(): void {
+    this.disposeOptimizers();
+    this.createOptimizers();
+    this.currentLearningRate = NaN;
+  }
+
+  /** Frees the model, every optimiser's state (model.dispose() does not), the weights and the data. */
   dispose(): void {
     this.model.dispose();
-    this.trunkOptimizer.dispose();
-    this.headOptimizers.forEach((o) => o.dispose());
-    this.taskWeights.dispose();
+    this.disposeOptimizers();
+    tf.dispose([this.factors, this.taskWeights, this.mask, this.gradNormWeights, this.logVariances]);
+    this.initialLosses?.dispose();
     disposeDeviceSplit(this.train);
     this.permutation?.dispose();
     this.permutation = null;
     tf.dispose([...this.evalInputs.values()].flat());
     this.evalInputs.clear();
+  }
+
+  /** The gradients for this step under the current strategy, and the [L, total, w] vector (kept). */
+  private computeGradients(taskLosses: () => tf.Tensor1D): { grads: tf.NamedTensorMap; vector: tf.Tensor1D } {
+    const all = [...this.trunkVariables, ...this.headVariables.flat()];
+    let vector: tf.Tensor1D | null = null;
+    const keepVector = (losses: tf.Tensor1D, weights: tf.Tensor1D, total: tf.Scalar) => {
+      vector = tf.keep(tf.concat([losses, tf.reshape(total, [1]), weights]) as tf.Tensor1D);
+    };
+    const strategy = this.weighting.strategy;
+    if (strategy === 'uncertainty') {
+      const { grads } = tf.variableGrads(() => {
+        const losses = taskLosses();
+        const weights = uncertaintyWeights(this.logVariances as tf.Tensor1D, this.factors, this.mask as tf.Tensor1D);
+        keepVector(losses, weights, tf.sum(tf.mul(weights, losses)));
+        return uncertaintyTotal(losses, this.logVariances as tf.Tensor1D, this.factors, this.mask as tf.Tensor1D);
+      }, [...all, this.logVariances]);
+      return { grads, vector: vector as unknown as tf.Tensor1D };
+    }
+    const weightsVar = (strategy === 'gradnorm' ? this.gradNormWeights : this.taskWeights) as tf.Tensor1D;
+    let lossesOut: tf.Tensor1D | null = null;
+    const { grads } = tf.variableGrads(() => {
+      const losses = taskLosses();
+      lossesOut = tf.keep(losses);
+      const total = tf.sum(tf.mul(weightsVar, losses)) as tf.Scalar;
+      keepVector(losses, weightsVar, total);
+      return total;
+    }, all);
+    const losses = lossesOut as unknown as tf.Tensor1D;
+    if (strategy === 'pcgrad') {
+      // Each task's own gradient on the shared trunk (one more pass per task), projected off the others'.
+      const active = this.tasks.map((_, k) => k).filter((k) => this.enabled[k] && (this.manualWeights[k] as number) > 0);
+      const perTask = active.map((k) => {
+        const g = tf.variableGrads(() => tf.mul(taskLosses().gather([k]).reshape([]), weightsVar.gather([k]).reshape([])) as tf.Scalar, this.trunkVariables).grads;
+        return this.trunkVariables.map((v) => g[v.name] as tf.Tensor);
+      });
+      if (perTask.length > 1) {
+        const orders = active.map((_, i) => shuffleInPlace(active.map((__, j) => j).filter((j) => j !== i), this.rng));
+        const combined = pcgradCombine(perTask, orders);
+        this.trunkVariables.forEach((v, n) => (grads[v.name] = combined[n] as tf.Tensor));
+      }
+    } else if (strategy === 'gradnorm') {
+      const norms = tf.stack(
+        this.tasks.map((_, k) => {
+          const g = tf.variableGrads(() => taskLosses().gather([k]).reshape([]) as tf.Scalar, [this.lastSharedKernel]).grads[this.lastSharedKernel.name] as tf.Tensor;
+          return tf.norm(g);
+        }),
+      ) as tf.Tensor1D;
+      if (!this.initialLosses) this.initialLosses = tf.keep(tf.clone(losses));
+      const wGrad = gradNormWeightGradient(this.gradNormWeights as tf.Tensor1D, norms, losses, this.initialLosses, this.mask as tf.Tensor1D, this.weighting.gradNormAlpha);
+      this.strategyOptimizer.applyGradients({ [this.gradNormWeights.name]: wGrad });
+      this.gradNormWeights.assign(renormalizeWeights(this.gradNormWeights as tf.Tensor1D, this.mask as tf.Tensor1D));
+    }
+    losses.dispose();
+    return { grads, vector: vector as unknown as tf.Tensor1D };
+  }
+
+  /** Adds the L1/L2 penalty gradients, clips, and lets each optimiser update its variables. */
+  private applyGradients(grads: tf.NamedTensorMap): void {
+    const { l1 = 0, l2 = 0, clipNorm = 0 } = this.options;
+    if (l1 > 0 || l2 > 0) {
+      for (const k of this.kernels) {
+        const g = grads[k.name];
+        if (g) grads[k.name] = tf.add(g, tf.add(tf.mul(tf.sign(k), l1), tf.mul(k, 2 * l2)));
+      }
+    }
+    const names = Object.keys(grads);
+    if (clipNorm > 0) {
+      const clipped = clipByGlobalNorm(names.map((n) => grads[n] as tf.Tensor), clipNorm);
+      names.forEach((n, i) => (grads[n] = clipped[i] as tf.Tensor));
+    }
+    this.trunkOptimizer.applyGradients(pick(grads, this.trunkVariables));
+    this.headOptimizers.forEach((optimizer, k) => {
+      if (this.headTrains(k)) optimizer.applyGradients(pick(grads, this.headVariables[k] as tf.Variable[]));
+    });
+    if (this.weighting.strategy === 'uncertainty') this.strategyOptimizer.applyGradients(pick(grads, [this.logVariances]));
+  }
+
+  /** An off task never trains its head; under a fixed weighting neither does a task at weight 0. */
+  private headTrains(k: number): boolean {
+    if (!this.enabled[k]) return false;
+    if (isAutomatic(this.weighting.strategy) || this.weighting.strategy === 'equal') return true;
+    return (this.manualWeights[k] as number) > 0;
+  }
+
+  /** Pushes the weights for manual / equal / DWA and the on/off mask to the device. */
+  private applyWeightSettings(): void {
+    const on = this.enabled.map((e) => (e ? 1 : 0));
+    let weights: number[];
+    if (this.weighting.strategy === 'equal') weights = on;
+    else if (this.weighting.strategy === 'dwa') weights = dwaWeights(this.epochLossHistory, this.tasks.length, this.weighting.dwaTemperature, this.enabled);
+    else weights = this.manualWeights.map((w, k) => w * (on[k] as number));
+    tf.tidy(() => {
+      this.taskWeights.assign(tf.tensor1d(weights));
+      this.mask.assign(tf.tensor1d(on));
+    });
+  }
+
+  private updateLearningRate(): void {
+    const lr = learningRateAt(this.baseLearningRate, this.options.schedule ?? DEFAULT_SCHEDULE, this.globalStep, this.stepsPerEpoch);
+    if (lr === this.currentLearningRate) return;
+    this.currentLearningRate = lr;
+    [this.trunkOptimizer, ...this.headOptimizers].forEach((o) => setLearningRate(o, lr));
+  }
+
+  /** The learning rate of the last step. */
+  get learningRate(): number {
+    return this.currentLearningRate;
+  }
+
+  private createOptimizers(): void {
+    const kind = this.options.optimizer ?? 'adam';
+    this.trunkOptimizer = createOptimizer(kind, this.baseLearningRate);
+    this.headOptimizers = this.tasks.map(() => createOptimizer(kind, this.baseLearningRate));
+    this.strategyOptimizer = createOptimizer('adam', this.baseLearningRate);
+  }
+
+  private disposeOptimizers(): void {
+    [this.trunkOptimizer, ...this.headOptimizers, this.strategyOptimizer].forEach((o) => o.dispose());
   }
 
   private applyModel(x: tf.Tensor[]): tf.Tensor[] {
@@ -196,5 +390,5 @@ export class MultiTaskTrainer {
 
 /** The gradients of some variables, in their order (so an optimiser's state lines up). */
 function pick(grads: tf.NamedTensorMap, variables: tf.Variable[]): tf.NamedTensorMap {
-  return Object.fromEntries(variables.map((v) => [v.name, grads[v.name] as tf.Tensor]));
+  return Object.fromEntries(variables.filter((v) => grads[v.name]).map((v) => [v.name, grads[v.name] as tf.Tensor]));
 }

@@ -5,7 +5,7 @@ import { MultiTaskTrainer } from './multiTaskTrainer.ts';
 import { TrainingRunner, type EpochReport } from './trainingRunner.ts';
 
 const immediate = () => new Promise<void>((r) => setImmediate(r));
-const options = { trunkUnits: [8], activation: 'relu' as const, headHiddenUnits: 0, batchSize: 50, learningRate: 0.01, seed: 1, weights: [1, 1, 1] };
+const options = { trunk: [{ units: 8, activation: 'relu' as const, dropout: 0 }], headHidden: [0, 0, 0], batchSize: 50, learningRate: 0.01, seed: 1, weights: [1, 1, 1] };
 
 describe('TrainingRunner', () => {
   it('reads back every step once, in order, and reports each epoch with its mean training loss', async () => {
@@ -13,7 +13,7 @@ describe('TrainingRunner', () => {
     const steps: StepLosses[] = [];
     const epochs: EpochReport[] = [];
     const runner = new TrainingRunner(trainer, { onLosses: (s) => steps.push(...s), onEpoch: (e) => epochs.push(e) }, immediate, { readbackIntervalMs: 0 });
-    expect(await runner.runUntil(2, () => false)).toBe('done');
+    expect(await runner.runUntil(2, () => false)).toEqual({ kind: 'done' });
     expect(steps.map((s) => s.step)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(steps.map((s) => s.epoch)).toEqual([1, 1, 1, 2, 2, 2]);
     expect(epochs.map((e) => e.epoch)).toEqual([1, 2]);
@@ -29,10 +29,10 @@ describe('TrainingRunner', () => {
     const steps: number[] = [];
     const runner = new TrainingRunner(trainer, { onLosses: (s) => steps.push(...s.map((x) => x.step)), onEpoch: () => {} }, immediate);
     let calls = 0;
-    expect(await runner.runUntil(5, () => ++calls > 4)).toBe('stopped');
+    expect(await runner.runUntil(5, () => ++calls > 4)).toEqual({ kind: 'stopped' });
     expect(trainer.globalStep).toBe(4);
     expect(steps).toEqual([1, 2, 3, 4]);
-    expect(await runner.runUntil(2, () => false)).toBe('done');
+    expect(await runner.runUntil(2, () => false)).toEqual({ kind: 'done' });
     expect(trainer.globalStep).toBe(6);
     runner.dispose();
     trainer.dispose();

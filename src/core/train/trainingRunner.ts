@@ -1,8 +1,11 @@
 /**
  * Drives a {@link MultiTaskTrainer}: steps until the requested epoch or until told to stop,
  * yields a macrotask between steps so commands land before the next step, reads losses back in
- * batches every few hundred milliseconds, and evaluates the validation split at each epoch's end.
+ * batches every few hundred milliseconds, evaluates the validation split at each epoch's end,
+ * stops early when the monitored validation loss stops improving, and stops by itself, restoring
+ * the last good weights, when a loss turns NaN or infinite.
  */
+import type * as tf from '@tensorflow/tfjs';
 import type { TaskMetrics } from '../metrics/taskMetrics.ts';
 import { LossReader, type StepLosses } from './lossReader.ts';
 import type { MultiTaskTrainer } from './multiTaskTrainer.ts';
@@ -16,6 +19,9 @@ export interface EpochReport {
   /** Mean weighted total over the epoch's steps. */
   trainTotal: number;
   val: TaskMetrics[];
+  /** The weights in effect at the epoch's last step. */
+  weights: number[];
+  learningRate: number;
   /** Wall time of the epoch's training steps (with read-backs and yields), and of the validation pass. */
   trainMs: number;
   evalMs: number;
@@ -35,7 +41,27 @@ export interface RunnerOptions {
   maxPendingSteps?: number;
 }
 
-export type RunOutcome = 'done' | 'stopped';
+/** Early stopping on a validation loss: a task's (by index) or the weighted total. */
+export interface EarlyStopping {
+  enabled: boolean;
+  monitor: 'total' | number;
+  patience: number;
+}
+
+export interface Divergence {
+  step: number;
+  /** The task whose loss went non-finite, or null when only the weighted total did. */
+  task: string | null;
+  /** The step of the weights that were restored (0 = the initial weights). */
+  restoredStep: number;
+}
+
+export type RunOutcome = { kind: 'done' } | { kind: 'stopped' } | { kind: 'stoppedEarly'; bestEpoch: number } | { kind: 'diverged'; divergence: Divergence };
+
+interface Snapshot {
+  step: number;
+  weights: tf.Tensor[];
+}
 
 export class TrainingRunner {
   private readonly reader: LossReader;
@@ -44,6 +70,13 @@ export class TrainingRunner {
   /** Training wall time of the current epoch from earlier runs (before a pause). */
   private epochMsBeforePause = 0;
   private segmentStartMs = 0;
+  private lastWeights: number[];
+  private lastGood: Snapshot;
+  private inFlight: Snapshot[] = [];
+  private divergence: { step: number; task: string | null } | null = null;
+  private earlyStopping: EarlyStopping = { enabled: false, monitor: 'total', patience: 5 };
+  private best: { value: number; epoch: number; weights: tf.Tensor[] } | null = null;
+  private epochsWithoutImprovement = 0;
 
   constructor(
     private readonly trainer: MultiTaskTrainer,
@@ -51,9 +84,15 @@ export class TrainingRunner {
     private readonly yieldToEventLoop: () => Promise<void>,
     options: RunnerOptions = {},
   ) {
-    this.reader = new LossReader(trainer.tasks.length, hooks.onLosses);
+    this.reader = new LossReader(trainer.tasks.length, (steps, rate) => this.onLosses(steps, rate));
     this.readbackIntervalMs = options.readbackIntervalMs ?? 200;
     this.maxPendingSteps = options.maxPendingSteps ?? 256;
+    this.lastWeights = trainer.tasks.map(() => 1);
+    this.lastGood = { step: 0, weights: trainer.snapshotWeights() };
+  }
+
+  setEarlyStopping(config: EarlyStopping): void {
+    this.earlyStopping = { ...config };
   }
 
   /** Trains until `targetEpochs` epochs are complete, or `shouldStop()` turns true between steps. */
@@ -62,40 +101,50 @@ export class TrainingRunner {
     this.segmentStartMs = performance.now();
     let lastReadMs = performance.now();
     while (this.trainer.epochsCompleted < targetEpochs) {
-      if (shouldStop()) {
-        await this.reader.drain();
-        this.epochMsBeforePause += performance.now() - this.segmentStartMs;
-        return 'stopped';
-      }
+      if (shouldStop()) return this.endSegment({ kind: 'stopped' });
       this.stepOnce();
       if (this.trainer.stepInEpoch === 0) {
-        await this.finishEpoch();
+        const stop = await this.finishEpoch();
+        if (stop) return stop;
         this.reader.restartClock();
         lastReadMs = performance.now();
       } else if (performance.now() - lastReadMs >= this.readbackIntervalMs || this.reader.pendingCount >= this.maxPendingSteps) {
-        await this.reader.flush();
+        await this.flush();
         lastReadMs = performance.now();
       }
+      if (this.divergence) return this.recoverFromDivergence();
       await this.yieldToEventLoop();
     }
-    await this.reader.drain();
-    this.epochMsBeforePause += performance.now() - this.segmentStartMs;
-    return 'done';
+    return this.endSegment({ kind: 'done' });
   }
 
   /** One step, read back at once (the Step button, while paused). */
-  async stepAndReport(): Promise<void> {
+  async stepAndReport(): Promise<RunOutcome> {
     this.reader.restartClock();
     this.segmentStartMs = performance.now();
     this.stepOnce();
-    if (this.trainer.stepInEpoch === 0) await this.finishEpoch();
-    else await this.reader.drain();
-    this.epochMsBeforePause += performance.now() - this.segmentStartMs;
+    if (this.trainer.stepInEpoch === 0) {
+      const stop = await this.finishEpoch();
+      if (stop) return stop;
+    }
+    return this.endSegment({ kind: 'stopped' });
   }
 
-  /** Frees loss vectors not yet read. */
+  /** Frees loss vectors not yet read and every weight snapshot. */
   dispose(): void {
     this.reader.dispose();
+    const all = [this.lastGood.weights, ...this.inFlight.map((s) => s.weights), this.best?.weights ?? []];
+    for (const ws of all) ws.forEach((w) => w.dispose());
+    this.inFlight = [];
+    this.best = null;
+  }
+
+  private async endSegment(outcome: RunOutcome): Promise<RunOutcome> {
+    await this.flush();
+    await this.reader.drain();
+    if (this.divergence) return this.recoverFromDivergence();
+    this.epochMsBeforePause += performance.now() - this.segmentStartMs;
+    return outcome;
   }
 
   private stepOnce(): void {
@@ -105,16 +154,88 @@ export class TrainingRunner {
     this.reader.push(vector, this.trainer.globalStep, epoch, rows);
   }
 
-  private async finishEpoch(): Promise<void> {
+  /** Starts a read-back, with a snapshot of the weights after its last step (good if its losses are). */
+  private async flush(): Promise<void> {
+    if (this.reader.pendingCount === 0) return;
+    this.inFlight.push({ step: this.trainer.globalStep, weights: this.trainer.snapshotWeights() });
+    await this.reader.flush();
+  }
+
+  private onLosses(steps: StepLosses[], samplesPerSecond: number): void {
+    const last = steps[steps.length - 1];
+    if (last) this.lastWeights = last.weights;
+    for (const s of steps) {
+      if (this.divergence) break;
+      const bad = s.perTask.findIndex((v) => !Number.isFinite(v));
+      if (bad >= 0 || !Number.isFinite(s.total)) this.divergence = { step: s.step, task: bad >= 0 ? (this.trainer.tasks[bad]?.name ?? null) : null };
+    }
+    const snapshot = this.inFlight[0];
+    if (snapshot && last && snapshot.step <= last.step) {
+      this.inFlight.shift();
+      if (this.divergence) snapshot.weights.forEach((w) => w.dispose());
+      else {
+        this.lastGood.weights.forEach((w) => w.dispose());
+        this.lastGood = snapshot;
+      }
+    }
+    this.hooks.onLosses(steps, samplesPerSecond);
+  }
+
+  private async recoverFromDivergence(): Promise<RunOutcome> {
     await this.reader.drain();
+    const found = this.divergence as { step: number; task: string | null };
+    this.divergence = null;
+    for (const s of this.inFlight) s.weights.forEach((w) => w.dispose());
+    this.inFlight = [];
+    this.trainer.restoreWeights(this.lastGood.weights);
+    this.trainer.resetOptimizers();
+    this.epochMsBeforePause += performance.now() - this.segmentStartMs;
+    return { kind: 'diverged', divergence: { ...found, restoredStep: this.lastGood.step } };
+  }
+
+  private async finishEpoch(): Promise<RunOutcome | null> {
+    await this.flush();
+    await this.reader.drain();
+    if (this.divergence) return this.recoverFromDivergence();
     const trainMs = this.epochMsBeforePause + performance.now() - this.segmentStartMs;
     this.epochMsBeforePause = 0;
     const epoch = this.trainer.epochsCompleted;
     const mean = this.reader.takeEpochMean(epoch) ?? { perTask: this.trainer.tasks.map(() => NaN), total: NaN };
+    this.trainer.recordEpochLosses(mean.perTask);
     const evalStart = performance.now();
     const val = await this.trainer.evaluate('val');
     const evalMs = performance.now() - evalStart;
     this.segmentStartMs = performance.now();
-    this.hooks.onEpoch({ epoch, step: this.trainer.globalStep, trainLoss: mean.perTask, trainTotal: mean.total, val, trainMs, evalMs, rows: this.trainer.data.train.rows });
+    this.hooks.onEpoch({
+      epoch,
+      step: this.trainer.globalStep,
+      trainLoss: mean.perTask,
+      trainTotal: mean.total,
+      val,
+      weights: this.lastWeights,
+      learningRate: this.trainer.learningRate,
+      trainMs,
+      evalMs,
+      rows: this.trainer.data.train.rows,
+    });
+    return this.checkEarlyStopping(epoch, val);
+  }
+
+  private checkEarlyStopping(epoch: number, val: TaskMetrics[]): RunOutcome | null {
+    if (!this.earlyStopping.enabled) return null;
+    const { monitor, patience } = this.earlyStopping;
+    const value = monitor === 'total' ? val.reduce((s, m, k) => s + (this.lastWeights[k] ?? 1) * m.loss, 0) : (val[monitor]?.loss ?? NaN);
+    if (!Number.isFinite(value)) return null;
+    if (!this.best || value < this.best.value - 1e-9) {
+      this.best?.weights.forEach((w) => w.dispose());
+      this.best = { value, epoch, weights: this.trainer.snapshotWeights() };
+      this.epochsWithoutImprovement = 0;
+      return null;
+    }
+    this.epochsWithoutImprovement++;
+    if (this.epochsWithoutImprovement < patience) return null;
+    this.trainer.restoreWeights(this.best.weights);
+    this.epochsWithoutImprovement = 0;
+    return { kind: 'stoppedEarly', bestEpoch: this.best.epoch };
   }
 }

@@ -1,7 +1,6 @@
 import { useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
 import { NumberField } from './NumberField.tsx';
-import { TrunkField } from './TrunkField.tsx';
 
 const fmt = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 
@@ -30,7 +29,6 @@ export function TrainingControls() {
         <NumberField label="Seed" value={settings.seed} min={0} max={2 ** 31 - 1} step={1} integer disabled={run !== null} onCommit={(seed) => controller.setSettings({ seed })} />
         <NumberField label="Learning rate" value={settings.learningRate} min={1e-6} max={10} step="any" disabled={run !== null} onCommit={(learningRate) => controller.setSettings({ learningRate })} />
       </div>
-      <TrunkField disabled={run !== null} />
       <div className="buttons">
         <button type="button" className="primary" disabled={!ready || running} onClick={() => controller.train()}>
           Train

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
 
@@ -11,9 +11,10 @@ export function parseUnits(text: string): number[] | null {
 }
 
 /** The shared trunk's dense layer widths, typed as a list. */
-export function TrunkField({ disabled }: { disabled: boolean }) {
+export function TrunkField() {
   const controller = useController();
-  const units = useAppState((s) => s.settings.trunkUnits);
+  const trunk = useAppState((s) => s.settings.trunk);
+  const units = useMemo(() => trunk.map((l) => l.units), [trunk]);
   const [text, setText] = useState(units.join(', '));
   const [shown, setShown] = useState(units);
   if (shown !== units) {
@@ -29,13 +30,12 @@ export function TrunkField({ disabled }: { disabled: boolean }) {
         type="text"
         inputMode="numeric"
         value={text}
-        disabled={disabled}
         aria-invalid={!valid}
         aria-describedby="trunk-help"
         onChange={(e) => {
           setText(e.target.value);
           const parsed = parseUnits(e.target.value);
-          if (parsed) controller.setSettings({ trunkUnits: parsed });
+          if (parsed && parsed.join() !== units.join()) controller.setSettings({ trunk: parsed.map((u, i) => ({ units: u, activation: trunk[i]?.activation ?? trunk[0]?.activation ?? 'relu', dropout: trunk[i]?.dropout ?? 0 })) });
         }}
       />
       <span id="trunk-help" className="muted">

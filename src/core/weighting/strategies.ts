@@ -1,0 +1,27 @@
+/** The task-weighting strategies a person can pick, and what each needs from the trainer. */
+
+export type WeightingStrategy = 'manual' | 'equal' | 'uncertainty' | 'dwa' | 'gradnorm' | 'pcgrad';
+
+export interface WeightingConfig {
+  strategy: WeightingStrategy;
+  /** DWA temperature T (Liu et al. 2019; default 2). */
+  dwaTemperature: number;
+  /** GradNorm asymmetry α (Chen et al. 2018; default 1.5). */
+  gradNormAlpha: number;
+}
+
+export const DEFAULT_WEIGHTING: WeightingConfig = { strategy: 'manual', dwaTemperature: 2, gradNormAlpha: 1.5 };
+
+export const STRATEGY_LABELS: Record<WeightingStrategy, string> = {
+  manual: 'Manual',
+  equal: 'Equal',
+  uncertainty: 'Uncertainty (Kendall et al. 2018)',
+  dwa: 'DWA (Liu et al. 2019)',
+  gradnorm: 'GradNorm (Chen et al. 2018)',
+  pcgrad: 'PCGrad (Yu et al. 2020)',
+};
+
+/** Strategies that choose the weights themselves (the sliders then only show them). */
+export function isAutomatic(strategy: WeightingStrategy): boolean {
+  return strategy === 'uncertainty' || strategy === 'dwa' || strategy === 'gradnorm';
+}
