@@ -12,7 +12,7 @@ import type { WeightingConfig } from '../core/weighting/strategies.ts';
 import type { EarlyStoppingConfig } from '../worker/protocol.ts';
 import { appStore, ARCHITECTURE_SETTINGS, initialState, type AppState, type TrainSettings } from './store.ts';
 
-const CHART_FLUSH_MS = 250;
+const CHART_FLUSH_MS = 400;
 /** Slider drags send at most one weight update per this interval (the last value always goes). */
 const WEIGHT_SEND_MS = 100;
 
@@ -129,7 +129,7 @@ export function createController(client: TrainingClient): Controller {
         set({ epochs: [...get().epochs, msg.report], memory: { numTensors: msg.numTensors, numBytes: msg.numBytes } });
         break;
       case 'weightsApplied':
-        set({ appliedWeights: { step: msg.step, weights: msg.weights } });
+        set({ appliedWeights: { step: msg.step, weights: msg.weights, enabled: msg.enabled } });
         break;
       case 'settingApplied':
         break;

@@ -4,7 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import type { ColumnSummary } from '../core/csv/summarizeColumns.ts';
 import type { ParseReport } from '../core/csv/parseCsv.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
-import type { OptimizerKind } from '../core/train/optimizers.ts';
+import type { OptimizerKind } from '../core/train/optimizerKinds.ts';
 import { DEFAULT_SCHEDULE, type LearningRateSchedule } from '../core/train/schedules.ts';
 import type { BackendChoice, BackendName, ColumnRole, DenseLayerSpec, EmbeddingSpec, InputEncoding, TaskSpec } from '../core/types.ts';
 import { DEFAULT_WEIGHTING, type WeightingConfig } from '../core/weighting/strategies.ts';
@@ -74,7 +74,7 @@ export interface AppState {
   pendingChange: { message: string; patch: Partial<TrainSettings> } | null;
   bestEpoch: number | null;
   /** The weights the worker confirmed, and the step from which they apply. */
-  appliedWeights: { step: number; weights: Record<string, number> } | null;
+  appliedWeights: { step: number; weights: Record<string, number>; enabled: Record<string, boolean> } | null;
   backendChoice: BackendChoice;
   backend: { name: BackendName; reason: string } | null;
   runState: RunState;

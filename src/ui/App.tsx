@@ -5,12 +5,17 @@ import { ColumnRoles } from './components/ColumnRoles.tsx';
 import { DataPreview } from './components/DataPreview.tsx';
 import { DatasetPicker } from './components/DatasetPicker.tsx';
 import { DatasetSummary } from './components/DatasetSummary.tsx';
+import { AppliedWeights } from './components/AppliedWeights.tsx';
+import { ConfirmDialog } from './components/ConfirmDialog.tsx';
 import { MetricsTable } from './components/MetricsTable.tsx';
+import { ModelEditor } from './components/ModelEditor.tsx';
+import { OptimizerPanel } from './components/OptimizerPanel.tsx';
 import { TaskWeights } from './components/TaskWeights.tsx';
 import { TrainingControls } from './components/TrainingControls.tsx';
 
 // recharts is the heaviest view dependency: load it after the first paint.
 const LossChart = lazy(() => import('./charts/LossChart.tsx'));
+const WeightsChart = lazy(() => import('./charts/WeightsChart.tsx'));
 
 export function App() {
   return (
@@ -20,6 +25,7 @@ export function App() {
         <p>One network, several tasks: watch a shared trunk learn them together, and drag the loss weights while it trains. Your data stays in this browser tab.</p>
       </header>
       <AlertBanner />
+      <ConfirmDialog />
       <main className="layout">
         <section className="panel" aria-labelledby="data-heading">
           <h2 id="data-heading">Data</h2>
@@ -33,11 +39,17 @@ export function App() {
           <BackendPicker />
           <TrainingControls />
           <TaskWeights />
+          <ModelEditor />
+          <OptimizerPanel />
         </section>
         <section className="panel wide" aria-labelledby="results-heading">
           <h2 id="results-heading">Results</h2>
           <Suspense fallback={<p className="muted">Loading chart…</p>}>
             <LossChart />
+          </Suspense>
+          <AppliedWeights />
+          <Suspense fallback={null}>
+            <WeightsChart />
           </Suspense>
           <MetricsTable />
         </section>

@@ -3,7 +3,7 @@ import type { ColumnSummary } from '../core/csv/summarizeColumns.ts';
 import type { ParseReport } from '../core/csv/parseCsv.ts';
 import type { StepLosses } from '../core/train/lossReader.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
-import type { OptimizerKind } from '../core/train/optimizers.ts';
+import type { OptimizerKind } from '../core/train/optimizerKinds.ts';
 import type { LearningRateSchedule } from '../core/train/schedules.ts';
 import type { BackendChoice, BackendName, ColumnRole, DenseLayerSpec, EmbeddingSpec, InputEncoding, TaskSpec } from '../core/types.ts';
 import type { WeightingConfig } from '../core/weighting/strategies.ts';

@@ -1,22 +1,15 @@
 /** Builds the shared-trunk, multi-head network as one functional `tf.LayersModel`. */
 import * as tf from '@tensorflow/tfjs';
 import type { Activation, ModelSpec, TaskKind } from '../types.ts';
+import { headPrefix, outputUnits } from './outputUnits.ts';
+
+export { headPrefix, outputUnits } from './outputUnits.ts';
 
 const OUTPUT_ACTIVATION: Record<TaskKind, 'sigmoid' | 'softmax' | 'linear'> = {
   binary: 'sigmoid',
   multiclass: 'softmax',
   regression: 'linear',
 };
-
-/** Output width of a task's head: one probability, k class probabilities, or one value. */
-export function outputUnits(kind: TaskKind, numClasses: number): number {
-  return kind === 'multiclass' ? numClasses : 1;
-}
-
-/** Layer-name prefix of task k's head; the trainer uses it to find a head's variables. */
-export function headPrefix(taskIndex: number): string {
-  return `head${taskIndex}_`;
-}
 
 /**
  * Model inputs, in order: the dense features [batch, inputSize] (when inputSize > 0), then one

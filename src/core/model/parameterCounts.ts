@@ -1,6 +1,6 @@
 /** Parameter counts per part of the network, from its spec (for the diagram; matches model.countParams()). */
 import type { ModelSpec } from '../types.ts';
-import { outputUnits } from './buildMultiTaskModel.ts';
+import { outputUnits } from './outputUnits.ts';
 
 export interface ParameterCounts {
   embeddings: number[];

@@ -1,9 +1,9 @@
 /** The optimisers a person can pick, created from plain settings, with a learning rate that can change mid-run. */
 import * as tf from '@tensorflow/tfjs';
 
-export type OptimizerKind = 'sgd' | 'momentum' | 'rmsprop' | 'adam';
+import type { OptimizerKind } from './optimizerKinds.ts';
 
-export const OPTIMIZER_LABELS: Record<OptimizerKind, string> = { sgd: 'SGD', momentum: 'SGD with momentum', rmsprop: 'RMSProp', adam: 'Adam' };
+export type { OptimizerKind } from './optimizerKinds.ts';
 
 /** Caller owns the optimiser (dispose it: Adam, RMSProp and momentum hold state tensors). */
 export function createOptimizer(kind: OptimizerKind, learningRate: number): tf.Optimizer {

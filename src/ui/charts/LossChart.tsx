@@ -1,45 +1,37 @@
+import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { LossPoint } from '../../state/lossSeries.ts';
 import { useAppState } from '../../state/store.ts';
+import { useController } from '../controllerContext.ts';
 import { taskColour, taskDash } from '../palette.ts';
 
 const num = new Intl.NumberFormat('en', { maximumSignificantDigits: 4 });
 
-/** Live training loss per task and the weighted total, with the weights in force and a data table. */
+/** Live training loss per task (raw, or weighted wᵢ·Lᵢ) and the weighted total, with a data table. */
 export default function LossChart() {
-  const points = useAppState((s) => s.lossPoints);
+  const controller = useController();
+  const raw = useAppState((s) => s.lossPoints);
+  const view = useAppState((s) => s.lossView);
   const run = useAppState((s) => s.run);
-  const applied = useAppState((s) => s.appliedWeights);
   const epochs = useAppState((s) => s.epochs);
-  const tasks = run?.tasks ?? [];
+  const tasks = useMemo(() => run?.tasks ?? [], [run]);
+  const points = useMemo(() => (view === 'raw' ? raw : raw.map((p) => weighted(p, tasks.length))), [raw, view, tasks.length]);
+  const names = useMemo(() => tasks.map((t) => t.name), [tasks]);
   return (
     <figure aria-label="Loss curves" className="chart">
-      <figcaption>Loss curves: training loss per task (regression in standardised units) and the weighted total, by step.</figcaption>
+      <figcaption>
+        Loss curves: {view === 'raw' ? 'training loss per task' : 'each task\'s weighted contribution wᵢ·Lᵢ'} (regression in standardised units) and the weighted total, by step.{' '}
+        <label className="inline">
+          <input type="checkbox" checked={view === 'weighted'} onChange={(e) => controller.setLossView(e.target.checked ? 'weighted' : 'raw')} /> show weighted contributions
+        </label>
+      </figcaption>
       <div className="chart-box">
         {points.length === 0 ? (
           <p className="muted">Press Train to draw the curves.</p>
         ) : (
-          <ResponsiveContainer width="100%" height={300}>
-            <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
-              <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => num.format(v)} />
-              <YAxis domain={[0, "auto"]} tickFormatter={(v: number) => num.format(v)} width={56} />
-              <Tooltip formatter={(v) => num.format(Number(v))} labelFormatter={(l) => `step ${String(l)}`} />
-              <Legend />
-              {tasks.map((t, k) => (
-                <Line key={t.name} dataKey={`task${k}`} name={t.name} stroke={taskColour(k)} strokeDasharray={taskDash(k)} dot={false} isAnimationActive={false} strokeWidth={1.5} />
-              ))}
-              <Line dataKey="total" name="weighted total" stroke="#000" dot={false} isAnimationActive={false} strokeWidth={2} />
-            </LineChart>
-          </ResponsiveContainer>
+          <Curves points={points} names={names} />
         )}
       </div>
-      <p className="applied-weights" role="status" aria-label="Applied weights">
-        {applied && tasks.length > 0
-          ? `Weights in force since step ${applied.step}: ${tasks.map((t) => `${t.name} ${(applied.weights[t.name] ?? 1).toFixed(2)}`).join(' · ')}`
-          : tasks.length > 0
-            ? `Weights in force: ${tasks.map((t) => `${t.name} 1.00`).join(' · ')}`
-            : ''}
-      </p>
       {epochs.length > 0 && (
         <details>
           <summary>Loss per epoch as a table</summary>
@@ -76,3 +68,28 @@ export default function LossChart() {
     </figure>
   );
 }
+
+function weighted(p: LossPoint, numTasks: number): LossPoint {
+  const out = { ...p };
+  for (let k = 0; k < numTasks; k++) out[`task${k}`] = (p[`task${k}`] ?? NaN) * (p[`weight${k}`] ?? 1);
+  return out;
+}
+
+/** The chart itself, memoised: it redraws only when its points change. */
+const Curves = memo(function Curves({ points, names }: { points: LossPoint[]; names: string[] }) {
+  return (
+    <ResponsiveContainer width="100%" height={300}>
+      <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
+        <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => num.format(v)} />
+        <YAxis domain={[0, 'auto']} tickFormatter={(v: number) => num.format(v)} width={56} />
+        <Tooltip formatter={(v) => num.format(Number(v))} labelFormatter={(l) => `step ${String(l)}`} />
+        <Legend />
+        {names.map((name, k) => (
+          <Line key={name} dataKey={`task${k}`} name={name} stroke={taskColour(k)} strokeDasharray={taskDash(k)} dot={false} isAnimationActive={false} strokeWidth={1.5} />
+        ))}
+        <Line dataKey="total" name="weighted total" stroke="#000" dot={false} isAnimationActive={false} strokeWidth={2} />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+});

@@ -8,11 +8,13 @@ interface Props {
   step: number | 'any';
   integer?: boolean;
   disabled?: boolean;
+  /** Keep the label for screen readers only (the field sits next to a visible label). */
+  hideLabel?: boolean;
   onCommit(value: number): void;
 }
 
 /** A spinbutton that keeps what is typed until it is a valid number in range, then commits it. */
-export function NumberField({ label, value, min, max, step, integer, disabled, onCommit }: Props) {
+export function NumberField({ label, value, min, max, step, integer, disabled, hideLabel, onCommit }: Props) {
   const [text, setText] = useState(String(value));
   const [shown, setShown] = useState(value);
   if (shown !== value) {
@@ -24,7 +26,7 @@ export function NumberField({ label, value, min, max, step, integer, disabled, o
   const valid = text.trim() !== '' && Number.isFinite(parsed) && parsed >= min && parsed <= max && (!integer || Number.isInteger(parsed));
   return (
     <label className="number-field">
-      {label}
+      {hideLabel ? <span className="visually-hidden">{label}</span> : label}
       <input
         type="number"
         value={text}

@@ -4,7 +4,8 @@ import { NumberField } from './NumberField.tsx';
 
 const fmt = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 
-function progressText(state: string, epoch: number, target: number, step: number, samplesPerSecond: number): string {
+function progressText(state: string, epoch: number, target: number, step: number, samplesPerSecond: number, bestEpoch: number | null): string {
+  if (state === 'stoppedEarly') return `Stopped early after epoch ${epoch}: no improvement; the best epoch's weights (epoch ${bestEpoch ?? '?'}) were restored.`;
   if (state === 'running') return `Epoch ${Math.min(epoch + 1, target)} / ${target} · step ${step} · ${fmt.format(samplesPerSecond)} samples/s`;
   if (state === 'paused') return `Paused at epoch ${epoch} / ${target}, step ${step}.`;
   if (state === 'done') return `Done: ${epoch} epochs, ${step} steps.`;
@@ -20,14 +21,15 @@ export function TrainingControls() {
   const run = useAppState((s) => s.run);
   const ready = useAppState((s) => s.dataset !== null && !s.datasetLoading);
   const memory = useAppState((s) => s.memory);
+  const bestEpoch = useAppState((s) => s.bestEpoch);
   const running = runState === 'running';
   return (
     <div className="controls">
       <div className="fields">
         <NumberField label="Epochs" value={settings.epochs} min={1} max={10000} step={1} integer onCommit={(epochs) => controller.setSettings({ epochs })} />
-        <NumberField label="Batch size" value={settings.batchSize} min={1} max={65536} step={1} integer disabled={run !== null} onCommit={(batchSize) => controller.setSettings({ batchSize })} />
-        <NumberField label="Seed" value={settings.seed} min={0} max={2 ** 31 - 1} step={1} integer disabled={run !== null} onCommit={(seed) => controller.setSettings({ seed })} />
-        <NumberField label="Learning rate" value={settings.learningRate} min={1e-6} max={10} step="any" disabled={run !== null} onCommit={(learningRate) => controller.setSettings({ learningRate })} />
+        <NumberField label="Batch size" value={settings.batchSize} min={1} max={65536} step={1} integer onCommit={(batchSize) => controller.setSettings({ batchSize })} />
+        <NumberField label="Seed" value={settings.seed} min={0} max={2 ** 31 - 1} step={1} integer onCommit={(seed) => controller.setSettings({ seed })} />
+        <NumberField label="Learning rate" value={settings.learningRate} min={1e-9} max={1e9} step="any" onCommit={(learningRate) => controller.setLearningRate(learningRate)} />
       </div>
       <div className="buttons">
         <button type="button" className="primary" disabled={!ready || running} onClick={() => controller.train()}>
@@ -44,7 +46,7 @@ export function TrainingControls() {
         </button>
       </div>
       <p role="status" aria-label="Training progress" className="summary">
-        {progressText(runState, progress.epoch, progress.targetEpochs, progress.step, progress.samplesPerSecond)}
+        {progressText(runState, progress.epoch, progress.targetEpochs, progress.step, progress.samplesPerSecond, bestEpoch)}
       </p>
       {memory && (
         <p className="muted" role="status" aria-label="Worker memory">
