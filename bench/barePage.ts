@@ -3,7 +3,14 @@
  * TF.js script would, with `model.fit`, on the page's own thread, nothing else on the page.
  */
 import * as tf from '@tensorflow/tfjs';
+import { parseCsvSync } from '../src/core/csv/parseCsv.ts';
+import { SAMPLE_DATASETS } from '../src/core/data/sampleDatasets.ts';
+import { prepareDataset } from '../src/core/data/prepareDataset.ts';
 import { buildMultiTaskModel } from '../src/core/model/buildMultiTaskModel.ts';
+import { MultiTaskTrainer } from '../src/core/train/multiTaskTrainer.ts';
+import { TrainingRunner } from '../src/core/train/trainingRunner.ts';
+import { createEventLoopYielder } from '../src/core/train/yieldToEventLoop.ts';
+import type { WeightingStrategy } from '../src/core/weighting/strategies.ts';
 import '../src/worker/registerBackends.ts';
 import { makeReferenceData, REFERENCE_CLASSES, REFERENCE_INPUTS } from './referenceData.ts';
 
@@ -69,5 +76,41 @@ async function runFitBench(o: FitBenchOptions): Promise<FitBenchResult> {
   return { backend: o.backend, stepsPerSecond: steps / elapsedS, samplesPerSecond: (steps * o.batchSize) / elapsedS, measuredSteps: steps };
 }
 
-Object.assign(window, { runFitBench });
+/**
+ * The same run on the weather sample under each weighting strategy: validation metrics after the
+ * same epochs, and the mean time of a training step relative to Equal (one page, one backend).
+ */
+async function compareStrategies(o: { backend: string; epochs: number; strategies: WeightingStrategy[] }) {
+  if (!(await tf.setBackend(o.backend))) throw new Error(`backend ${o.backend} did not start`);
+  const sample = SAMPLE_DATASETS.find((d) => d.id === 'weather');
+  if (!sample || sample.source.kind !== 'file') throw new Error('weather sample missing');
+  const table = parseCsvSync(await (await fetch(`/${sample.source.path}`)).text()).table;
+  const data = prepareDataset(table, { roles: sample.roles, positiveClasses: sample.positiveClasses ?? {} }, { seed: 42 });
+  const yieldToEventLoop = createEventLoopYielder();
+  const results = [];
+  for (const strategy of o.strategies) {
+    const trainer = new MultiTaskTrainer(data, {
+      trunk: [64, 64].map((units) => ({ units, activation: 'relu' as const, dropout: 0 })),
+      headHidden: data.tasks.map(() => 0),
+      batchSize: 64,
+      learningRate: 0.005,
+      seed: 42,
+      weights: data.tasks.map(() => 1),
+      weighting: { strategy, dwaTemperature: 2, gradNormAlpha: 1.5 },
+    });
+    const runner = new TrainingRunner(trainer, { onLosses: () => {}, onEpoch: () => {} }, yieldToEventLoop);
+    await runner.runUntil(1, () => false); // warm-up epoch, not timed
+    const start = performance.now();
+    const stepsBefore = trainer.globalStep;
+    await runner.runUntil(o.epochs, () => false);
+    const msPerStep = (performance.now() - start) / (trainer.globalStep - stepsBefore);
+    const val = await trainer.evaluate('val');
+    results.push({ strategy, msPerStep, tasks: data.tasks.map((t, k) => ({ task: t.name, kind: t.kind, ...val[k] })) });
+    runner.dispose();
+    trainer.dispose();
+  }
+  return results;
+}
+
+Object.assign(window, { runFitBench, compareStrategies });
 document.body.dataset.ready = 'true';

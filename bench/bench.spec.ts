@@ -149,3 +149,13 @@ test('cold start and size: navigation to the end of the first epoch on the defau
   await ui(page).pause.click();
   writeResult('coldstart', { kind: 'coldstart', backend, ...timing });
 });
+
+test('weighting strategies: validation metrics after the same epochs, and step cost relative to Equal (weather, wasm)', async ({ page }) => {
+  await page.goto('/bench/bare.html');
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  const results = await page.evaluate(
+    (o) => (window as unknown as { compareStrategies: (o: unknown) => Promise<unknown> }).compareStrategies(o),
+    { backend: 'wasm', epochs: QUICK ? 2 : 30, strategies: ['equal', 'uncertainty', 'dwa', 'gradnorm', 'pcgrad'] },
+  );
+  writeResult('strategies', { kind: 'strategies', epochs: QUICK ? 2 : 30, results });
+});

@@ -51,11 +51,22 @@ if (cold) {
   console.log(`  loaded by the end of epoch 1: JS ${kb(size.firstEpochJsGzip)}, wasm ${kb(size.firstEpochWasmGzip)}; whole build: JS ${kb(size.totalJsGzip)}, wasm ${kb(size.totalWasmGzip)}`);
 }
 
+const strat = byKind('strategies')[0];
+if (strat) {
+  console.log(`\nWeighting strategies (weather, wasm, ${strat.epochs} epochs, validation split; step cost relative to Equal):`);
+  const equal = strat.results.find((r) => r.strategy === 'equal');
+  console.log('strategy     ms/step  ×Equal  location acc  AUC    weather acc  macro-F1  temp_max RMSE  R²');
+  for (const r of strat.results) {
+    const [loc, tmax, wea] = ['location', 'temp_max', 'weather'].map((n) => r.tasks.find((t) => t.task === n) ?? {});
+    console.log(`${r.strategy.padEnd(12)} ${f(r.msPerStep, 2).padStart(7)}  ${f(r.msPerStep / equal.msPerStep, 2).padStart(6)}  ${f(loc.accuracy, 3).padStart(12)}  ${f(loc.auc, 3)}  ${f(wea.accuracy, 3).padStart(11)}  ${f(wea.macroF1, 3).padStart(8)}  ${f(tmax.rmse, 3).padStart(13)}  ${f(tmax.r2, 3)}`);
+  }
+}
+
 const machine = { date: new Date().toISOString(), quick, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.type()} ${os.release()}`, node: process.version, chromium: chromiumVersion() };
 if (!quick) writeFileSync(`${root}bench/results.json`, JSON.stringify({ machine, results, size }, null, 2) + '\n');
 else writeFileSync(`${root}bench/tmp/results-quick.json`, JSON.stringify({ machine, results, size }, null, 2) + '\n');
 
-const expected = 8 + 4;
+const expected = 8 + 5;
 const ran = results.length;
 const failed = results.filter((r) => r.app?.error).length;
 console.log(`\n${ran - failed} passed, ${expected - ran + failed} failed`);

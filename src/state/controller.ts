@@ -12,7 +12,7 @@ import type { WeightingConfig } from '../core/weighting/strategies.ts';
 import type { EarlyStoppingConfig } from '../worker/protocol.ts';
 import { appStore, ARCHITECTURE_SETTINGS, initialState, type AppState, type TrainSettings } from './store.ts';
 
-const CHART_FLUSH_MS = 400;
+const CHART_FLUSH_MS = 1000;
 /** Slider drags send at most one weight update per this interval (the last value always goes). */
 const WEIGHT_SEND_MS = 100;
 

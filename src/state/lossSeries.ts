@@ -10,7 +10,7 @@ export type LossPoint = { step: number; total: number } & Record<`task${number}`
 export class LossSeries {
   private points: LossPoint[] = [];
 
-  constructor(private readonly maxPoints = 300) {}
+  constructor(private readonly maxPoints = 150) {}
 
   add(steps: StepLosses[]): void {
     for (const s of steps) {

@@ -10,9 +10,9 @@ export interface DeviceSplit {
   targets: tf.Tensor1D[]; // each [rows]
   /**
    * Per task: each row's weight in that task's loss: 0 where the target is missing, else 1, or
-   * the class's weight when classes are balanced.
+   * the class's weight when classes are balanced. Null when every row counts once.
    */
-  masks: tf.Tensor1D[]; // each [rows]
+  masks: (tf.Tensor1D | null)[]; // each [rows]
 }
 
 /** The model's input tensors for a split. Caller owns them. */
@@ -25,6 +25,7 @@ export function uploadInputs(split: PreparedSplit, inputSize: number): tf.Tensor
 export function uploadSplit(split: PreparedSplit, inputSize: number, classWeights: (number[] | null)[] = []): DeviceSplit {
   const masks = split.targets.map((t, k) => {
     const weights = classWeights[k];
+    if (!weights && !t.some(Number.isNaN)) return null;
     return tf.tensor1d(t.map((v) => (Number.isNaN(v) ? 0 : weights ? (weights[v] ?? 1) : 1)));
   });
   const targets = split.targets.map((t) => tf.tensor1d(t.map((v) => (Number.isNaN(v) ? 0 : v))));
@@ -33,5 +34,5 @@ export function uploadSplit(split: PreparedSplit, inputSize: number, classWeight
 
 /** Frees a split's tensors. */
 export function disposeDeviceSplit(split: DeviceSplit): void {
-  tf.dispose([...split.inputs, ...split.targets, ...split.masks]);
+  tf.dispose([...split.inputs, ...split.targets, ...split.masks.filter((m): m is tf.Tensor1D => m !== null)]);
 }

@@ -177,10 +177,10 @@ export class MultiTaskTrainer {
       const rows = permutation.slice(start, size);
       const x = this.train.inputs.map((input) => tf.gather(input, rows));
       const targets = this.train.targets.map((t) => tf.gather(t, rows));
-      const masks = this.train.masks.map((m) => tf.gather(m, rows));
+      const masks = this.train.masks.map((m) => (m ? tf.gather(m, rows) : null));
       const taskLosses = (): tf.Tensor1D => {
         const outputs = this.applyModel(x);
-        return tf.stack(this.tasks.map((task, k) => lossForTask(task.kind)(outputs[k] as tf.Tensor, targets[k] as tf.Tensor1D, masks[k] as tf.Tensor1D))) as tf.Tensor1D;
+        return tf.stack(this.tasks.map((task, k) => lossForTask(task.kind)(outputs[k] as tf.Tensor, targets[k] as tf.Tensor1D, masks[k] ?? null))) as tf.Tensor1D;
       };
       const { grads, vector } = this.computeGradients(taskLosses);
       this.applyGradients(grads);

@@ -56,6 +56,9 @@ export interface Divergence {
   restoredStep: number;
 }
 
+/** How often a read-back also snapshots the weights for divergence recovery. */
+const SNAPSHOT_INTERVAL_MS = 1000;
+
 export type RunOutcome = { kind: 'done' } | { kind: 'stopped' } | { kind: 'stoppedEarly'; bestEpoch: number } | { kind: 'diverged'; divergence: Divergence };
 
 interface Snapshot {
@@ -77,6 +80,7 @@ export class TrainingRunner {
   private earlyStopping: EarlyStopping = { enabled: false, monitor: 'total', patience: 5 };
   private best: { value: number; epoch: number; weights: tf.Tensor[] } | null = null;
   private epochsWithoutImprovement = 0;
+  private lastSnapshotMs = -Infinity;
 
   constructor(
     private readonly trainer: MultiTaskTrainer,
@@ -154,10 +158,17 @@ export class TrainingRunner {
     this.reader.push(vector, this.trainer.globalStep, epoch, rows);
   }
 
-  /** Starts a read-back, with a snapshot of the weights after its last step (good if its losses are). */
+  /**
+   * Starts a read-back. About once a second it carries a snapshot of the weights after its last
+   * step, which becomes the "last good" weights if that read-back's losses are all finite.
+   */
   private async flush(): Promise<void> {
     if (this.reader.pendingCount === 0) return;
-    this.inFlight.push({ step: this.trainer.globalStep, weights: this.trainer.snapshotWeights() });
+    const now = performance.now();
+    if (now - this.lastSnapshotMs >= SNAPSHOT_INTERVAL_MS) {
+      this.lastSnapshotMs = now;
+      this.inFlight.push({ step: this.trainer.globalStep, weights: this.trainer.snapshotWeights() });
+    }
     await this.reader.flush();
   }
 

@@ -1,16 +1,20 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LossPoint } from '../../state/lossSeries.ts';
-import { useAppState } from '../../state/store.ts';
+import { useAppState, type AppState } from '../../state/store.ts';
+import { useDeferredStoreValue } from '../hooks/useDeferredStoreValue.ts';
+
+const selectLossPoints = (s: AppState) => s.lossPoints;
 import { useController } from '../controllerContext.ts';
 import { taskColour, taskDash } from '../palette.ts';
+import { ChartLegend } from './ChartLegend.tsx';
 
 const num = new Intl.NumberFormat('en', { maximumSignificantDigits: 4 });
 
 /** Live training loss per task (raw, or weighted wᵢ·Lᵢ) and the weighted total, with a data table. */
 export default function LossChart() {
   const controller = useController();
-  const raw = useAppState((s) => s.lossPoints);
+  const raw = useDeferredStoreValue(selectLossPoints);
   const view = useAppState((s) => s.lossView);
   const run = useAppState((s) => s.run);
   const epochs = useAppState((s) => s.epochs);
@@ -32,6 +36,7 @@ export default function LossChart() {
           <Curves points={points} names={names} />
         )}
       </div>
+      <ChartLegend names={names} total="weighted total" />
       {epochs.length > 0 && (
         <details>
           <summary>Loss per epoch as a table</summary>
@@ -80,15 +85,13 @@ const Curves = memo(function Curves({ points, names }: { points: LossPoint[]; na
   return (
     <ResponsiveContainer width="100%" height={300}>
       <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
-        <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => num.format(v)} />
-        <YAxis domain={[0, 'auto']} tickFormatter={(v: number) => num.format(v)} width={56} />
+        <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} tickCount={5} tickFormatter={(v: number) => num.format(v)} />
+        <YAxis domain={[0, 'auto']} tickCount={4} tickFormatter={(v: number) => num.format(v)} width={56} />
         <Tooltip formatter={(v) => num.format(Number(v))} labelFormatter={(l) => `step ${String(l)}`} />
-        <Legend />
         {names.map((name, k) => (
-          <Line key={name} dataKey={`task${k}`} name={name} stroke={taskColour(k)} strokeDasharray={taskDash(k)} dot={false} isAnimationActive={false} strokeWidth={1.5} />
+          <Line key={name} dataKey={`task${k}`} name={name} stroke={taskColour(k)} strokeDasharray={taskDash(k)} dot={false} activeDot={false} isAnimationActive={false} strokeWidth={1.5} />
         ))}
-        <Line dataKey="total" name="weighted total" stroke="#000" dot={false} isAnimationActive={false} strokeWidth={2} />
+        <Line dataKey="total" name="weighted total" stroke="#000" dot={false} activeDot={false} isAnimationActive={false} strokeWidth={2} />
       </LineChart>
     </ResponsiveContainer>
   );
