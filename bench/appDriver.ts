@@ -28,14 +28,31 @@ export async function prepareApp(page: Page, backend: keyof typeof BACKEND_LABEL
 /** Starts observing main-thread long tasks (> 50 ms) into window.__longTasks. */
 export async function observeLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
+    const w = window as unknown as { __longTasks: number[]; __longTaskEntries: { start: number; duration: number }[] };
     w.__longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
+    w.__longTaskEntries = [];
+    new PerformanceObserver((list) =>
+      list.getEntries().forEach((e) => {
+        w.__longTasks.push(e.duration);
+        w.__longTaskEntries.push({ start: e.startTime, duration: e.duration });
+      }),
+    ).observe({ type: 'longtask', buffered: false });
   });
 }
 
 export async function longTasks(page: Page): Promise<number[]> {
   return page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+}
+
+/** Durations of the long tasks that overlap [fromMs, toMs] on the page's clock. */
+export async function longTasksBetween(page: Page, fromMs: number, toMs: number, startingInside = false): Promise<number[]> {
+  return page.evaluate(
+    ({ fromMs, toMs, startingInside }) =>
+      (window as unknown as { __longTaskEntries: { start: number; duration: number }[] }).__longTaskEntries
+        .filter((e) => e.start < toMs && (startingInside ? e.start >= fromMs : e.start + e.duration > fromMs))
+        .map((e) => e.duration),
+    { fromMs, toMs, startingInside },
+  );
 }
 
 /** Per-epoch timings from the app's "Loss per epoch" table. */

@@ -41,6 +41,8 @@ const load = byKind('load')[0];
 if (load) {
   console.log(`\nLoad (${f(load.bytes / 1e6)} MB CSV): pick → ready ${f(load.appMs, 0)} ms; raw papaparse of the same bytes in the same page ${f(load.rawPapaparseMs, 0)} ms; ratio ${f(load.ratio, 2)}`);
   console.log(`  main-thread long tasks during the load: ${load.longTasksDuringLoad.length} (longest ${f(Math.max(0, ...load.longTasksDuringLoad), 0)} ms)`);
+  const p = load.workerPhases;
+  if (p) console.log(`  in the worker: read ${f(p.readMs, 0)} ms, decode ${f(p.decodeMs, 0)} ms, parse into columns ${f(p.parseMs, 0)} ms, summarise ${f(p.summarizeMs, 0)} ms`);
 }
 const cold = byKind('coldstart')[0];
 let size = null;

@@ -84,7 +84,7 @@ export function createController(client: TrainingClient): Controller {
         set({ loadProgress: null, datasetLoading: false });
         break;
       case 'datasetLoaded': {
-        performance.mark('mtl:dataset-ready');
+        performance.mark('mtl:dataset-ready', { detail: msg.timings ?? null });
         const roles = Object.fromEntries(msg.columns.map((c) => [c.name, pendingPreset?.roles[c.name] ?? c.suggestedRole]));
         const encodings = Object.fromEntries(msg.columns.map((c) => [c.name, c.suggestedEncoding]));
         const positiveClasses = { ...pendingPreset?.positiveClasses };

@@ -64,13 +64,20 @@ export type ToWorker =
   | { type: 'setEarlyStopping'; config: EarlyStoppingConfig }
   | { type: 'getMemory' };
 
+/** Where a file's load time went, in the worker (for the benchmark). */
+export interface LoadPhases {
+  readMs: number;
+  decodeMs: number;
+  parseMs: number;
+}
+
 export type RunState = 'idle' | 'running' | 'paused' | 'done' | 'stoppedEarly';
 
 /** Worker → page: events, named in the past tense or as nouns. */
 export type FromWorker =
   | { type: 'loadProgress'; name: string; fraction: number }
   | { type: 'loadCancelled' }
-  | { type: 'datasetLoaded'; name: string; rowCount: number; columns: ColumnSummary[]; preview: string[][]; report: ParseReport; encodingNote?: string; loadMs: number }
+  | { type: 'datasetLoaded'; name: string; rowCount: number; columns: ColumnSummary[]; preview: string[][]; report: ParseReport; encodingNote?: string; loadMs: number; timings?: LoadPhases & { summarizeMs: number } }
   | { type: 'backendReady'; backend: BackendName; reason: string }
   | { type: 'runCreated'; tasks: TaskSpec[]; parameterCount: number; inputSize: number; embeddings: EmbeddingSpec[]; splitRows: { train: number; val: number; test: number }; stepsPerEpoch: number }
   | { type: 'stateChanged'; state: RunState; epoch: number; targetEpochs: number; step: number; bestEpoch?: number }

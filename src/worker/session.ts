@@ -15,7 +15,7 @@ import { TrainingRunner } from '../core/train/trainingRunner.ts';
 import { createEventLoopYielder } from '../core/train/yieldToEventLoop.ts';
 import type { BackendChoice } from '../core/types.ts';
 import type { RunOutcome } from '../core/train/trainingRunner.ts';
-import type { DatasetSource, EarlyStoppingConfig, FromWorker, RunConfig, RunState, ToWorker } from './protocol.ts';
+import type { DatasetSource, EarlyStoppingConfig, FromWorker, LoadPhases, RunConfig, RunState, ToWorker } from './protocol.ts';
 import type { BackendSelection } from './selectBackend.ts';
 
 /** Files larger than this are refused before reading (the table lives in this tab's memory). */
@@ -171,6 +171,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
 
   const loadDataset = async (source: DatasetSource) => {
     const startMs = performance.now();
+    const marks: { read?: number; decode?: number; parse?: number } = {};
     cancelLoadRequested = false;
     let parsed: ParsedCsv;
     let name: string;
@@ -190,7 +191,9 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
         }
         bytes = new Uint8Array(await source.file.arrayBuffer());
       }
+      marks.read = performance.now();
       const decoded = decodeText(bytes);
+      marks.decode = performance.now();
       encodingNote = decoded.note;
       let lastProgressMs = 0;
       parsed = await parseCsv(decoded.text, {
@@ -206,17 +209,21 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     }
     // Parsing ran beside any training; only a good table replaces the current one and its run.
     stopRequested = true;
-    await enqueue(async () => adoptTable(parsed, name, startMs, encodingNote));
+    marks.parse = performance.now();
+    const phases = marks.read && marks.decode ? { readMs: marks.read - startMs, decodeMs: marks.decode - marks.read, parseMs: marks.parse - marks.decode } : null;
+    await enqueue(async () => adoptTable(parsed, name, startMs, encodingNote, phases));
   };
 
-  const adoptTable = (parsed: ParsedCsv, name: string, startMs: number, encodingNote: string | undefined) => {
+  const adoptTable = (parsed: ParsedCsv, name: string, startMs: number, encodingNote: string | undefined, phases: LoadPhases | null) => {
     disposeRun();
     table = parsed.table;
     const loaded = parsed.table;
     const previewCount = Math.min(PREVIEW_ROWS, loaded.rowCount);
     const preview = Array.from({ length: previewCount }, (_, r) => loaded.columns.map((c) => cellText(c, r)));
+    const summarizeStart = performance.now();
     const columns = summarizeColumns(loaded);
-    post({ type: 'datasetLoaded', name, rowCount: loaded.rowCount, columns, preview, report: parsed.report, loadMs: performance.now() - startMs, ...(encodingNote ? { encodingNote } : {}) });
+    const timings = phases ? { ...phases, summarizeMs: performance.now() - summarizeStart } : undefined;
+    post({ type: 'datasetLoaded', name, rowCount: loaded.rowCount, columns, preview, report: parsed.report, loadMs: performance.now() - startMs, ...(encodingNote ? { encodingNote } : {}), ...(timings ? { timings } : {}) });
   };
 
   const setBackend = async (choice: BackendChoice) => {

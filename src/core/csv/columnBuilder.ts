@@ -1,7 +1,7 @@
 /**
- * Builds one column while rows stream in: every cell is dictionary-encoded and, while all present
- * cells are numbers, also kept as a float64. At the end the column is numeric if every present
- * cell was a number, categorical otherwise.
+ * Builds one column while rows stream in: cells are kept as float64 while every present cell is a
+ * number; at the first text cell the column turns categorical (dictionary-encoded, the numbers
+ * before it re-encoded as their shortest text, e.g. "007" becomes "7").
  */
 import type { Column } from './table.ts';
 
@@ -29,18 +29,27 @@ export class ColumnBuilder {
       this.missing++;
       return;
     }
-    let code = this.index.get(t);
-    if (code === undefined) {
-      code = this.dictionary.length;
-      this.dictionary.push(t);
-      this.index.set(t, code);
-    }
-    this.codes[i] = code;
     if (this.numeric) {
       const v = Number(t);
-      if (Number.isFinite(v)) this.values[i] = v;
-      else this.numeric = false;
+      if (Number.isFinite(v)) {
+        this.values[i] = v;
+        return;
+      }
+      // The first text cell: from here on the column is categorical; encode the numbers so far.
+      this.numeric = false;
+      for (let r = 0; r < i; r++) this.codes[r] = Number.isNaN(this.values[r] as number) ? -1 : this.codeOf(String(this.values[r]));
     }
+    this.codes[i] = this.codeOf(t);
+  }
+
+  private codeOf(text: string): number {
+    let code = this.index.get(text);
+    if (code === undefined) {
+      code = this.dictionary.length;
+      this.dictionary.push(text);
+      this.index.set(text, code);
+    }
+    return code;
   }
 
   /** The finished column (typed arrays trimmed to length). */

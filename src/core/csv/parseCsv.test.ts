@@ -64,6 +64,14 @@ describe('parseCsv', () => {
     expect(() => parseCsvSync('a,b\n')).toThrow(/no data rows/);
   });
 
+  it('turns a column categorical at its first text cell, keeping the numbers before it as text', () => {
+    const c = column('a,b\n1,x\n2.50,x\nNA,x\nabc,x\n1,x\n', 0) as CategoricalColumn;
+    expect(c.type).toBe('categorical');
+    expect(c.dictionary).toEqual(['1', '2.5', 'abc']);
+    expect([...c.codes]).toEqual([0, 1, -1, 2, 0]);
+    expect(c.missing).toBe(1);
+  });
+
   it('refuses a single-column file, saying how to fix it', () => {
     expect(() => parseCsvSync('only\n1\n2\n')).toThrow(/only one column/);
   });

@@ -32,7 +32,7 @@ export function summarizeColumns(table: Table): ColumnSummary[] {
 
 function summarizeColumn(column: Column, rowCount: number): ColumnSummary {
   const present = rowCount - column.missing;
-  let counts: Map<string, number>;
+  let counts: Map<string | number, number>;
   let stats: { min: number; max: number; mean: number; integer: boolean } | null = null;
   if (column.type === 'numeric') {
     counts = new Map();
@@ -42,8 +42,7 @@ function summarizeColumn(column: Column, rowCount: number): ColumnSummary {
     let integer = true;
     for (const v of column.values) {
       if (Number.isNaN(v)) continue;
-      const key = String(v);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+      counts.set(v, (counts.get(v) ?? 0) + 1); // keyed by number: no string per cell
       if (v < min) min = v;
       if (v > max) max = v;
       sum += v;
@@ -56,10 +55,7 @@ function summarizeColumn(column: Column, rowCount: number): ColumnSummary {
     counts = new Map(column.dictionary.map((value, i) => [value, byCode[i] ?? 0]));
   }
   const distinct = counts.size;
-  const topValues = [...counts.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 5)
-    .map(([value, count]) => ({ value, count }));
+  const topValues = topEntries(counts, 5).map(([value, count]) => ({ value: String(value), count }));
   const kind = kindOf(column, distinct, present, stats?.integer ?? false);
   const suggestedRole: ColumnRole = kind === 'id-like' || kind === 'constant' || kind === 'date-like' ? 'ignore' : 'input';
   const suggestedEncoding: InputEncoding = column.type === 'categorical' || kind === 'integer codes' ? 'categorical' : 'numeric';
@@ -79,4 +75,17 @@ function kindOf(column: Column, distinct: number, present: number, integer: bool
   if (integer && nearlyUnique && CODE_LIKE_NAME.test(column.name)) return 'id-like';
   if (integer && (distinct <= FEW_INTEGER_VALUES || CODE_LIKE_NAME.test(column.name))) return 'integer codes';
   return 'numeric';
+}
+
+/** The k most frequent entries, most frequent first, in one pass (no sort of every distinct value). */
+function topEntries<K>(counts: Map<K, number>, k: number): [K, number][] {
+  const top: [K, number][] = [];
+  for (const entry of counts) {
+    if (top.length === k && entry[1] <= (top[k - 1] as [K, number])[1]) continue;
+    let i = top.length;
+    while (i > 0 && (top[i - 1] as [K, number])[1] < entry[1]) i--;
+    top.splice(i, 0, entry);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
