@@ -1,7 +1,7 @@
 /**
  * Not part of `npm run bench`: a CPU profile of the page's main thread while the app trains the
  * reference model on wasm, summarised by self time per function, to see what the page spends
- * its time on. Run: npx vite build --mode bench && npx playwright test -c bench/bench.config.ts bench/profileMainThread.spec.ts
+ * its time on. Run: npx vite build --mode bench && npx playwright test -c bench/bench.config.ts bench/profileMainThread.spec.ts (writes bench/tmp/main-thread-profile.txt)
  */
 import { writeFileSync } from 'node:fs';
 import { test } from '@playwright/test';

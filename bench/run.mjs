@@ -15,7 +15,7 @@ sh('node scripts/ensure-chromium.mjs');
 sh('npx vite build --mode bench --logLevel warn');
 rmSync(casesDir, { recursive: true, force: true });
 mkdirSync(casesDir, { recursive: true });
-const run = spawnSync('npx', ['playwright', 'test', '-c', 'bench/bench.config.ts'], { cwd: root, stdio: 'inherit', env: { ...process.env, BENCH_QUICK: quick ? '1' : '0' } });
+const run = spawnSync('npx', ['playwright', 'test', '-c', 'bench/bench.config.ts', 'bench/bench.spec.ts'], { cwd: root, stdio: 'inherit', env: { ...process.env, BENCH_QUICK: quick ? '1' : '0' } });
 
 const results = readdirSync(casesDir).map((f) => JSON.parse(readFileSync(casesDir + f, 'utf8')));
 const byKind = (k) => results.filter((r) => r.kind === k);
@@ -83,7 +83,7 @@ function kb(bytes) {
 }
 function chromiumVersion() {
   try {
-    return execSync(`${process.env.CHROMIUM_PATH || '/usr/bin/chromium'} --version`, { encoding: 'utf8' }).trim();
+    return execSync(`${process.env.CHROMIUM_PATH || '/usr/bin/chromium'} --version`, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return 'unknown';
   }

@@ -1,4 +1,5 @@
-/** Not part of `npm run bench`: which main-thread tasks run over 50 ms while the app trains (Chrome trace). */
+/** Not part of `npm run bench`: which tasks run over 50 ms while the app trains (Chrome trace → bench/tmp/long-tasks.txt).
+ * Run: npx vite build --mode bench && npx playwright test -c bench/bench.config.ts bench/traceLongTasks.spec.ts */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test } from '@playwright/test';
 import { appEpochs, prepareApp, ui } from './appDriver.ts';
