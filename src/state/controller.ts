@@ -65,13 +65,14 @@ export function createController(client: TrainingClient): Controller {
   const flushTimer = setInterval(() => {
     if (!dirty) return;
     dirty = false;
-    set({ lossPoints: series.snapshot() });
+    const weightPoints = series.takeWeightSnapshot();
+    set(weightPoints ? { lossPoints: series.snapshot(), weightPoints } : { lossPoints: series.snapshot() });
   }, CHART_FLUSH_MS);
 
   const clearResults = () => {
     series.clear();
     dirty = false;
-    set({ lossPoints: [], epochs: [], run: null, progress: initialState.progress, appliedWeights: null, latestWeights: null, bestEpoch: null });
+    set({ lossPoints: [], weightPoints: [], epochs: [], run: null, progress: initialState.progress, appliedWeights: null, latestWeights: null, bestEpoch: null });
   };
 
   const onEvent = (msg: FromWorker) => {

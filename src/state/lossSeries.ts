@@ -7,12 +7,21 @@ import type { StepLosses } from '../core/train/lossReader.ts';
 /** One chart point: `task0…` per-task losses, `total` the weighted sum, `weight0…` the weights in effect. */
 export type LossPoint = { step: number; total: number } & Record<`task${number}` | `weight${number}`, number>;
 
+/** One point of the weights chart: `weight0…` at a step. */
+export type WeightPoint = { step: number } & Record<`weight${number}`, number>;
+
+/** How often the weights chart's trailing point follows the latest step when no weight changed. */
+const WEIGHT_TAIL_STEPS_FRACTION = 0.1;
+
 export class LossSeries {
   private points: LossPoint[] = [];
+  private weightPoints: WeightPoint[] = [];
+  private weightsChanged = false;
 
-  constructor(private readonly maxPoints = 150) {}
+  constructor(private readonly maxPoints = 120) {}
 
   add(steps: StepLosses[]): void {
+    for (const s of steps) this.addWeights(s);
     for (const s of steps) {
       const point = { step: s.step, total: s.total } as LossPoint;
       s.perTask.forEach((v, k) => (point[`task${k}`] = v));
@@ -27,8 +36,40 @@ export class LossSeries {
     return this.points.slice();
   }
 
+  /**
+   * The weights chart's points: one where the weights change, and a trailing one that catches up
+   * with the latest step only every ~10 % of the run, so fixed weights do not redraw the chart.
+   * Returns null when nothing the chart shows has changed.
+   */
+  takeWeightSnapshot(): WeightPoint[] | null {
+    if (!this.weightsChanged) return null;
+    this.weightsChanged = false;
+    return this.weightPoints.slice();
+  }
+
   clear(): void {
     this.points = [];
+    this.weightPoints = [];
+    this.weightsChanged = true;
+  }
+
+  private addWeights(s: StepLosses): void {
+    const point = { step: s.step } as WeightPoint;
+    s.weights.forEach((w, k) => (point[`weight${k}`] = w));
+    const n = this.weightPoints.length;
+    const last = this.weightPoints[n - 1];
+    const beforeLast = this.weightPoints[n - 2];
+    const same = (a: WeightPoint | undefined) => a !== undefined && s.weights.every((w, k) => Math.abs(w - (a[`weight${k}`] ?? NaN)) < 1e-6);
+    if (last && same(last) && beforeLast && same(beforeLast)) {
+      // A flat stretch: move its end along, but only redraw once the run has grown by a tenth.
+      const grown = s.step - last.step > Math.max(1, s.step * WEIGHT_TAIL_STEPS_FRACTION);
+      this.weightPoints[n - 1] = { ...last, step: s.step }; // a new object: snapshots handed out stay as they were
+      if (grown) this.weightsChanged = true;
+      return;
+    }
+    this.weightPoints.push(point);
+    this.weightsChanged = true;
+    if (this.weightPoints.length > 2 * this.maxPoints) this.weightPoints = this.weightPoints.filter((_, i) => i % 2 === 0 || i === this.weightPoints.length - 1);
   }
 }
 

@@ -9,7 +9,7 @@ import { DEFAULT_SCHEDULE, type LearningRateSchedule } from '../core/train/sched
 import type { BackendChoice, BackendName, ColumnRole, DenseLayerSpec, EmbeddingSpec, InputEncoding, TaskSpec } from '../core/types.ts';
 import { DEFAULT_WEIGHTING, type WeightingConfig } from '../core/weighting/strategies.ts';
 import type { EarlyStoppingConfig, RunState } from '../worker/protocol.ts';
-import type { LossPoint } from './lossSeries.ts';
+import type { LossPoint, WeightPoint } from './lossSeries.ts';
 
 export interface DatasetState {
   name: string;
@@ -81,6 +81,7 @@ export interface AppState {
   run: RunInfo | null;
   progress: { epoch: number; targetEpochs: number; step: number; samplesPerSecond: number };
   lossPoints: LossPoint[];
+  weightPoints: WeightPoint[];
   epochs: EpochReport[];
   /** Tensors held by the worker's TensorFlow.js after the last epoch or reset. */
   memory: { numTensors: number; numBytes: number } | null;
@@ -130,6 +131,7 @@ export const initialState: AppState = {
   run: null,
   progress: { epoch: 0, targetEpochs: 0, step: 0, samplesPerSecond: 0 },
   lossPoints: [],
+  weightPoints: [],
   epochs: [],
   memory: null,
   alert: null,

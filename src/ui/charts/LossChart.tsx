@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LossPoint } from '../../state/lossSeries.ts';
 import { useAppState, type AppState } from '../../state/store.ts';
 import { useDeferredStoreValue } from '../hooks/useDeferredStoreValue.ts';
@@ -7,6 +7,7 @@ import { useDeferredStoreValue } from '../hooks/useDeferredStoreValue.ts';
 const selectLossPoints = (s: AppState) => s.lossPoints;
 import { useController } from '../controllerContext.ts';
 import { taskColour, taskDash } from '../palette.ts';
+import { useWidth } from '../hooks/useWidth.ts';
 import { ChartLegend } from './ChartLegend.tsx';
 
 const num = new Intl.NumberFormat('en', { maximumSignificantDigits: 4 });
@@ -21,6 +22,7 @@ export default function LossChart() {
   const tasks = useMemo(() => run?.tasks ?? [], [run]);
   const points = useMemo(() => (view === 'raw' ? raw : raw.map((p) => weighted(p, tasks.length))), [raw, view, tasks.length]);
   const names = useMemo(() => tasks.map((t) => t.name), [tasks]);
+  const [boxRef, width] = useWidth<HTMLDivElement>();
   return (
     <figure aria-label="Loss curves" className="chart">
       <figcaption>
@@ -29,11 +31,11 @@ export default function LossChart() {
           <input type="checkbox" checked={view === 'weighted'} onChange={(e) => controller.setLossView(e.target.checked ? 'weighted' : 'raw')} /> show weighted contributions
         </label>
       </figcaption>
-      <div className="chart-box">
+      <div className="chart-box" ref={boxRef}>
         {points.length === 0 ? (
           <p className="muted">Press Train to draw the curves.</p>
         ) : (
-          <Curves points={points} names={names} />
+          <Curves points={points} names={names} width={width} />
         )}
       </div>
       <ChartLegend names={names} total="weighted total" />
@@ -80,19 +82,18 @@ function weighted(p: LossPoint, numTasks: number): LossPoint {
   return out;
 }
 
-/** The chart itself, memoised: it redraws only when its points change. */
-const Curves = memo(function Curves({ points, names }: { points: LossPoint[]; names: string[] }) {
+/** The chart itself, memoised: it redraws only when its points or its box's width change. */
+const Curves = memo(function Curves({ points, names, width }: { points: LossPoint[]; names: string[]; width: number }) {
+  if (width <= 0) return null;
   return (
-    <ResponsiveContainer width="100%" height={300}>
-      <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-        <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} tickCount={5} tickFormatter={(v: number) => num.format(v)} />
-        <YAxis domain={[0, 'auto']} tickCount={4} tickFormatter={(v: number) => num.format(v)} width={56} />
-        <Tooltip formatter={(v) => num.format(Number(v))} labelFormatter={(l) => `step ${String(l)}`} />
-        {names.map((name, k) => (
-          <Line key={name} dataKey={`task${k}`} name={name} stroke={taskColour(k)} strokeDasharray={taskDash(k)} dot={false} activeDot={false} isAnimationActive={false} strokeWidth={1.5} />
-        ))}
-        <Line dataKey="total" name="weighted total" stroke="#000" dot={false} activeDot={false} isAnimationActive={false} strokeWidth={2} />
-      </LineChart>
-    </ResponsiveContainer>
+    <LineChart width={width} height={300} data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+      <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} tickCount={5} tickFormatter={(v: number) => num.format(v)} />
+      <YAxis domain={[0, 'auto']} tickCount={4} tickFormatter={(v: number) => num.format(v)} width={56} />
+      <Tooltip formatter={(v) => num.format(Number(v))} labelFormatter={(l) => `step ${String(l)}`} />
+      {names.map((name, k) => (
+        <Line key={name} dataKey={`task${k}`} name={name} stroke={taskColour(k)} strokeDasharray={taskDash(k)} dot={false} activeDot={false} isAnimationActive={false} strokeWidth={1.5} />
+      ))}
+      <Line dataKey="total" name="weighted total" stroke="#000" dot={false} activeDot={false} isAnimationActive={false} strokeWidth={2} />
+    </LineChart>
   );
 });
