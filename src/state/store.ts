@@ -4,11 +4,10 @@ import { createStore } from 'zustand/vanilla';
 import type { ColumnSummary } from '../core/csv/summarizeColumns.ts';
 import type { ParseReport } from '../core/csv/parseCsv.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
-import type { OptimizerKind } from '../core/train/optimizerKinds.ts';
-import { DEFAULT_SCHEDULE, type LearningRateSchedule } from '../core/train/schedules.ts';
-import type { BackendChoice, BackendName, ColumnRole, DenseLayerSpec, EmbeddingSpec, InputEncoding, TaskSpec } from '../core/types.ts';
-import { DEFAULT_WEIGHTING, type WeightingConfig } from '../core/weighting/strategies.ts';
-import type { EarlyStoppingConfig, RunState } from '../worker/protocol.ts';
+import { DEFAULT_SCHEDULE } from '../core/train/schedules.ts';
+import type { BackendChoice, BackendName, ColumnRole, EmbeddingSpec, InputEncoding, TaskSpec } from '../core/types.ts';
+import { DEFAULT_WEIGHTING } from '../core/weighting/strategies.ts';
+import type { RunConfig, RunState } from '../worker/protocol.ts';
 import type { LossPoint, WeightPoint } from './lossSeries.ts';
 
 export interface DatasetState {
@@ -21,23 +20,8 @@ export interface DatasetState {
   loadMs: number;
 }
 
-export interface TrainSettings {
-  epochs: number;
-  batchSize: number;
-  learningRate: number;
-  seed: number;
-  trunk: DenseLayerSpec[];
-  /** Units of a hidden layer in each task's head (0 = none). */
-  headHidden: Record<string, number>;
-  embeddingDim: number;
-  optimizer: OptimizerKind;
-  schedule: LearningRateSchedule;
-  l1: number;
-  l2: number;
-  clipNorm: number;
-  weighting: WeightingConfig;
-  earlyStopping: EarlyStoppingConfig;
-}
+/** Everything about the network and its training, as the run config carries it (columns aside). */
+export type TrainSettings = Omit<RunConfig, 'roles' | 'encodings' | 'positiveClasses' | 'balanceClasses' | 'weights' | 'enabled'>;
 
 /** Settings that define the network or its optimiser: changing one during a run starts a new run. */
 export const ARCHITECTURE_SETTINGS: readonly (keyof TrainSettings)[] = ['batchSize', 'seed', 'trunk', 'headHidden', 'embeddingDim', 'optimizer', 'schedule', 'l1', 'l2', 'clipNorm'];
