@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { chooseBackend, currentStep, openApp } from './app.ts';
 
@@ -33,6 +34,14 @@ test('trains the weather sample on WASM: every task\'s loss falls, metrics fill,
   expect(auc).toBeGreaterThan(0.6);
   const r2 = Number(await app.metrics.getByRole('row', { name: /^temp_max/ }).getByRole('cell').nth(11).textContent());
   expect(r2).toBeGreaterThan(0.5);
+
+  // Export metrics: a CSV made in the page; its last epoch's validation figures match the table.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export metrics' }).click()]);
+  const csv = readFileSync((await download.path()) as string, 'utf8').trim().split('\n');
+  expect(csv[0]).toBe('epoch,step,split,task,metric,value');
+  const lastAccuracy = csv.filter((l) => l.startsWith('4,') && l.includes(',validation,weather,accuracy,')).at(-1)?.split(',').at(-1);
+  const tableAccuracy = await app.metrics.getByRole('row', { name: /^weather/ }).getByRole('cell').nth(2).textContent();
+  expect(Number(lastAccuracy).toPrecision(4)).toBe(tableAccuracy);
 
   expect([...origins]).toEqual([new URL(page.url()).origin]);
   await page.screenshot({ path: testInfo.outputPath('trained.png'), fullPage: true });

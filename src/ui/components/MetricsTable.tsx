@@ -1,5 +1,19 @@
+import { metricsHistoryCsv } from '../../core/metrics/metricsHistoryCsv.ts';
 import type { TaskMetrics } from '../../core/metrics/taskMetrics.ts';
-import { useAppState } from '../../state/store.ts';
+import { appStore, useAppState } from '../../state/store.ts';
+
+/** Saves the metrics history as a CSV file, made in this tab (an object URL: nothing is uploaded). */
+function exportMetrics(): void {
+  const { epochs, run, dataset } = appStore.getState();
+  if (!run) return;
+  const blob = new Blob([metricsHistoryCsv(epochs, run.tasks)], { type: 'text/csv' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${(dataset?.name ?? 'run').replace(/\.[^.]+$/, '').replace(/[^\w-]+/g, '_')}-metrics.csv`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
 
 const COLUMNS: { header: string; key: keyof TaskMetrics }[] = [
   { header: 'Loss', key: 'loss' },
@@ -58,6 +72,10 @@ export function MetricsTable() {
         </table>
       </div>
       <p className="muted">Regression metrics are in the target's own units; Loss is the training loss on the validation split.</p>
+      <button type="button" disabled={!latest} onClick={exportMetrics}>
+        Export metrics
+      </button>
+      <span className="muted"> CSV, one row per epoch, split, task and metric (columns epoch, step, split, task, metric, value).</span>
     </div>
   );
 }
