@@ -43,6 +43,17 @@ test('trains the weather sample on WASM: every task\'s loss falls, metrics fill,
   const tableAccuracy = await app.metrics.getByRole('row', { name: /^weather/ }).getByRole('cell').nth(2).textContent();
   expect(Number(lastAccuracy).toPrecision(4)).toBe(tableAccuracy);
 
+  // Export model: model.json and weights.bin in the TF.js layers format.
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  await page.getByRole('button', { name: 'Export model' }).click();
+  await expect.poll(() => downloads.sort()).toEqual(['model.json', 'weights.bin']);
+
+  // Metric curves: one small chart per task, the metric chosen per task.
+  await expect(page.getByRole('figure', { name: 'Metric curves' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Metric of location' }).selectOption('auc');
+  await expect(page.getByRole('figure', { name: 'Metric curves' }).locator('.recharts-line')).toHaveCount(2 + 1 + 2);
+
   expect([...origins]).toEqual([new URL(page.url()).origin]);
   await page.screenshot({ path: testInfo.outputPath('trained.png'), fullPage: true });
   await testInfo.attach('trained page', { path: testInfo.outputPath('trained.png'), contentType: 'image/png' });

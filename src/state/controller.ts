@@ -38,6 +38,7 @@ export interface Controller {
   pause(): void;
   step(): void;
   reset(): void;
+  exportModel(): void;
   dismissAlert(): void;
   dispose(): void;
 }
@@ -137,6 +138,10 @@ export function createController(client: TrainingClient): Controller {
       case 'runReset':
         clearResults();
         client.send({ type: 'getMemory' });
+        break;
+      case 'modelExported':
+        saveFile('model.json', new Blob([msg.modelJson], { type: 'application/json' }));
+        saveFile('weights.bin', new Blob([msg.weights], { type: 'application/octet-stream' }));
         break;
       case 'memory':
         set({ memory: { numTensors: msg.numTensors, numBytes: msg.numBytes } });
@@ -243,6 +248,9 @@ export function createController(client: TrainingClient): Controller {
     reset() {
       client.send({ type: 'reset' });
     },
+    exportModel() {
+      client.send({ type: 'exportModel' });
+    },
     dismissAlert() {
       set({ alert: null });
     },
@@ -253,4 +261,14 @@ export function createController(client: TrainingClient): Controller {
     },
   };
   return controller;
+}
+
+/** Hands a file made in this tab to the browser's downloads (an object URL: nothing is uploaded). */
+export function saveFile(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -16,6 +16,7 @@ import { TrainingControls } from './components/TrainingControls.tsx';
 // recharts is the heaviest view dependency: load it after the first paint.
 const LossChart = lazy(() => import('./charts/LossChart.tsx'));
 const WeightsChart = lazy(() => import('./charts/WeightsChart.tsx'));
+const MetricCurves = lazy(() => import('./charts/MetricCurves.tsx'));
 
 export function App() {
   return (
@@ -50,6 +51,7 @@ export function App() {
           <AppliedWeights />
           <Suspense fallback={null}>
             <WeightsChart />
+            <MetricCurves />
           </Suspense>
           <MetricsTable />
         </section>

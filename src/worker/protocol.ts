@@ -62,7 +62,8 @@ export type ToWorker =
   | { type: 'setWeighting'; config: WeightingConfig }
   | { type: 'setLearningRate'; learningRate: number }
   | { type: 'setEarlyStopping'; config: EarlyStoppingConfig }
-  | { type: 'getMemory' };
+  | { type: 'getMemory' }
+  | { type: 'exportModel' };
 
 /** Where a file's load time went, in the worker (for the benchmark). */
 export interface LoadPhases {
@@ -87,4 +88,6 @@ export type FromWorker =
   | { type: 'settingApplied'; step: number; what: 'weighting' | 'learningRate' | 'earlyStopping' }
   | { type: 'runReset'; numTensors: number }
   | { type: 'memory'; numTensors: number; numBytes: number }
+  /** The trained model in the TensorFlow.js layers format: model.json text and the weights file. */
+  | { type: 'modelExported'; modelJson: string; weights: ArrayBuffer }
   | { type: 'error'; message: string };

@@ -103,4 +103,28 @@ describe('training session', () => {
     expect(of('stateChanged').at(-1)?.state).toBe('done');
     await session.handle({ type: 'reset' });
   });
+
+  it('exports the trained model in the TF.js layers format: all weights, task metadata, loadable with one output per task', async () => {
+    const { session, of } = setup();
+    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
+    await session.handle({ type: 'train', config: { ...config, epochs: 1 } });
+    await session.handle({ type: 'exportModel' });
+    const exported = of('modelExported')[0];
+    if (!exported) throw new Error('no export');
+    const json = JSON.parse(exported.modelJson) as { modelTopology: object; weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[]; userDefinedMetadata: { tasks: { name: string }[] } };
+    expect(json.weightsManifest[0]?.paths).toEqual(['weights.bin']);
+    expect(exported.weights.byteLength).toBe(4 * (of('runCreated')[0]?.parameterCount ?? 0));
+    expect(json.userDefinedMetadata.tasks.map((t) => t.name)).toEqual(['clicked', 'segment', 'spend']);
+    const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0]?.weights ?? [], weightData: exported.weights }));
+    const x = tf.ones([2, model.inputs[0]?.shape[1] as number]);
+    const out = model.predict(x) as tf.Tensor[];
+    expect(out.map((o) => o.shape)).toEqual([
+      [2, 1],
+      [2, 3],
+      [2, 1],
+    ]);
+    tf.dispose([x, ...out]);
+    model.dispose();
+    await session.handle({ type: 'reset' });
+  });
 });

@@ -226,6 +226,33 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     post({ type: 'datasetLoaded', name, rowCount: loaded.rowCount, columns, preview, report: parsed.report, loadMs: performance.now() - startMs, ...(encodingNote ? { encodingNote } : {}), ...(timings ? { timings } : {}) });
   };
 
+  /** Saves the model as TF.js layers-format artifacts, with the preprocessing needed to use it. */
+  const exportModel = async () => {
+    if (!run) throw new Error('There is no trained model yet. Press Train first.');
+    const { trainer } = run;
+    trainer.model.setUserDefinedMetadata({
+      tasks: trainer.tasks.map((t, k) => ({ ...t, targetScale: trainer.data.targetScales[k] ?? null })),
+      featureNames: trainer.data.featureNames,
+      embeddings: trainer.data.embeddings,
+      epochs: trainer.epochsCompleted,
+    });
+    await trainer.model.save(
+      tf.io.withSaveHandler(async (artifacts) => {
+        const weights = Array.isArray(artifacts.weightData) ? tf.io.concatenateArrayBuffers(artifacts.weightData) : (artifacts.weightData ?? new ArrayBuffer(0));
+        const modelJson = JSON.stringify({
+          modelTopology: artifacts.modelTopology,
+          format: artifacts.format,
+          generatedBy: artifacts.generatedBy,
+          convertedBy: artifacts.convertedBy ?? null,
+          userDefinedMetadata: artifacts.userDefinedMetadata,
+          weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs ?? [] }],
+        });
+        post({ type: 'modelExported', modelJson, weights });
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: weights.byteLength } };
+      }),
+    );
+  };
+
   const setBackend = async (choice: BackendChoice) => {
     disposeRun();
     backend = await deps.selectBackend(choice);
@@ -280,6 +307,8 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
           return enqueue(() => train(msg.config));
         case 'step':
           return enqueue(() => step(msg.config));
+        case 'exportModel':
+          return enqueue(exportModel);
       }
     },
   };

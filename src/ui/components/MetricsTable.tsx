@@ -1,18 +1,14 @@
 import { metricsHistoryCsv } from '../../core/metrics/metricsHistoryCsv.ts';
 import type { TaskMetrics } from '../../core/metrics/taskMetrics.ts';
+import { saveFile } from '../../state/controller.ts';
 import { appStore, useAppState } from '../../state/store.ts';
+import { useController } from '../controllerContext.ts';
 
-/** Saves the metrics history as a CSV file, made in this tab (an object URL: nothing is uploaded). */
+/** Saves the metrics history as a CSV file made in this tab. */
 function exportMetrics(): void {
   const { epochs, run, dataset } = appStore.getState();
   if (!run) return;
-  const blob = new Blob([metricsHistoryCsv(epochs, run.tasks)], { type: 'text/csv' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${(dataset?.name ?? 'run').replace(/\.[^.]+$/, '').replace(/[^\w-]+/g, '_')}-metrics.csv`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveFile(`${(dataset?.name ?? 'run').replace(/\.[^.]+$/, '').replace(/[^\w-]+/g, '_')}-metrics.csv`, new Blob([metricsHistoryCsv(epochs, run.tasks)], { type: 'text/csv' }));
 }
 
 const COLUMNS: { header: string; key: keyof TaskMetrics }[] = [
@@ -39,6 +35,7 @@ function format(v: number | undefined): string {
 
 /** The latest validation metrics, one row per task. */
 export function MetricsTable() {
+  const controller = useController();
   const run = useAppState((s) => s.run);
   const latest = useAppState((s) => s.epochs[s.epochs.length - 1]);
   if (!run) return null;
@@ -75,7 +72,11 @@ export function MetricsTable() {
       <button type="button" disabled={!latest} onClick={exportMetrics}>
         Export metrics
       </button>
-      <span className="muted"> CSV, one row per epoch, split, task and metric (columns epoch, step, split, task, metric, value).</span>
+      <span className="muted"> CSV, one row per epoch, split, task and metric (columns epoch, step, split, task, metric, value).</span>{' '}
+      <button type="button" disabled={!latest} onClick={() => controller.exportModel()}>
+        Export model
+      </button>
+      <span className="muted"> model.json + weights.bin (TensorFlow.js layers format; tasks, features and target scales in its metadata).</span>
     </div>
   );
 }
