@@ -7,6 +7,8 @@ import type { Column } from './table.ts';
 
 /** Cell texts read as "missing" (compared after trimming). */
 export const NA_TOKENS: ReadonlySet<string> = new Set(['', 'NA', 'N/A', 'n/a', 'na', 'null', 'NULL', 'Null', 'NaN', 'nan', '?', '.', '-']);
+/** Longer cells skip the set look-up (most cells of a large file). */
+const MAX_NA_LENGTH = Math.max(...[...NA_TOKENS].map((t) => t.length));
 
 export class ColumnBuilder {
   private values = new Float64Array(1024);
@@ -23,7 +25,7 @@ export class ColumnBuilder {
     if (this.length === this.codes.length) this.grow();
     const i = this.length++;
     const t = raw.length > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) ? raw.trim() : raw;
-    if (NA_TOKENS.has(t)) {
+    if (t.length <= MAX_NA_LENGTH && NA_TOKENS.has(t)) {
       this.codes[i] = -1;
       this.values[i] = NaN;
       this.missing++;
