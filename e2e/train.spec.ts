@@ -54,6 +54,14 @@ test('trains the weather sample on WASM: every task\'s loss falls, metrics fill,
   await page.getByRole('combobox', { name: 'Metric of location' }).selectOption('auc');
   await expect(page.getByRole('figure', { name: 'Metric curves' }).locator('.recharts-line')).toHaveCount(2 + 1 + 2);
 
+  // Gradient conflict: a 3 × 3 cosine table with 1 on the diagonal and values in [−1, 1].
+  const cosines = page.getByRole('table', { name: 'Gradient cosine similarity' });
+  await expect(cosines.locator('tbody tr')).toHaveCount(3);
+  const values = (await cosines.locator('td').allTextContents()).map(Number);
+  expect(values).toHaveLength(9);
+  expect([values[0], values[4], values[8]]).toEqual([1, 1, 1]);
+  for (const v of values) expect(Math.abs(v)).toBeLessThanOrEqual(1);
+
   expect([...origins]).toEqual([new URL(page.url()).origin]);
   await page.screenshot({ path: testInfo.outputPath('trained.png'), fullPage: true });
   await testInfo.attach('trained page', { path: testInfo.outputPath('trained.png'), contentType: 'image/png' });

@@ -7,6 +7,7 @@ import { DatasetPicker } from './components/DatasetPicker.tsx';
 import { DatasetSummary } from './components/DatasetSummary.tsx';
 import { AppliedWeights } from './components/AppliedWeights.tsx';
 import { ConfirmDialog } from './components/ConfirmDialog.tsx';
+import { GradientConflict } from './components/GradientConflict.tsx';
 import { MetricsTable } from './components/MetricsTable.tsx';
 import { ModelEditor } from './components/ModelEditor.tsx';
 import { OptimizerPanel } from './components/OptimizerPanel.tsx';
@@ -54,6 +55,7 @@ export function App() {
             <MetricCurves />
           </Suspense>
           <MetricsTable />
+          <GradientConflict />
         </section>
       </main>
       <footer className="app-footer">

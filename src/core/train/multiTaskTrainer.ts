@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { PreparedDataset } from '../data/prepareDataset.ts';
-import { computeTaskMetrics, type TaskMetrics } from '../metrics/taskMetrics.ts';
+import type { TaskMetrics } from '../metrics/taskMetrics.ts';
 import { buildMultiTaskModel, headPrefix } from '../model/buildMultiTaskModel.ts';
 import { createRng, shuffleInPlace } from '../rng.ts';
 import type { DenseLayerSpec, ModelSpec, TaskSpec } from '../types.ts';
@@ -13,10 +13,12 @@ import { dwaWeights } from '../weighting/dwa.ts';
 import { gradNormWeightGradient, renormalizeWeights } from '../weighting/gradNorm.ts';
 import { DEFAULT_WEIGHTING, isAutomatic, type WeightingConfig } from '../weighting/strategies.ts';
 import { uncertaintyFactors, uncertaintyTotal, uncertaintyWeights } from '../weighting/uncertainty.ts';
-import { disposeDeviceSplit, uploadInputs, uploadSplit, type DeviceSplit } from './deviceSplit.ts';
+import { disposeDeviceSplit, uploadSplit, type DeviceSplit } from './deviceSplit.ts';
+import { measureGradientConflict } from './gradientConflict.ts';
 import { clipByGlobalNorm, pcgradCombine } from './gradientMath.ts';
 import { createOptimizer, setLearningRate, type OptimizerKind } from './optimizers.ts';
 import { DEFAULT_SCHEDULE, learningRateAt, type LearningRateSchedule } from './schedules.ts';
+import { SplitEvaluator, type SplitName } from './splitEvaluator.ts';
 import { lossForTask } from './taskLosses.ts';
 
 export interface TrainerOptions {
@@ -40,7 +42,7 @@ export interface TrainerOptions {
   weighting?: WeightingConfig;
 }
 
-export type SplitName = 'train' | 'val' | 'test';
+export type { SplitName } from './splitEvaluator.ts';
 
 export class MultiTaskTrainer {
   readonly model: tf.LayersModel;
@@ -79,7 +81,7 @@ export class MultiTaskTrainer {
   private currentLearningRate = NaN;
   private readonly epochLossHistory: number[][] = [];
   private permutation: tf.Tensor1D | null = null; // [trainRows] int32, this epoch's row order
-  private readonly evalInputs = new Map<SplitName, tf.Tensor2D[]>(); // uploaded once, on first use
+  private readonly evaluator: SplitEvaluator;
 
   constructor(
     readonly data: PreparedDataset,
@@ -94,6 +96,7 @@ export class MultiTaskTrainer {
     this.weighting = options.weighting ?? DEFAULT_WEIGHTING;
     this.baseLearningRate = options.learningRate;
     this.train = uploadSplit(data.train, data.inputSize, data.classWeights);
+    this.evaluator = new SplitEvaluator(data);
     this.rng = createRng(options.seed + 7919);
     this.stepsPerEpoch = Math.ceil(data.train.rows / options.batchSize);
     const layerVariables = (prefix: string) => this.model.layers.filter((l) => l.name.startsWith(prefix)).flatMap((l) => l.trainableWeights.map((w) => w.read() as tf.Variable));
@@ -201,29 +204,28 @@ export class MultiTaskTrainer {
   }
 
   /** Each head's outputs on a split, read back asynchronously: per task, row-major [rows, width]. */
-  async predict(split: SplitName): Promise<Float32Array[]> {
-    let x = this.evalInputs.get(split);
-    if (!x) {
-      x = uploadInputs(this.data[split], this.data.inputSize);
-      this.evalInputs.set(split, x);
-    }
-    const input = x;
-    const outputs = tf.tidy(() => {
-      const out = this.model.predict(input, { batchSize: 4096 });
-      return Array.isArray(out) ? out : [out];
-    });
-    try {
-      return (await Promise.all(outputs.map((o) => o.data()))) as Float32Array[];
-    } finally {
-      tf.dispose(outputs);
-    }
+  predict(split: SplitName): Promise<Float32Array[]> {
+    return this.evaluator.predict(this.model, split);
   }
 
   /** Every task's metrics on a split (regression in the target's own units). */
-  async evaluate(split: SplitName): Promise<TaskMetrics[]> {
-    const outputs = await this.predict(split);
-    return this.tasks.map((task, k) =>
-      computeTaskMetrics(task, outputs[k] as Float32Array, this.data[split].targets[k] as Float32Array, this.data.targetScales[k] as { mean: number; std: number }),
+  evaluate(split: SplitName): Promise<TaskMetrics[]> {
+    return this.evaluator.evaluate(this.model, split);
+  }
+
+  /**
+   * Cosine similarity between each pair of tasks' gradients on the shared trunk, on the first
+   * `rows` training rows (without dropout's randomness mattering much). Read back asynchronously.
+   */
+  async gradientConflict(rows = 512): Promise<number[][]> {
+    const n = Math.min(rows, this.train.rows);
+    return measureGradientConflict(
+      () => this.tasks.map((task, k) => {
+        const x = this.train.inputs.map((input) => input.slice([0, 0], [n, -1]));
+        const mask = this.train.masks[k];
+        return () => lossForTask(task.kind)(this.applyModel(x)[k] as tf.Tensor, (this.train.targets[k] as tf.Tensor1D).slice(0, n), mask ? mask.slice(0, n) : null);
+      }),
+      this.trunkVariables,
     );
   }
 
@@ -253,8 +255,7 @@ export class MultiTaskTrainer {
     disposeDeviceSplit(this.train);
     this.permutation?.dispose();
     this.permutation = null;
-    tf.dispose([...this.evalInputs.values()].flat());
-    this.evalInputs.clear();
+    this.evaluator.dispose();
   }
 
   /** The gradients for this step under the current strategy, and the [L, total, w] vector (kept). */

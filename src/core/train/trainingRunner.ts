@@ -19,6 +19,8 @@ export interface EpochReport {
   /** Mean weighted total over the epoch's steps. */
   trainTotal: number;
   val: TaskMetrics[];
+  /** Cosine similarity of each pair of tasks' gradients on the shared trunk at the epoch's end. */
+  gradientCosine: number[][];
   /** The weights in effect at the epoch's last step. */
   weights: number[];
   learningRate: number;
@@ -215,6 +217,7 @@ export class TrainingRunner {
     this.trainer.recordEpochLosses(mean.perTask);
     const evalStart = performance.now();
     const val = await this.trainer.evaluate('val');
+    const gradientCosine = await this.trainer.gradientConflict();
     const evalMs = performance.now() - evalStart;
     this.segmentStartMs = performance.now();
     this.hooks.onEpoch({
@@ -223,6 +226,7 @@ export class TrainingRunner {
       trainLoss: mean.perTask,
       trainTotal: mean.total,
       val,
+      gradientCosine,
       weights: this.lastWeights,
       learningRate: this.trainer.learningRate,
       trainMs,
