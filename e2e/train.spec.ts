@@ -54,6 +54,9 @@ test('trains the weather sample on WASM: every task\'s loss falls, metrics fill,
   await page.getByRole('combobox', { name: 'Metric of location' }).selectOption('auc');
   await expect(page.getByRole('figure', { name: 'Metric curves' }).locator('.recharts-line')).toHaveCount(2 + 1 + 2);
 
+  // The held-out test split is measured when the run finishes.
+  await expect(page.getByRole('table', { name: 'Test metrics' }).locator('tbody tr')).toHaveCount(3);
+
   // Gradient conflict: a 3 × 3 cosine table with 1 on the diagonal and values in [−1, 1].
   const cosines = page.getByRole('table', { name: 'Gradient cosine similarity' });
   await expect(cosines.locator('tbody tr')).toHaveCount(3);

@@ -39,6 +39,7 @@ export interface Controller {
   step(): void;
   reset(): void;
   exportModel(): void;
+  evaluateTest(): void;
   dismissAlert(): void;
   dispose(): void;
 }
@@ -73,7 +74,7 @@ export function createController(client: TrainingClient): Controller {
   const clearResults = () => {
     series.clear();
     dirty = false;
-    set({ lossPoints: [], weightPoints: [], epochs: [], run: null, progress: initialState.progress, appliedWeights: null, latestWeights: null, bestEpoch: null });
+    set({ testMetrics: null, lossPoints: [], weightPoints: [], epochs: [], run: null, progress: initialState.progress, appliedWeights: null, latestWeights: null, bestEpoch: null });
   };
 
   const onEvent = (msg: FromWorker) => {
@@ -138,6 +139,9 @@ export function createController(client: TrainingClient): Controller {
       case 'runReset':
         clearResults();
         client.send({ type: 'getMemory' });
+        break;
+      case 'testEvaluated':
+        set({ testMetrics: { epoch: msg.epoch, metrics: msg.metrics } });
         break;
       case 'modelExported':
         saveFile('model.json', new Blob([msg.modelJson], { type: 'application/json' }));
@@ -250,6 +254,9 @@ export function createController(client: TrainingClient): Controller {
     },
     exportModel() {
       client.send({ type: 'exportModel' });
+    },
+    evaluateTest() {
+      client.send({ type: 'evaluateTest' });
     },
     dismissAlert() {
       set({ alert: null });

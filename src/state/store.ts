@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { ColumnSummary } from '../core/csv/summarizeColumns.ts';
 import type { ParseReport } from '../core/csv/parseCsv.ts';
+import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
 import { DEFAULT_SCHEDULE } from '../core/train/schedules.ts';
 import type { BackendChoice, BackendName, ColumnRole, EmbeddingSpec, InputEncoding, TaskSpec } from '../core/types.ts';
@@ -67,6 +68,8 @@ export interface AppState {
   lossPoints: LossPoint[];
   weightPoints: WeightPoint[];
   epochs: EpochReport[];
+  /** Metrics on the held-out test split, and the epoch they were measured at. */
+  testMetrics: { epoch: number; metrics: TaskMetrics[] } | null;
   /** Tensors held by the worker's TensorFlow.js after the last epoch or reset. */
   memory: { numTensors: number; numBytes: number } | null;
   alert: string | null;
@@ -118,6 +121,7 @@ export const initialState: AppState = {
   weightPoints: [],
   epochs: [],
   memory: null,
+  testMetrics: null,
   alert: null,
 };
 

@@ -1,6 +1,7 @@
 /** The typed messages between the page and the training worker. Plain data only: no tensors cross. */
 import type { ColumnSummary } from '../core/csv/summarizeColumns.ts';
 import type { ParseReport } from '../core/csv/parseCsv.ts';
+import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
 import type { StepLosses } from '../core/train/lossReader.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
 import type { OptimizerKind } from '../core/train/optimizerKinds.ts';
@@ -63,7 +64,8 @@ export type ToWorker =
   | { type: 'setLearningRate'; learningRate: number }
   | { type: 'setEarlyStopping'; config: EarlyStoppingConfig }
   | { type: 'getMemory' }
-  | { type: 'exportModel' };
+  | { type: 'exportModel' }
+  | { type: 'evaluateTest' };
 
 /** Where a file's load time went, in the worker (for the benchmark). */
 export interface LoadPhases {
@@ -84,6 +86,8 @@ export type FromWorker =
   | { type: 'stateChanged'; state: RunState; epoch: number; targetEpochs: number; step: number; bestEpoch?: number }
   | { type: 'losses'; steps: StepLosses[]; samplesPerSecond: number; epoch: number; targetEpochs: number }
   | { type: 'epochEnded'; report: EpochReport; numTensors: number; numBytes: number }
+  /** Metrics on the held-out test split (after a run finishes, or on demand). */
+  | { type: 'testEvaluated'; epoch: number; metrics: TaskMetrics[] }
   | { type: 'weightsApplied'; step: number; weights: Record<string, number>; enabled: Record<string, boolean> }
   | { type: 'settingApplied'; step: number; what: 'weighting' | 'learningRate' | 'earlyStopping' }
   | { type: 'runReset'; numTensors: number }

@@ -49,6 +49,9 @@ describe('training session', () => {
     expect(of('runCreated')[0]?.tasks.map((t) => t.name)).toEqual(['clicked', 'segment', 'spend']);
     expect(of('epochEnded').map((e) => e.report.epoch)).toEqual([1, 2]);
     expect(of('stateChanged').map((e) => e.state)).toEqual(['running', 'done']);
+    // The test split is evaluated once the run is done, for every task.
+    expect(of('testEvaluated')[0]?.metrics).toHaveLength(3);
+    expect(of('testEvaluated')[0]?.epoch).toBe(2);
     const steps = of('losses').flatMap((e) => e.steps.map((s) => s.step));
     expect(steps).toEqual(Array.from({ length: steps.length }, (_, i) => i + 1));
     // Train again after Done: another `epochs` epochs on the same model.

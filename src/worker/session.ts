@@ -161,6 +161,15 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     setState('running');
     const outcome = await current.runner.runUntil(current.targetEpochs, () => stopRequested);
     if (run === current) settle(outcome);
+    if (run === current && (outcome.kind === 'done' || outcome.kind === 'stoppedEarly')) await evaluateTest();
+  };
+
+  /** The held-out test split, touched only when asked or when a run finishes. */
+  const evaluateTest = async () => {
+    if (!run) throw new Error('There is no trained model yet. Press Train first.');
+    if (run.trainer.data.test.rows === 0) return;
+    const metrics = await run.trainer.evaluate('test');
+    post({ type: 'testEvaluated', epoch: run.trainer.epochsCompleted, metrics });
   };
 
   const step = async (config: RunConfig) => {
@@ -309,6 +318,8 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
           return enqueue(() => step(msg.config));
         case 'exportModel':
           return enqueue(exportModel);
+        case 'evaluateTest':
+          return enqueue(evaluateTest);
       }
     },
   };

@@ -1,5 +1,6 @@
 import { metricsHistoryCsv } from '../../core/metrics/metricsHistoryCsv.ts';
 import type { TaskMetrics } from '../../core/metrics/taskMetrics.ts';
+import type { TaskSpec } from '../../core/types.ts';
 import { saveFile } from '../../state/controller.ts';
 import { appStore, useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
@@ -34,40 +35,50 @@ function format(v: number | undefined): string {
 }
 
 /** The latest validation metrics, one row per task. */
+/** One row per task, one column per metric (empty cells for metrics that do not apply). */
+function MetricsGrid({ label, tasks, metrics }: { label: string; tasks: TaskSpec[]; metrics: TaskMetrics[] | undefined }) {
+  return (
+    <div className="scroll">
+      <table aria-label={label}>
+        <thead>
+          <tr>
+            <th scope="col">Task</th>
+            <th scope="col">Type</th>
+            {COLUMNS.map((c) => (
+              <th key={c.key} scope="col">
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {tasks.map((t, k) => (
+            <tr key={t.name}>
+              <th scope="row">{t.name}</th>
+              <td>{TYPE_LABEL[t.kind]}</td>
+              {COLUMNS.map((c) => (
+                <td key={c.key}>{metrics ? format(metrics[k]?.[c.key]) : ''}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The latest validation metrics (one row per task), the test split's, and the exports. */
 export function MetricsTable() {
   const controller = useController();
   const run = useAppState((s) => s.run);
   const latest = useAppState((s) => s.epochs[s.epochs.length - 1]);
+  const test = useAppState((s) => s.testMetrics);
+  const running = useAppState((s) => s.runState === 'running');
   if (!run) return null;
   return (
     <div className="metrics">
       <h3>Validation metrics {latest ? `after epoch ${latest.epoch}` : '(after the first epoch)'}</h3>
-      <div className="scroll">
-        <table aria-label="Task metrics">
-          <thead>
-            <tr>
-              <th scope="col">Task</th>
-              <th scope="col">Type</th>
-              {COLUMNS.map((c) => (
-                <th key={c.key} scope="col">
-                  {c.header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {run.tasks.map((t, k) => (
-              <tr key={t.name}>
-                <th scope="row">{t.name}</th>
-                <td>{TYPE_LABEL[t.kind]}</td>
-                {COLUMNS.map((c) => (
-                  <td key={c.key}>{latest ? format(latest.val[k]?.[c.key]) : ''}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <MetricsGrid label="Task metrics" tasks={run.tasks} metrics={latest?.val} />
       <p className="muted">Regression metrics are in the target's own units; Loss is the training loss on the validation split.</p>
       <button type="button" disabled={!latest} onClick={exportMetrics}>
         Export metrics
@@ -77,6 +88,11 @@ export function MetricsTable() {
         Export model
       </button>
       <span className="muted"> model.json + weights.bin (TensorFlow.js layers format; tasks, features and target scales in its metadata).</span>
+      <h3>Test metrics {test ? `after epoch ${test.epoch} (held-out split)` : '(held-out split: measured when a run finishes, or now)'}</h3>
+      {test && <MetricsGrid label="Test metrics" tasks={run.tasks} metrics={test.metrics} />}
+      <button type="button" disabled={!latest || running} onClick={() => controller.evaluateTest()}>
+        Evaluate test split
+      </button>
     </div>
   );
 }
