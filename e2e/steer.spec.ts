@@ -89,3 +89,16 @@ test('early stopping stops by itself and says so', async ({ page }) => {
   await app.train.click();
   await expect(app.progress).toContainText('Stopped early', { timeout: 60_000 });
 });
+
+test('single-task baselines train in the worker and compare with the multi-task model (Δ per task and Δm)', async ({ page }) => {
+  const app = await openApp(page);
+  await chooseBackend(page, 'WASM', 'wasm');
+  await app.epochs.fill('3');
+  await app.train.click();
+  await expect(app.progress).toContainText('Done');
+  await page.getByRole('button', { name: 'Train single-task baselines' }).click();
+  const table = page.getByRole('table', { name: 'Single-task vs multi-task' });
+  await expect(table.locator('tbody tr')).toHaveCount(3, { timeout: 60_000 });
+  for (const task of ['location', 'temp_max', 'weather']) await expect(table.getByRole('row', { name: new RegExp(`^${task}`) }).getByRole('cell').last()).toHaveText(/^[+-]\d+\.\d %$/);
+  await expect(page.getByRole('status', { name: 'Average relative gain' })).toContainText(/Δm = [+-]\d/);
+});

@@ -40,6 +40,8 @@ export interface Controller {
   reset(): void;
   exportModel(): void;
   evaluateTest(): void;
+  trainBaselines(): void;
+  cancelBaselines(): void;
   dismissAlert(): void;
   dispose(): void;
 }
@@ -74,7 +76,7 @@ export function createController(client: TrainingClient): Controller {
   const clearResults = () => {
     series.clear();
     dirty = false;
-    set({ testMetrics: null, lossPoints: [], weightPoints: [], epochs: [], run: null, progress: initialState.progress, appliedWeights: null, latestWeights: null, bestEpoch: null });
+    set({ testMetrics: null, baselines: null, lossPoints: [], weightPoints: [], epochs: [], run: null, progress: initialState.progress, appliedWeights: null, latestWeights: null, bestEpoch: null });
   };
 
   const onEvent = (msg: FromWorker) => {
@@ -140,6 +142,15 @@ export function createController(client: TrainingClient): Controller {
         clearResults();
         client.send({ type: 'getMemory' });
         break;
+      case 'baselineProgress':
+        set({ baselines: { status: 'running', taskIndex: msg.taskIndex, epoch: msg.epoch, epochs: msg.epochs } });
+        break;
+      case 'baselinesDone':
+        set({ baselines: { status: 'done', epochs: msg.epochs, single: msg.single, multi: msg.multi } });
+        break;
+      case 'baselinesCancelled':
+        set({ baselines: null });
+        break;
       case 'testEvaluated':
         set({ testMetrics: { epoch: msg.epoch, metrics: msg.metrics } });
         break;
@@ -152,7 +163,7 @@ export function createController(client: TrainingClient): Controller {
         break;
       case 'error':
         pendingPreset = null;
-        set({ alert: msg.message, datasetLoading: false, loadProgress: null });
+        set({ alert: msg.message, datasetLoading: false, loadProgress: null, baselines: get().baselines?.status === 'running' ? null : get().baselines });
         break;
     }
   };
@@ -257,6 +268,13 @@ export function createController(client: TrainingClient): Controller {
     },
     evaluateTest() {
       client.send({ type: 'evaluateTest' });
+    },
+    trainBaselines() {
+      set({ alert: null });
+      client.send({ type: 'trainBaselines' });
+    },
+    cancelBaselines() {
+      client.send({ type: 'cancelBaselines' });
     },
     dismissAlert() {
       set({ alert: null });

@@ -68,6 +68,8 @@ export interface AppState {
   lossPoints: LossPoint[];
   weightPoints: WeightPoint[];
   epochs: EpochReport[];
+  /** Single-task baselines: progress while they train, then single vs multi-task validation metrics. */
+  baselines: { status: 'running'; taskIndex: number; epoch: number; epochs: number } | { status: 'done'; epochs: number; single: TaskMetrics[]; multi: TaskMetrics[] } | null;
   /** Metrics on the held-out test split, and the epoch they were measured at. */
   testMetrics: { epoch: number; metrics: TaskMetrics[] } | null;
   /** Tensors held by the worker's TensorFlow.js after the last epoch or reset. */
@@ -122,6 +124,7 @@ export const initialState: AppState = {
   epochs: [],
   memory: null,
   testMetrics: null,
+  baselines: null,
   alert: null,
 };
 

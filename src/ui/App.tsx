@@ -6,6 +6,7 @@ import { DataPreview } from './components/DataPreview.tsx';
 import { DatasetPicker } from './components/DatasetPicker.tsx';
 import { DatasetSummary } from './components/DatasetSummary.tsx';
 import { AppliedWeights } from './components/AppliedWeights.tsx';
+import { BaselineComparison } from './components/BaselineComparison.tsx';
 import { ConfirmDialog } from './components/ConfirmDialog.tsx';
 import { GradientConflict } from './components/GradientConflict.tsx';
 import { MetricsTable } from './components/MetricsTable.tsx';
@@ -56,6 +57,7 @@ export function App() {
           </Suspense>
           <MetricsTable />
           <GradientConflict />
+          <BaselineComparison />
         </section>
       </main>
       <footer className="app-footer">

@@ -65,7 +65,10 @@ export type ToWorker =
   | { type: 'setEarlyStopping'; config: EarlyStoppingConfig }
   | { type: 'getMemory' }
   | { type: 'exportModel' }
-  | { type: 'evaluateTest' };
+  | { type: 'evaluateTest' }
+  /** Train one separate network per task (same data, split, epochs, trunk) for comparison. */
+  | { type: 'trainBaselines' }
+  | { type: 'cancelBaselines' };
 
 /** Where a file's load time went, in the worker (for the benchmark). */
 export interface LoadPhases {
@@ -86,6 +89,9 @@ export type FromWorker =
   | { type: 'stateChanged'; state: RunState; epoch: number; targetEpochs: number; step: number; bestEpoch?: number }
   | { type: 'losses'; steps: StepLosses[]; samplesPerSecond: number; epoch: number; targetEpochs: number }
   | { type: 'epochEnded'; report: EpochReport; numTensors: number; numBytes: number }
+  | { type: 'baselineProgress'; taskIndex: number; epoch: number; epochs: number }
+  | { type: 'baselinesDone'; epochs: number; single: TaskMetrics[]; multi: TaskMetrics[] }
+  | { type: 'baselinesCancelled' }
   /** Metrics on the held-out test split (after a run finishes, or on demand). */
   | { type: 'testEvaluated'; epoch: number; metrics: TaskMetrics[] }
   | { type: 'weightsApplied'; step: number; weights: Record<string, number>; enabled: Record<string, boolean> }

@@ -130,4 +130,22 @@ describe('training session', () => {
     model.dispose();
     await session.handle({ type: 'reset' });
   });
+
+  it('trains one network per task for the baselines, reports single vs multi-task metrics, and cancels', async () => {
+    const { session, of } = setup();
+    const baseline = tf.memory().numTensors;
+    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
+    await session.handle({ type: 'train', config: { ...config, epochs: 2 } });
+    await session.handle({ type: 'trainBaselines' });
+    const done = of('baselinesDone')[0];
+    expect(done?.epochs).toBe(2);
+    expect(done?.single.map((m) => m.count)).toEqual(done?.multi.map((m) => m.count));
+    expect(of('baselineProgress').filter((p) => p.epoch === 2).map((p) => p.taskIndex)).toEqual([0, 1, 2]);
+    const cancelled = session.handle({ type: 'trainBaselines' });
+    await session.handle({ type: 'cancelBaselines' });
+    await cancelled;
+    expect(of('baselinesCancelled')).toHaveLength(1);
+    await session.handle({ type: 'reset' });
+    expect(of('runReset').at(-1)?.numTensors).toBe(baseline);
+  });
 });

@@ -10,6 +10,8 @@ import { generateEcommerceTable } from '../core/data/ecommerceSample.ts';
 import { summarizeColumns } from '../core/csv/summarizeColumns.ts';
 import { cellText, type Table } from '../core/csv/table.ts';
 import { PrepareError, prepareDataset } from '../core/data/prepareDataset.ts';
+import { selectTasks } from '../core/data/selectTasks.ts';
+import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
 import { MultiTaskTrainer } from '../core/train/multiTaskTrainer.ts';
 import { TrainingRunner } from '../core/train/trainingRunner.ts';
 import { createEventLoopYielder } from '../core/train/yieldToEventLoop.ts';
@@ -164,6 +166,38 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     if (run === current && (outcome.kind === 'done' || outcome.kind === 'stoppedEarly')) await evaluateTest();
   };
 
+  let cancelBaselines = false;
+  /** One network per task, trained like the multi-task run (same data, split, epochs, trunk, optimiser). */
+  const trainBaselines = async () => {
+    if (!run) throw new Error('Train the multi-task model first: the baselines use its data, split, epochs and trunk.');
+    const { trainer } = run;
+    const epochs = Math.max(trainer.epochsCompleted, 1);
+    const single: TaskMetrics[] = [];
+    for (let k = 0; k < trainer.tasks.length; k++) {
+      const alone = new MultiTaskTrainer(selectTasks(trainer.data, [k]), {
+        ...trainer.options,
+        headHidden: [trainer.options.headHidden[k] ?? 0],
+        weights: [1],
+        enabled: [true],
+        weighting: { ...trainer.weightingConfig, strategy: 'manual' },
+      });
+      const runner = new TrainingRunner(alone, { onLosses: () => {}, onEpoch: (e) => post({ type: 'baselineProgress', taskIndex: k, epoch: e.epoch, epochs }) }, yieldToEventLoop);
+      try {
+        post({ type: 'baselineProgress', taskIndex: k, epoch: 0, epochs });
+        const outcome = await runner.runUntil(epochs, () => cancelBaselines);
+        if (outcome.kind !== 'done') {
+          post({ type: 'baselinesCancelled' });
+          return;
+        }
+        single.push((await alone.evaluate('val'))[0] as TaskMetrics);
+      } finally {
+        runner.dispose();
+        alone.dispose();
+      }
+    }
+    post({ type: 'baselinesDone', epochs, single, multi: await trainer.evaluate('val') });
+  };
+
   /** The held-out test split, touched only when asked or when a run finishes. */
   const evaluateTest = async () => {
     if (!run) throw new Error('There is no trained model yet. Press Train first.');
@@ -301,6 +335,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
         }
         case 'reset':
           stopRequested = true;
+          cancelBaselines = true;
           return enqueue(async () => disposeRun());
         case 'loadDataset':
           // Loads run on their own queue, so a file can be parsed while a model trains.
@@ -320,6 +355,12 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
           return enqueue(exportModel);
         case 'evaluateTest':
           return enqueue(evaluateTest);
+        case 'trainBaselines':
+          cancelBaselines = false; // here, not when the queued work starts: a Cancel sent meanwhile must count
+          return enqueue(trainBaselines);
+        case 'cancelBaselines':
+          cancelBaselines = true;
+          return Promise.resolve();
       }
     },
   };

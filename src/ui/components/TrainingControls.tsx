@@ -22,7 +22,8 @@ export function TrainingControls() {
   const ready = useAppState((s) => s.dataset !== null && !s.datasetLoading);
   const memory = useAppState((s) => s.memory);
   const bestEpoch = useAppState((s) => s.bestEpoch);
-  const running = runState === 'running';
+  const baselinesRunning = useAppState((s) => s.baselines?.status === 'running');
+  const running = runState === 'running' || baselinesRunning;
   return (
     <div className="controls">
       <div className="fields">
