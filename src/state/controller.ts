@@ -120,6 +120,10 @@ export function createController(client: TrainingClient): Controller {
         set({ run: { tasks: msg.tasks, parameterCount: msg.parameterCount, inputSize: msg.inputSize, embeddings: msg.embeddings, splitRows: msg.splitRows, stepsPerEpoch: msg.stepsPerEpoch } });
         break;
       case 'stateChanged':
+        if (msg.state !== 'running') {
+          series.releaseTail();
+          dirty = true;
+        }
         set({ runState: msg.state, bestEpoch: msg.bestEpoch ?? null, progress: { ...get().progress, epoch: msg.epoch, targetEpochs: msg.targetEpochs, step: msg.step } });
         break;
       case 'losses': {

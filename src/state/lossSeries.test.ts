@@ -26,7 +26,11 @@ describe('LossSeries', () => {
       [4, 1],
       [5, 0],
     ]);
-    s.add(Array.from({ length: 30 }, (_, i) => step(6 + i, [0, 1])));
-    expect(s.takeWeightSnapshot()?.at(-1)?.step).toBeGreaterThan(5);
+    s.add(Array.from({ length: 3 }, (_, i) => step(6 + i, [0, 1]))); // a new flat stretch begins
+    expect(s.takeWeightSnapshot()?.at(-1)?.step).toBe(8);
+    s.add([step(9, [0, 1])]); // 9 is not a tenth past 8: no redraw
+    expect(s.takeWeightSnapshot()).toBeNull();
+    s.add(Array.from({ length: 100 }, (_, i) => step(10 + i, [0, 1])));
+    expect(s.takeWeightSnapshot()?.at(-1)?.step).toBe(109); // the tail catches up with the run
   });
 });

@@ -17,6 +17,8 @@ export class LossSeries {
   private points: LossPoint[] = [];
   private weightPoints: WeightPoint[] = [];
   private weightsChanged = false;
+  /** The step the weights chart's flat tail reached when it was last handed out. */
+  private drawnTailStep = 0;
 
   constructor(private readonly maxPoints = 120) {}
 
@@ -44,13 +46,20 @@ export class LossSeries {
   takeWeightSnapshot(): WeightPoint[] | null {
     if (!this.weightsChanged) return null;
     this.weightsChanged = false;
+    this.drawnTailStep = this.weightPoints[this.weightPoints.length - 1]?.step ?? 0;
     return this.weightPoints.slice();
+  }
+
+  /** Lets the next snapshot carry the tail to the latest step (when a run pauses or ends). */
+  releaseTail(): void {
+    if ((this.weightPoints[this.weightPoints.length - 1]?.step ?? 0) > this.drawnTailStep) this.weightsChanged = true;
   }
 
   clear(): void {
     this.points = [];
     this.weightPoints = [];
     this.weightsChanged = true;
+    this.drawnTailStep = 0;
   }
 
   private addWeights(s: StepLosses): void {
@@ -62,7 +71,7 @@ export class LossSeries {
     const same = (a: WeightPoint | undefined) => a !== undefined && s.weights.every((w, k) => Math.abs(w - (a[`weight${k}`] ?? NaN)) < 1e-6);
     if (last && same(last) && beforeLast && same(beforeLast)) {
       // A flat stretch: move its end along, but only redraw once the run has grown by a tenth.
-      const grown = s.step - last.step > Math.max(1, s.step * WEIGHT_TAIL_STEPS_FRACTION);
+      const grown = s.step - this.drawnTailStep > Math.max(1, s.step * WEIGHT_TAIL_STEPS_FRACTION);
       this.weightPoints[n - 1] = { ...last, step: s.step }; // a new object: snapshots handed out stay as they were
       if (grown) this.weightsChanged = true;
       return;
