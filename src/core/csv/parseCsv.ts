@@ -9,7 +9,6 @@ import { CsvCancelled, CsvError } from './csvError.ts';
 import type { Table } from './table.ts';
 
 export { CsvCancelled, CsvError } from './csvError.ts';
-export { NA_TOKENS } from './columnBuilder.ts';
 
 /** What parsing noticed that the person should be told about. */
 export interface ParseReport {

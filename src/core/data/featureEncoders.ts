@@ -148,7 +148,7 @@ export function embeddingDimFor(vocabSize: number, chosen: number): number {
 }
 
 /** A numeric column read as categories (its distinct values as labels), e.g. integer codes. */
-export function numericAsCategorical(column: NumericColumn): CategoricalColumn {
+function numericAsCategorical(column: NumericColumn): CategoricalColumn {
   const index = new Map<number, number>();
   const dictionary: string[] = [];
   const codes = Int32Array.from(column.values, (v) => {

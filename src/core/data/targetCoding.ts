@@ -43,7 +43,7 @@ export function codeTarget(column: Column, kind: TaskKind, maxClasses: number, p
 }
 
 /** Distinct labels (numbers numerically, text alphabetically), their counts, and a row → label lookup. */
-export function classesOf(column: Column): { labels: string[]; counts: Map<string, number>; labelOf: (r: number) => string | null } {
+function classesOf(column: Column): { labels: string[]; counts: Map<string, number>; labelOf: (r: number) => string | null } {
   const labelOf =
     column.type === 'numeric'
       ? (r: number): string | null => (Number.isNaN(column.values[r] as number) ? null : String(column.values[r]))

@@ -11,7 +11,7 @@ import { createRng, shuffleInPlace } from '../rng.ts';
 import type { DenseLayerSpec, ModelSpec, TaskSpec } from '../types.ts';
 import { dwaWeights } from '../weighting/dwa.ts';
 import { gradNormWeightGradient, renormalizeWeights } from '../weighting/gradNorm.ts';
-import { DEFAULT_WEIGHTING, isAutomatic, type WeightingConfig } from '../weighting/strategies.ts';
+import { DEFAULT_WEIGHTING, setsOwnWeights, type WeightingConfig } from '../weighting/strategies.ts';
 import { uncertaintyFactors, uncertaintyTotal, uncertaintyWeights } from '../weighting/uncertainty.ts';
 import { disposeDeviceSplit, uploadSplit, type DeviceSplit } from './deviceSplit.ts';
 import { measureGradientConflict } from './gradientConflict.ts';
@@ -276,15 +276,12 @@ export class MultiTaskTrainer {
       return { grads, vector: vector as unknown as tf.Tensor1D };
     }
     const weightsVar = (strategy === 'gradnorm' ? this.gradNormWeights : this.taskWeights) as tf.Tensor1D;
-    let lossesOut: tf.Tensor1D | null = null;
     const { grads } = tf.variableGrads(() => {
       const losses = taskLosses();
-      lossesOut = tf.keep(losses);
       const total = tf.sum(tf.mul(weightsVar, losses)) as tf.Scalar;
       keepVector(losses, weightsVar, total);
       return total;
     }, all);
-    const losses = lossesOut as unknown as tf.Tensor1D;
     if (strategy === 'pcgrad') {
       // Each task's own gradient on the shared trunk (one more pass per task), projected off the others'.
       const active = this.tasks.map((_, k) => k).filter((k) => this.enabled[k] && (this.manualWeights[k] as number) > 0);
@@ -304,12 +301,13 @@ export class MultiTaskTrainer {
           return tf.norm(g);
         }),
       ) as tf.Tensor1D;
+      // The step's losses are the first T entries of the kept vector (no second copy kept).
+      const losses = (vector as unknown as tf.Tensor1D).slice(0, this.tasks.length);
       if (!this.initialLosses) this.initialLosses = tf.keep(tf.clone(losses));
       const wGrad = gradNormWeightGradient(this.gradNormWeights as tf.Tensor1D, norms, losses, this.initialLosses, this.mask as tf.Tensor1D, this.weighting.gradNormAlpha);
       this.strategyOptimizer.applyGradients({ [this.gradNormWeights.name]: wGrad });
       this.gradNormWeights.assign(renormalizeWeights(this.gradNormWeights as tf.Tensor1D, this.mask as tf.Tensor1D));
     }
-    losses.dispose();
     return { grads, vector: vector as unknown as tf.Tensor1D };
   }
 
@@ -337,7 +335,7 @@ export class MultiTaskTrainer {
   /** An off task never trains its head; under a fixed weighting neither does a task at weight 0. */
   private headTrains(k: number): boolean {
     if (!this.enabled[k]) return false;
-    if (isAutomatic(this.weighting.strategy) || this.weighting.strategy === 'equal') return true;
+    if (setsOwnWeights(this.weighting.strategy)) return true;
     return (this.manualWeights[k] as number) > 0;
   }
 

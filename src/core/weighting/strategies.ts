@@ -21,7 +21,7 @@ export const STRATEGY_LABELS: Record<WeightingStrategy, string> = {
   pcgrad: 'PCGrad (Yu et al. 2020)',
 };
 
-/** Strategies that choose the weights themselves (the sliders then only show them). */
-export function isAutomatic(strategy: WeightingStrategy): boolean {
-  return strategy === 'uncertainty' || strategy === 'dwa' || strategy === 'gradnorm';
+/** Strategies that set the weights themselves, Equal included (the sliders then only show them). */
+export function setsOwnWeights(strategy: WeightingStrategy): boolean {
+  return strategy === 'equal' || strategy === 'uncertainty' || strategy === 'dwa' || strategy === 'gradnorm';
 }

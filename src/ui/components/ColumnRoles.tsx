@@ -70,7 +70,7 @@ export function ColumnRoles() {
               )}
               {(role === 'binary' || role === 'multiclass') && (
                 <label className="inline">
-                  <input type="checkbox" checked={balance[c.name] ?? false} disabled={locked} onChange={(e) => controller.setBalanceClasses(c.name, e.target.checked)} />
+                  <input type="checkbox" aria-label={`Balance classes of ${c.name}`} checked={balance[c.name] ?? false} disabled={locked} onChange={(e) => controller.setBalanceClasses(c.name, e.target.checked)} />
                   balance classes
                 </label>
               )}

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { isAutomatic, STRATEGY_LABELS } from '../../core/weighting/strategies.ts';
+import { setsOwnWeights, STRATEGY_LABELS } from '../../core/weighting/strategies.ts';
 import { targetColumns, useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
 import { NumberField } from './NumberField.tsx';
@@ -20,7 +20,7 @@ export function TaskWeights() {
   const runTasks = useAppState((s) => s.run?.tasks);
   const tasks = useMemo(() => targetColumns({ dataset, roles }), [dataset, roles]);
   if (tasks.length === 0) return <p className="muted">Mark at least one column as a target to get a task.</p>;
-  const automatic = isAutomatic(strategy) || strategy === 'equal';
+  const automatic = setsOwnWeights(strategy);
   const shown = (task: string) => {
     if (!automatic) return weights[task] ?? 1;
     const k = runTasks?.findIndex((t) => t.name === task) ?? -1;
