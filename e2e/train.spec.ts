@@ -57,6 +57,42 @@ test('trains the weather sample on WASM: every task\'s loss falls, metrics fill,
   // The held-out test split is measured when the run finishes.
   await expect(page.getByRole('table', { name: 'Test metrics' }).locator('tbody tr')).toHaveCount(3);
 
+  // Diagnostic plots, one per task type, each with a text alternative that carries its numbers.
+  const roc = page.getByRole('figure', { name: 'ROC curve of location' });
+  await expect(roc.locator('.recharts-line')).toHaveCount(1);
+  const tableAuc = await app.metrics.getByRole('row', { name: /^location/ }).getByRole('cell').nth(6).textContent();
+  await expect(roc.locator('figcaption')).toContainText(`AUC ${tableAuc}`);
+  const thresholdRows = page.getByRole('table', { name: 'Threshold metrics of location' }).locator('tbody tr');
+  await expect(thresholdRows).toHaveCount(1);
+  const tableAccuracyAtHalf = await app.metrics.getByRole('row', { name: /^location/ }).getByRole('cell').nth(2).textContent();
+  expect(Number(await thresholdRows.first().locator('td').first().textContent()).toFixed(3)).toBe(Number(tableAccuracyAtHalf).toFixed(3));
+  await page.getByRole('slider', { name: 'Decision threshold of location' }).fill('0.3');
+  await expect(thresholdRows).toHaveCount(2);
+  await expect(thresholdRows.nth(1).getByRole('rowheader')).toHaveText('0.30');
+  const countsAt = async (i: number) => (await thresholdRows.nth(i).locator('td').allTextContents()).slice(4).map(Number);
+  const [tpHalf, fpHalf, tnHalf, fnHalf] = await countsAt(0);
+  const [tpLow, fpLow, tnLow, fnLow] = await countsAt(1);
+  expect((tpLow as number) + (fpLow as number) + (tnLow as number) + (fnLow as number)).toBe((tpHalf as number) + (fpHalf as number) + (tnHalf as number) + (fnHalf as number));
+  expect(tpLow as number).toBeGreaterThanOrEqual(tpHalf as number); // a lower threshold calls more rows positive
+  expect(fpLow as number).toBeGreaterThanOrEqual(fpHalf as number);
+
+  const confusion = page.getByRole('table', { name: 'Confusion counts of weather' });
+  const classes = await confusion.locator('tbody tr').count();
+  expect(classes).toBeGreaterThan(2);
+  const matrix = await Promise.all(Array.from({ length: classes }, async (_, i) => (await confusion.locator('tbody tr').nth(i).locator('td').allTextContents()).map((t) => Number(t.replace(/,/g, '')))));
+  const total = matrix.flat().reduce((a, b) => a + b, 0);
+  const diagonal = matrix.reduce((a, row, i) => a + (row[i] as number), 0);
+  const tableWeatherAccuracy = await app.metrics.getByRole('row', { name: /^weather/ }).getByRole('cell').nth(2).textContent();
+  expect((diagonal / total).toPrecision(4)).toBe(tableWeatherAccuracy);
+  await expect(page.getByRole('table', { name: 'Per-class metrics of weather' }).locator('tbody tr')).toHaveCount(classes);
+
+  const scatter = page.getByRole('figure', { name: 'Predicted vs actual of temp_max' });
+  expect(await scatter.locator('.recharts-scatter-symbol').count()).toBeGreaterThan(50);
+  expect(await page.getByRole('figure', { name: 'Residuals of temp_max' }).locator('.recharts-bar-rectangle').count()).toBeGreaterThan(5);
+
+  await page.getByRole('combobox', { name: 'Diagnostics split' }).selectOption('test');
+  await expect(roc.locator('figcaption')).toContainText('test split');
+
   // Gradient conflict: a 3 × 3 cosine table with 1 on the diagonal and values in [−1, 1].
   const cosines = page.getByRole('table', { name: 'Gradient cosine similarity' });
   await expect(cosines.locator('tbody tr')).toHaveCount(3);
@@ -111,4 +147,28 @@ test('WebGPU chosen explicitly runs a few steps (software adapter: slow shader c
     await expect.poll(() => currentStep(page), { timeout: 120_000 }).toBe(i);
   }
   await expect(app.appliedWeights).toContainText('location');
+});
+
+test('Validation % and Test % set the split; with no test rows the test evaluation is off', async ({ page }) => {
+  const app = await openApp(page);
+  await chooseBackend(page, 'WASM', 'wasm');
+  await page.getByRole('spinbutton', { name: 'Validation %' }).fill('10');
+  await page.getByRole('spinbutton', { name: 'Test %' }).fill('20');
+  await app.epochs.fill('1');
+  await app.train.click();
+  await expect(app.progress).toContainText('Done', { timeout: 60_000 });
+  const rows = async () => (/split (\d+)\/(\d+)\/(\d+) rows/.exec((await page.getByText(/split \d+\/\d+\/\d+ rows/).textContent()) ?? '') ?? []).slice(1).map(Number);
+  const [train, val, test] = await rows();
+  expect((train as number) + (val as number) + (test as number)).toBe(2922);
+  expect(Math.abs((test as number) - 584)).toBeLessThanOrEqual(2); // 20 % of 2,922, rounded per stratum
+  expect(Math.abs((val as number) - 292)).toBeLessThanOrEqual(2);
+  await expect(page.getByRole('table', { name: 'Test metrics' }).locator('tbody tr')).toHaveCount(3);
+
+  // Changing the split defines a new run: confirm, then train without a test split.
+  await page.getByRole('spinbutton', { name: 'Test %' }).fill('0');
+  await page.getByRole('button', { name: 'Discard and apply' }).click();
+  await app.train.click();
+  await expect(app.progress).toContainText('Done', { timeout: 60_000 });
+  expect((await rows())[2]).toBe(0);
+  await expect(page.getByRole('button', { name: 'Evaluate test split' })).toBeDisabled();
 });

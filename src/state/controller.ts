@@ -33,6 +33,7 @@ export interface Controller {
   setLearningRate(learningRate: number): void;
   setEarlyStopping(config: EarlyStoppingConfig): void;
   setLossView(view: 'raw' | 'weighted'): void;
+  setThreshold(task: string, threshold: number): void;
   setBackend(choice: BackendChoice): void;
   train(): void;
   pause(): void;
@@ -76,7 +77,7 @@ export function createController(client: TrainingClient): Controller {
   const clearResults = () => {
     series.clear();
     dirty = false;
-    set({ testMetrics: null, baselines: null, lossPoints: [], weightPoints: [], epochs: [], run: null, progress: initialState.progress, appliedWeights: null, latestWeights: null, bestEpoch: null });
+    set({ testMetrics: null, diagnostics: { val: null, test: null }, baselines: null, lossPoints: [], weightPoints: [], epochs: [], run: null, progress: initialState.progress, appliedWeights: null, latestWeights: null, bestEpoch: null });
   };
 
   const onEvent = (msg: FromWorker) => {
@@ -135,7 +136,11 @@ export function createController(client: TrainingClient): Controller {
       }
       case 'epochEnded':
         if (get().epochs.length === 0) performance.mark('mtl:first-epoch-end');
-        set({ epochs: [...get().epochs, msg.report], memory: { numTensors: msg.numTensors, numBytes: msg.numBytes } });
+        set({
+          epochs: [...get().epochs, msg.report],
+          diagnostics: { ...get().diagnostics, val: { epoch: msg.report.epoch, tasks: msg.diagnostics } },
+          memory: { numTensors: msg.numTensors, numBytes: msg.numBytes },
+        });
         break;
       case 'weightsApplied':
         set({ appliedWeights: { step: msg.step, weights: msg.weights, enabled: msg.enabled } });
@@ -156,7 +161,7 @@ export function createController(client: TrainingClient): Controller {
         set({ baselines: null });
         break;
       case 'testEvaluated':
-        set({ testMetrics: { epoch: msg.epoch, metrics: msg.metrics } });
+        set({ testMetrics: { epoch: msg.epoch, metrics: msg.metrics }, diagnostics: { ...get().diagnostics, test: { epoch: msg.epoch, tasks: msg.diagnostics } } });
         break;
       case 'modelExported':
         saveFile('model.json', new Blob([msg.modelJson], { type: 'application/json' }));
@@ -225,6 +230,9 @@ export function createController(client: TrainingClient): Controller {
       if (!pending || !apply) return;
       client.send({ type: 'reset' });
       set({ settings: { ...get().settings, ...pending.patch } });
+    },
+    setThreshold(task, threshold) {
+      set({ thresholds: { ...get().thresholds, [task]: threshold } });
     },
     setWeight(task, weight) {
       set({ weights: { ...get().weights, [task]: weight } });

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { ColumnSummary } from '../core/csv/summarizeColumns.ts';
 import type { ParseReport } from '../core/csv/parseCsv.ts';
+import type { TaskDiagnostics } from '../core/metrics/taskDiagnostics.ts';
 import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
 import { DEFAULT_SCHEDULE } from '../core/train/schedules.ts';
@@ -25,7 +26,12 @@ export interface DatasetState {
 export type TrainSettings = Omit<RunConfig, 'roles' | 'encodings' | 'positiveClasses' | 'balanceClasses' | 'weights' | 'enabled'>;
 
 /** Settings that define the network or its optimiser: changing one during a run starts a new run. */
-export const ARCHITECTURE_SETTINGS: readonly (keyof TrainSettings)[] = ['batchSize', 'seed', 'trunk', 'headHidden', 'embeddingDim', 'optimizer', 'schedule', 'l1', 'l2', 'clipNorm'];
+export const ARCHITECTURE_SETTINGS: readonly (keyof TrainSettings)[] = ['batchSize', 'seed', 'validationPercent', 'testPercent', 'trunk', 'headHidden', 'embeddingDim', 'optimizer', 'schedule', 'l1', 'l2', 'clipNorm'];
+
+export interface SplitDiagnostics {
+  epoch: number;
+  tasks: TaskDiagnostics[];
+}
 
 export interface RunInfo {
   tasks: TaskSpec[];
@@ -72,6 +78,10 @@ export interface AppState {
   baselines: { status: 'running'; taskIndex: number; epoch: number; epochs: number } | { status: 'done'; epochs: number; single: TaskMetrics[]; multi: TaskMetrics[] } | null;
   /** Metrics on the held-out test split, and the epoch they were measured at. */
   testMetrics: { epoch: number; metrics: TaskMetrics[] } | null;
+  /** Diagnostic-plot data of the latest validation pass and of the latest test evaluation. */
+  diagnostics: { val: SplitDiagnostics | null; test: SplitDiagnostics | null };
+  /** Decision threshold per binary task for the threshold metrics and the ROC operating point. */
+  thresholds: Record<string, number>;
   /** Tensors held by the worker's TensorFlow.js after the last epoch or reset. */
   memory: { numTensors: number; numBytes: number } | null;
   alert: string | null;
@@ -82,6 +92,8 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   batchSize: 64,
   learningRate: 0.005,
   seed: 42,
+  validationPercent: 15,
+  testPercent: 15,
   trunk: [
     { units: 64, activation: 'relu', dropout: 0 },
     { units: 64, activation: 'relu', dropout: 0 },
@@ -124,6 +136,8 @@ export const initialState: AppState = {
   epochs: [],
   memory: null,
   testMetrics: null,
+  diagnostics: { val: null, test: null },
+  thresholds: {},
   baselines: null,
   alert: null,
 };

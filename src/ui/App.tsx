@@ -19,6 +19,7 @@ import { TrainingControls } from './components/TrainingControls.tsx';
 const LossChart = lazy(() => import('./charts/LossChart.tsx'));
 const WeightsChart = lazy(() => import('./charts/WeightsChart.tsx'));
 const MetricCurves = lazy(() => import('./charts/MetricCurves.tsx'));
+const DiagnosticPlots = lazy(() => import('./charts/DiagnosticPlots.tsx'));
 
 export function App() {
   return (
@@ -56,6 +57,9 @@ export function App() {
             <MetricCurves />
           </Suspense>
           <MetricsTable />
+          <Suspense fallback={null}>
+            <DiagnosticPlots />
+          </Suspense>
           <GradientConflict />
           <BaselineComparison />
         </section>

@@ -1,6 +1,7 @@
 /** The typed messages between the page and the training worker. Plain data only: no tensors cross. */
 import type { ColumnSummary } from '../core/csv/summarizeColumns.ts';
 import type { ParseReport } from '../core/csv/parseCsv.ts';
+import type { TaskDiagnostics } from '../core/metrics/taskDiagnostics.ts';
 import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
 import type { StepLosses } from '../core/train/lossReader.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
@@ -35,6 +36,9 @@ export interface RunConfig {
   batchSize: number;
   learningRate: number;
   seed: number;
+  /** Percent of the rows held out for validation (live metrics, early stopping) and for the final test. */
+  validationPercent: number;
+  testPercent: number;
 }
 
 /** Early stopping on the validation loss of a task (by name) or of the weighted total. */
@@ -88,12 +92,13 @@ export type FromWorker =
   | { type: 'runCreated'; tasks: TaskSpec[]; parameterCount: number; inputSize: number; embeddings: EmbeddingSpec[]; splitRows: { train: number; val: number; test: number }; stepsPerEpoch: number }
   | { type: 'stateChanged'; state: RunState; epoch: number; targetEpochs: number; step: number; bestEpoch?: number }
   | { type: 'losses'; steps: StepLosses[]; samplesPerSecond: number; epoch: number; targetEpochs: number }
-  | { type: 'epochEnded'; report: EpochReport; numTensors: number; numBytes: number }
+  /** diagnostics: the validation split's plot data at this epoch (the page keeps only the latest). */
+  | { type: 'epochEnded'; report: EpochReport; diagnostics: TaskDiagnostics[]; numTensors: number; numBytes: number }
   | { type: 'baselineProgress'; taskIndex: number; epoch: number; epochs: number }
   | { type: 'baselinesDone'; epochs: number; single: TaskMetrics[]; multi: TaskMetrics[] }
   | { type: 'baselinesCancelled' }
   /** Metrics on the held-out test split (after a run finishes, or on demand). */
-  | { type: 'testEvaluated'; epoch: number; metrics: TaskMetrics[] }
+  | { type: 'testEvaluated'; epoch: number; metrics: TaskMetrics[]; diagnostics: TaskDiagnostics[] }
   | { type: 'weightsApplied'; step: number; weights: Record<string, number>; enabled: Record<string, boolean> }
   | { type: 'settingApplied'; step: number; what: 'weighting' | 'learningRate' | 'earlyStopping' }
   | { type: 'runReset'; numTensors: number }

@@ -27,6 +27,8 @@ const config: RunConfig = {
   batchSize: 32,
   learningRate: 0.01,
   seed: 1,
+  validationPercent: 15,
+  testPercent: 15,
 };
 
 function setup() {
@@ -52,6 +54,13 @@ describe('training session', () => {
     // The test split is evaluated once the run is done, for every task.
     expect(of('testEvaluated')[0]?.metrics).toHaveLength(3);
     expect(of('testEvaluated')[0]?.epoch).toBe(2);
+    // Each evaluation carries the plot data of each task type; validation rows add up to the split.
+    const [binary, multiclass, regression] = of('epochEnded')[1]?.diagnostics ?? [];
+    const valRows = of('runCreated')[0]?.splitRows.val;
+    expect(binary?.kind === 'binary' && binary.positives.length + binary.negatives.length).toBe(valRows);
+    expect(multiclass?.kind === 'multiclass' && multiclass.matrix.flat().reduce((a, b) => a + b, 0)).toBe(valRows);
+    expect(regression?.kind === 'regression' && regression.count).toBe(valRows);
+    expect(of('testEvaluated')[0]?.diagnostics.map((d) => d.kind)).toEqual(['binary', 'multiclass', 'regression']);
     const steps = of('losses').flatMap((e) => e.steps.map((s) => s.step));
     expect(steps).toEqual(Array.from({ length: steps.length }, (_, i) => i + 1));
     // Train again after Done: another `epochs` epochs on the same model.

@@ -11,6 +11,7 @@ import { summarizeColumns } from '../core/csv/summarizeColumns.ts';
 import { cellText, type Table } from '../core/csv/table.ts';
 import { PrepareError, prepareDataset } from '../core/data/prepareDataset.ts';
 import { selectTasks } from '../core/data/selectTasks.ts';
+import { splitFractions } from '../core/data/split.ts';
 import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
 import { MultiTaskTrainer } from '../core/train/multiTaskTrainer.ts';
 import { TrainingRunner } from '../core/train/trainingRunner.ts';
@@ -112,7 +113,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     const data = prepareDataset(
       table,
       { roles: config.roles, encodings: config.encodings, positiveClasses: config.positiveClasses, balanceClasses: config.balanceClasses },
-      { seed: config.seed, embeddingDim: config.embeddingDim },
+      { seed: config.seed, embeddingDim: config.embeddingDim, fractions: splitFractions(config.validationPercent, config.testPercent) },
     );
     const trainer = new MultiTaskTrainer(data, {
       trunk: config.trunk,
@@ -134,9 +135,9 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
       {
         onLosses: (steps, samplesPerSecond) =>
           post({ type: 'losses', steps, samplesPerSecond, epoch: trainer.epochsCompleted, targetEpochs: run?.targetEpochs ?? 0 }),
-        onEpoch: (report) => {
+        onEpoch: (report, diagnostics) => {
           const memory = tf.memory();
-          post({ type: 'epochEnded', report, numTensors: memory.numTensors, numBytes: memory.numBytes });
+          post({ type: 'epochEnded', report, diagnostics, numTensors: memory.numTensors, numBytes: memory.numBytes });
         },
       },
       yieldToEventLoop,
@@ -202,8 +203,8 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
   const evaluateTest = async () => {
     if (!run) throw new Error('There is no trained model yet. Press Train first.');
     if (run.trainer.data.test.rows === 0) return;
-    const metrics = await run.trainer.evaluate('test');
-    post({ type: 'testEvaluated', epoch: run.trainer.epochsCompleted, metrics });
+    const { metrics, diagnostics } = await run.trainer.evaluateWithDiagnostics('test');
+    post({ type: 'testEvaluated', epoch: run.trainer.epochsCompleted, metrics, diagnostics });
   };
 
   const step = async (config: RunConfig) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsvSync } from '../csv/parseCsv.ts';
 import { toyTable, TOY_ROLES } from '../testing/toyData.ts';
 import { PrepareError, prepareDataset } from './prepareDataset.ts';
-import { splitRows } from './split.ts';
+import { splitFractions, splitRows } from './split.ts';
 
 describe('splitRows', () => {
   it('is deterministic for a seed, covers every row once, and differs across seeds', () => {
@@ -73,5 +73,22 @@ describe('prepareDataset', () => {
     expect(() => prepareDataset(table, { roles: { x1: 'input', colour: 'regression' } }, { seed: 1 })).toThrow(PrepareError);
     const oneClass = parseCsvSync('x,y\n1,a\n2,a\n3,a').table;
     expect(() => prepareDataset(oneClass, { roles: { x: 'input', y: 'multiclass' } }, { seed: 1 })).toThrow(/only one class/);
+  });
+});
+
+describe('split shares', () => {
+  it('turns validation and test percentages into fractions, training gets the rest', () => {
+    expect(splitFractions(10, 20)).toEqual({ train: 0.7, val: 0.1 });
+    expect(splitFractions(15, 0)).toEqual({ train: 0.85, val: 0.15 });
+  });
+  it('refuses shares that leave no validation or too little training', () => {
+    expect(() => splitFractions(0, 20)).toThrow(PrepareError);
+    expect(() => splitFractions(50, 40)).toThrow(/too little for training/);
+  });
+  it('cuts an 80/20-style split with the requested row counts', () => {
+    const data = prepareDataset(toyTable(300), { roles: TOY_ROLES }, { seed: 42, fractions: splitFractions(10, 20) });
+    expect(data.train.rows + data.val.rows + data.test.rows).toBe(300);
+    expect(Math.abs(data.test.rows - 60)).toBeLessThanOrEqual(2);
+    expect(Math.abs(data.val.rows - 30)).toBeLessThanOrEqual(2);
   });
 });

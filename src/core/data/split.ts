@@ -1,5 +1,6 @@
 /** Seeded train / validation / test split, stratified on a class column when one is given. */
 import { createRng, shuffleInPlace } from '../rng.ts';
+import { PrepareError } from './prepareError.ts';
 
 export interface SplitFractions {
   train: number;
@@ -14,6 +15,20 @@ export interface SplitIndices {
 }
 
 export const DEFAULT_SPLIT: SplitFractions = { train: 0.7, val: 0.15 };
+
+/** At least this share of the rows stays for training whatever the person asks for. */
+export const MIN_TRAIN_PERCENT = 20;
+
+/**
+ * The fractions for a validation and a test share given in percent of all rows (training gets
+ * the rest). Validation needs at least 1 % (it drives the live metrics and early stopping); the
+ * test share may be 0. Out-of-range shares are an error rather than silently clamped.
+ */
+export function splitFractions(validationPercent: number, testPercent: number): SplitFractions {
+  const valid = validationPercent >= 1 && testPercent >= 0 && 100 - validationPercent - testPercent >= MIN_TRAIN_PERCENT;
+  if (!valid) throw new PrepareError(`Validation ${validationPercent} % and test ${testPercent} % leave too little for training: keep validation at least 1 % and validation + test at most ${100 - MIN_TRAIN_PERCENT} %.`);
+  return { train: (100 - validationPercent - testPercent) / 100, val: validationPercent / 100 };
+}
 
 /**
  * Splits rows 0..rowCount-1. With `strata` (a class code per row, -1 = missing, its own stratum),

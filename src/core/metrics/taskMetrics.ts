@@ -4,10 +4,11 @@ import type { TaskSpec } from '../types.ts';
 import { EPSILON } from '../train/taskLosses.ts';
 import { accuracy, binaryCounts, macroF1, precisionRecallF1, rocAuc } from './classificationMetrics.ts';
 import { regressionMetrics } from './regressionMetrics.ts';
+import { argmaxRow, labelledRows } from './taskDiagnostics.ts';
 
 /** Metric values by name; absent when a metric does not apply to the task type. */
 export interface TaskMetrics {
-  /** The task's training loss on this split (standardised units for regression). */
+  /** The task's training loss on this split: log loss (cross-entropy) for classification, MSE of the standardised target for regression. */
   loss: number;
   /** Rows with a target (rows whose target is missing are left out). */
   count: number;
@@ -28,10 +29,7 @@ export interface TaskMetrics {
  * targets: class index or standardised value per row, NaN where missing.
  */
 export function computeTaskMetrics(task: TaskSpec, outputs: Float32Array, targets: Float32Array, scale: TargetScale): TaskMetrics {
-  const labelled: number[] = [];
-  targets.forEach((t, i) => {
-    if (!Number.isNaN(t)) labelled.push(i);
-  });
+  const labelled = labelledRows(targets);
   const y = Float64Array.from(labelled, (i) => targets[i] as number);
   const count = labelled.length;
   if (task.kind === 'binary') {
@@ -49,9 +47,7 @@ export function computeTaskMetrics(task: TaskSpec, outputs: Float32Array, target
     const predicted = new Float64Array(count);
     let loss = 0;
     labelled.forEach((row, j) => {
-      let best = 0;
-      for (let c = 1; c < k; c++) if ((outputs[row * k + c] as number) > (outputs[row * k + best] as number)) best = c;
-      predicted[j] = best;
+      predicted[j] = argmaxRow(outputs, row, k);
       loss -= Math.log(Math.max(outputs[row * k + (y[j] as number)] as number, EPSILON));
     });
     return { loss: loss / Math.max(count, 1), count, accuracy: accuracy(predicted, y), macroF1: macroF1(predicted, y, k) };

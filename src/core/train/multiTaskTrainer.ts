@@ -18,7 +18,7 @@ import { measureGradientConflict } from './gradientConflict.ts';
 import { clipByGlobalNorm, pcgradCombine } from './gradientMath.ts';
 import { createOptimizer, setLearningRate, type OptimizerKind } from './optimizers.ts';
 import { DEFAULT_SCHEDULE, learningRateAt, type LearningRateSchedule } from './schedules.ts';
-import { SplitEvaluator, type SplitName } from './splitEvaluator.ts';
+import { SplitEvaluator, type SplitEvaluation, type SplitName } from './splitEvaluator.ts';
 import { lossForTask } from './taskLosses.ts';
 
 export interface TrainerOptions {
@@ -211,6 +211,11 @@ export class MultiTaskTrainer {
   /** Every task's metrics on a split (regression in the target's own units). */
   evaluate(split: SplitName): Promise<TaskMetrics[]> {
     return this.evaluator.evaluate(this.model, split);
+  }
+
+  /** Metrics and diagnostic-plot data of every task on a split, from one prediction pass. */
+  evaluateWithDiagnostics(split: SplitName): Promise<SplitEvaluation> {
+    return this.evaluator.evaluateWithDiagnostics(this.model, split);
   }
 
   /**

@@ -1,10 +1,16 @@
 /** Predictions and metrics of a model on a data split; each split's inputs are uploaded once. */
 import * as tf from '@tensorflow/tfjs';
-import type { PreparedDataset } from '../data/prepareDataset.ts';
+import type { PreparedDataset, TargetScale } from '../data/prepareDataset.ts';
+import { computeTaskDiagnostics, type TaskDiagnostics } from '../metrics/taskDiagnostics.ts';
 import { computeTaskMetrics, type TaskMetrics } from '../metrics/taskMetrics.ts';
 import { uploadInputs } from './deviceSplit.ts';
 
 export type SplitName = 'train' | 'val' | 'test';
+
+export interface SplitEvaluation {
+  metrics: TaskMetrics[];
+  diagnostics: TaskDiagnostics[];
+}
 
 export class SplitEvaluator {
   private readonly inputs = new Map<SplitName, tf.Tensor2D[]>();
@@ -32,10 +38,20 @@ export class SplitEvaluator {
 
   /** Every task's metrics on a split (regression in the target's own units). */
   async evaluate(model: tf.LayersModel, split: SplitName): Promise<TaskMetrics[]> {
+    return (await this.evaluateWithDiagnostics(model, split)).metrics;
+  }
+
+  /** Metrics and the diagnostic-plot data of every task, from one prediction pass. */
+  async evaluateWithDiagnostics(model: tf.LayersModel, split: SplitName): Promise<SplitEvaluation> {
     const outputs = await this.predict(model, split);
-    return this.data.tasks.map((task, k) =>
-      computeTaskMetrics(task, outputs[k] as Float32Array, this.data[split].targets[k] as Float32Array, this.data.targetScales[k] as { mean: number; std: number }),
-    );
+    const metrics: TaskMetrics[] = [];
+    const diagnostics: TaskDiagnostics[] = [];
+    this.data.tasks.forEach((task, k) => {
+      const args = [task, outputs[k] as Float32Array, this.data[split].targets[k] as Float32Array, this.data.targetScales[k] as TargetScale] as const;
+      metrics.push(computeTaskMetrics(...args));
+      diagnostics.push(computeTaskDiagnostics(...args));
+    });
+    return { metrics, diagnostics };
   }
 
   dispose(): void {

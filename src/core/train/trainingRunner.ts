@@ -6,6 +6,7 @@
  * the last good weights, when a loss turns NaN or infinite.
  */
 import type * as tf from '@tensorflow/tfjs';
+import type { TaskDiagnostics } from '../metrics/taskDiagnostics.ts';
 import type { TaskMetrics } from '../metrics/taskMetrics.ts';
 import { LossReader, type StepLosses } from './lossReader.ts';
 import type { MultiTaskTrainer } from './multiTaskTrainer.ts';
@@ -33,7 +34,8 @@ export interface EpochReport {
 
 export interface RunnerHooks {
   onLosses(steps: StepLosses[], samplesPerSecond: number): void;
-  onEpoch(report: EpochReport): void;
+  /** diagnostics: the validation split's plot data (kept out of the report, which the page keeps for every epoch). */
+  onEpoch(report: EpochReport, diagnostics: TaskDiagnostics[]): void;
 }
 
 export interface RunnerOptions {
@@ -216,23 +218,26 @@ export class TrainingRunner {
     const mean = this.reader.takeEpochMean(epoch) ?? { perTask: this.trainer.tasks.map(() => NaN), total: NaN };
     this.trainer.recordEpochLosses(mean.perTask);
     const evalStart = performance.now();
-    const val = await this.trainer.evaluate('val');
+    const { metrics: val, diagnostics } = await this.trainer.evaluateWithDiagnostics('val');
     const gradientCosine = await this.trainer.gradientConflict();
     const evalMs = performance.now() - evalStart;
     this.segmentStartMs = performance.now();
-    this.hooks.onEpoch({
-      epoch,
-      step: this.trainer.globalStep,
-      trainLoss: mean.perTask,
-      trainTotal: mean.total,
-      val,
-      gradientCosine,
-      weights: this.lastWeights,
-      learningRate: this.trainer.learningRate,
-      trainMs,
-      evalMs,
-      rows: this.trainer.data.train.rows,
-    });
+    this.hooks.onEpoch(
+      {
+        epoch,
+        step: this.trainer.globalStep,
+        trainLoss: mean.perTask,
+        trainTotal: mean.total,
+        val,
+        gradientCosine,
+        weights: this.lastWeights,
+        learningRate: this.trainer.learningRate,
+        trainMs,
+        evalMs,
+        rows: this.trainer.data.train.rows,
+      },
+      diagnostics,
+    );
     return this.checkEarlyStopping(epoch, val);
   }
 

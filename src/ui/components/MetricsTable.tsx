@@ -79,7 +79,7 @@ export function MetricsTable() {
     <div className="metrics">
       <h3>Validation metrics {latest ? `after epoch ${latest.epoch}` : '(after the first epoch)'}</h3>
       <MetricsGrid label="Task metrics" tasks={run.tasks} metrics={latest?.val} />
-      <p className="muted">Regression metrics are in the target's own units; Loss is the training loss on the validation split.</p>
+      <p className="muted">Loss is each task's training loss on the validation split: log loss (cross-entropy) for binary and multi-class tasks, MSE of the standardised target for regression. Regression metrics are in the target's own units; binary metrics call a row positive at score ≥ 0.5 (set another threshold under Diagnostic plots).</p>
       <button type="button" disabled={!latest} onClick={exportMetrics}>
         Export metrics
       </button>
@@ -90,9 +90,10 @@ export function MetricsTable() {
       <span className="muted"> model.json + weights.bin (TensorFlow.js layers format; tasks, features and target scales in its metadata).</span>
       <h3>Test metrics {test ? `after epoch ${test.epoch} (held-out split)` : '(held-out split: measured when a run finishes, or now)'}</h3>
       {test && <MetricsGrid label="Test metrics" tasks={run.tasks} metrics={test.metrics} />}
-      <button type="button" disabled={!latest || running} onClick={() => controller.evaluateTest()}>
+      <button type="button" disabled={!latest || running || run.splitRows.test === 0} onClick={() => controller.evaluateTest()}>
         Evaluate test split
       </button>
+      {run.splitRows.test === 0 && <span className="muted"> No rows are held out for testing (Test % is 0).</span>}
     </div>
   );
 }

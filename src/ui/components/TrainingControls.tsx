@@ -1,3 +1,4 @@
+import { MIN_TRAIN_PERCENT } from '../../core/data/split.ts';
 import { useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
 import { NumberField } from './NumberField.tsx';
@@ -30,6 +31,22 @@ export function TrainingControls() {
         <NumberField label="Epochs" value={settings.epochs} min={1} max={10000} step={1} integer onCommit={(epochs) => controller.setSettings({ epochs })} />
         <NumberField label="Batch size" value={settings.batchSize} min={1} max={65536} step={1} integer onCommit={(batchSize) => controller.setSettings({ batchSize })} />
         <NumberField label="Seed" value={settings.seed} min={0} max={2 ** 31 - 1} step={1} integer onCommit={(seed) => controller.setSettings({ seed })} />
+        <NumberField
+          label="Validation %"
+          value={settings.validationPercent}
+          min={1}
+          max={100 - MIN_TRAIN_PERCENT - settings.testPercent}
+          step={1}
+          onCommit={(validationPercent) => controller.setSettings({ validationPercent })}
+        />
+        <NumberField
+          label="Test %"
+          value={settings.testPercent}
+          min={0}
+          max={100 - MIN_TRAIN_PERCENT - settings.validationPercent}
+          step={1}
+          onCommit={(testPercent) => controller.setSettings({ testPercent })}
+        />
         <NumberField label="Learning rate" value={settings.learningRate} min={1e-9} max={1e9} step="any" onCommit={(learningRate) => controller.setLearningRate(learningRate)} />
       </div>
       <div className="buttons">
@@ -46,6 +63,10 @@ export function TrainingControls() {
           Reset
         </button>
       </div>
+      <p className="muted">
+        Rows: {100 - settings.validationPercent - settings.testPercent} % train · {settings.validationPercent} % validation (live metrics, early stopping) · {settings.testPercent} % test
+        (held out until the run ends), split with seed {settings.seed}, stratified on the first classification task.
+      </p>
       <p role="status" aria-label="Training progress" className="summary">
         {progressText(runState, progress.epoch, progress.targetEpochs, progress.step, progress.samplesPerSecond, bestEpoch)}
       </p>

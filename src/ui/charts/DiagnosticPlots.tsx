@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import type { TaskMetrics } from '../../core/metrics/taskMetrics.ts';
+import { useAppState, type SplitDiagnostics } from '../../state/store.ts';
+import { useController } from '../controllerContext.ts';
+import { ConfusionMatrixTable } from '../components/ConfusionMatrixTable.tsx';
+import { useDeferredStoreValue } from '../hooks/useDeferredStoreValue.ts';
+import { RegressionDiagnostics } from './RegressionDiagnostics.tsx';
+import { RocCurveChart } from './RocCurveChart.tsx';
+
+type SplitChoice = 'val' | 'test';
+
+const selectDiagnostics = (s: { diagnostics: { val: SplitDiagnostics | null; test: SplitDiagnostics | null } }) => s.diagnostics;
+
+/**
+ * Per task, the plot that shows how it errs: ROC curve (binary), confusion matrix (multi-class),
+ * predicted vs actual and residuals (regression), on the validation split after the latest epoch
+ * or on the test split.
+ */
+export default function DiagnosticPlots() {
+  const controller = useController();
+  const run = useAppState((s) => s.run);
+  const diagnostics = useDeferredStoreValue(selectDiagnostics);
+  const thresholds = useAppState((s) => s.thresholds);
+  const epochs = useAppState((s) => s.epochs);
+  const testMetrics = useAppState((s) => s.testMetrics?.metrics);
+  const [choice, setChoice] = useState<SplitChoice>('val');
+  if (!run || !diagnostics.val) return null;
+  const split = choice === 'test' && diagnostics.test ? 'test' : 'val';
+  const shown = diagnostics[split] as SplitDiagnostics;
+  const metrics: TaskMetrics[] | undefined = split === 'test' ? testMetrics : epochs.find((e) => e.epoch === shown.epoch)?.val;
+  const splitLabel = split === 'test' ? `the test split (epoch ${shown.epoch})` : `the validation split (epoch ${shown.epoch})`;
+  return (
+    <section className="diagnostics" aria-labelledby="diagnostics-heading">
+      <h3 id="diagnostics-heading">Diagnostic plots</h3>
+      <label>
+        Diagnostics split
+        <select value={split} onChange={(e) => setChoice(e.target.value as SplitChoice)}>
+          <option value="val">Validation (latest epoch)</option>
+          <option value="test" disabled={!diagnostics.test}>
+            Test{diagnostics.test ? ` (epoch ${diagnostics.test.epoch})` : ' (not evaluated yet)'}
+          </option>
+        </select>
+      </label>
+      <div className="small-multiples">
+        {run.tasks.map((task, k) => {
+          const d = shown.tasks[k];
+          const m = metrics?.[k];
+          if (!d) return null;
+          return (
+            <div key={task.name} className="small-multiple">
+              <h4>{task.name}</h4>
+              {d.kind === 'binary' && (
+                <RocCurveChart
+                  task={task.name}
+                  positives={d.positives}
+                  negatives={d.negatives}
+                  auc={m?.auc}
+                  threshold={thresholds[task.name] ?? 0.5}
+                  splitLabel={splitLabel}
+                  onThreshold={(t) => controller.setThreshold(task.name, t)}
+                />
+              )}
+              {d.kind === 'multiclass' && <ConfusionMatrixTable task={task.name} labels={task.classLabels} matrix={d.matrix} splitLabel={splitLabel} />}
+              {d.kind === 'regression' && (
+                <RegressionDiagnostics task={task.name} predicted={d.predicted} actual={d.actual} residuals={d.residuals} count={d.count} r2={m?.r2} rmse={m?.rmse} splitLabel={splitLabel} />
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import { memo, useMemo } from 'react';
+import { Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { precisionRecallF1 } from '../../core/metrics/classificationMetrics.ts';
+import { countsAtThreshold, rocCurve } from '../../core/metrics/rocCurve.ts';
+import { TASK_COLOURS } from '../palette.ts';
+
+interface Props {
+  task: string;
+  positives: Float32Array;
+  negatives: Float32Array;
+  auc: number | undefined;
+  threshold: number;
+  splitLabel: string;
+  onThreshold(threshold: number): void;
+}
+
+const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : 'n/a');
+const LINE = TASK_COLOURS[1] as string;
+
+/** Accuracy, precision, recall and F1 when scores ≥ threshold are called positive. */
+function atThreshold(positives: Float32Array, negatives: Float32Array, threshold: number) {
+  const counts = countsAtThreshold(positives, negatives, threshold);
+  const n = positives.length + negatives.length;
+  return { threshold, counts, accuracy: n ? (counts.tp + counts.tn) / n : NaN, ...precisionRecallF1(counts), tpr: counts.tp / Math.max(positives.length, 1), fpr: counts.fp / Math.max(negatives.length, 1) };
+}
+
+/** ROC curve with its AUC, the operating point of the chosen threshold, and the metrics at 0.5 and at that threshold. */
+export const RocCurveChart = memo(function RocCurveChart({ task, positives, negatives, auc, threshold, splitLabel, onThreshold }: Props) {
+  const points = useMemo(() => rocCurve(positives, negatives, 160), [positives, negatives]);
+  const rows = useMemo(() => [atThreshold(positives, negatives, 0.5), ...(threshold === 0.5 ? [] : [atThreshold(positives, negatives, threshold)])], [positives, negatives, threshold]);
+  const chosen = rows[rows.length - 1] as ReturnType<typeof atThreshold>;
+  return (
+    <figure className="diagnostic" aria-label={`ROC curve of ${task}`}>
+      <figcaption>
+        ROC curve of {task} on {splitLabel}: AUC {auc !== undefined && Number.isFinite(auc) ? auc.toPrecision(4) : 'n/a'} ({positives.length} positive, {negatives.length} negative rows). The dashed diagonal is a random guess; the
+        ringed point is threshold {threshold.toFixed(2)}: true-positive rate {fmt(chosen.tpr)} at false-positive rate {fmt(chosen.fpr)}.
+      </figcaption>
+      <div aria-hidden="true">
+        <LineChart width={260} height={240} data={points} margin={{ top: 8, right: 12, bottom: 18, left: 0 }}>
+          <XAxis dataKey="fpr" type="number" domain={[0, 1]} ticks={[0, 0.5, 1]} label={{ value: 'false-positive rate', position: 'insideBottom', offset: -10 }} />
+          <YAxis dataKey="tpr" type="number" domain={[0, 1]} ticks={[0, 0.5, 1]} width={52} label={{ value: 'true-positive rate', angle: -90, position: 'insideLeft', offset: 6, style: { textAnchor: 'middle' } }} />
+          <Tooltip formatter={(v) => fmt(Number(v))} labelFormatter={(l) => `FPR ${fmt(Number(l))}`} />
+          <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke="#777" strokeDasharray="4 4" />
+          <Line dataKey="tpr" name="true-positive rate" stroke={LINE} strokeWidth={2} dot={false} isAnimationActive={false} type="linear" />
+          <ReferenceDot x={chosen.fpr} y={chosen.tpr} r={6} fill="#fff" stroke="#000" strokeWidth={2} />
+        </LineChart>
+      </div>
+      <div className="threshold">
+        <label htmlFor={`threshold-${task}`}>Decision threshold</label>
+        <input
+          id={`threshold-${task}`}
+          type="range"
+          aria-label={`Decision threshold of ${task}`}
+          min={0.01}
+          max={0.99}
+          step={0.01}
+          value={threshold}
+          onChange={(e) => onThreshold(Number(e.target.value))}
+        />
+        <output htmlFor={`threshold-${task}`}>{threshold.toFixed(2)}</output>
+      </div>
+      <div className="scroll">
+        <table aria-label={`Threshold metrics of ${task}`}>
+          <thead>
+            <tr>
+              <th scope="col">Threshold</th>
+              <th scope="col">Accuracy</th>
+              <th scope="col">Precision</th>
+              <th scope="col">Recall</th>
+              <th scope="col">F1</th>
+              <th scope="col">TP</th>
+              <th scope="col">FP</th>
+              <th scope="col">TN</th>
+              <th scope="col">FN</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.threshold}>
+                <th scope="row">{r.threshold.toFixed(2)}</th>
+                <td>{fmt(r.accuracy)}</td>
+                <td>{fmt(r.precision)}</td>
+                <td>{fmt(r.recall)}</td>
+                <td>{fmt(r.f1)}</td>
+                <td>{r.counts.tp}</td>
+                <td>{r.counts.fp}</td>
+                <td>{r.counts.tn}</td>
+                <td>{r.counts.fn}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+});
