@@ -100,5 +100,9 @@ test('single-task baselines train in the worker and compare with the multi-task 
   const table = page.getByRole('table', { name: 'Single-task vs multi-task' });
   await expect(table.locator('tbody tr')).toHaveCount(3, { timeout: 60_000 });
   for (const task of ['location', 'temp_max', 'weather']) await expect(table.getByRole('row', { name: new RegExp(`^${task}`) }).getByRole('cell').last()).toHaveText(/^[+-]\d+\.\d %$/);
-  await expect(page.getByRole('status', { name: 'Average relative gain' })).toContainText(/Δm = [+-]\d/);
+  await expect(page.getByRole('status', { name: 'Average relative gain', exact: true })).toContainText(/Δm \(validation\) = [+-]\d/);
+  // The same comparison on the held-out test split, and the curves overlaid per task.
+  await expect(page.getByRole('table', { name: 'Test split: single vs multi-task' }).locator('tbody tr')).toHaveCount(3);
+  await expect(page.getByRole('status', { name: 'Average relative gain on test' })).toContainText(/Δm \(test\) = [+-]\d/);
+  await expect(page.getByRole('figure', { name: 'Baseline curves' }).locator('.recharts-line')).toHaveCount(6);
 });

@@ -4,6 +4,7 @@
  * commands.
  */
 import { DEFAULT_SAMPLE_ID, SAMPLE_DATASETS } from '../core/data/sampleDatasets.ts';
+import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
 import type { BackendChoice, ColumnRole, InputEncoding } from '../core/types.ts';
 import type { TrainingClient } from '../worker/client.ts';
 import type { FromWorker, RunConfig } from '../worker/protocol.ts';
@@ -152,10 +153,17 @@ export function createController(client: TrainingClient): Controller {
         client.send({ type: 'getMemory' });
         break;
       case 'baselineProgress':
-        set({ baselines: { status: 'running', taskIndex: msg.taskIndex, epoch: msg.epoch, epochs: msg.epochs } });
+        {
+          // A new round of baselines starts with the first task's epoch 0.
+          const previous = msg.taskIndex === 0 && msg.epoch === 0 ? [] : (get().baselines?.history ?? []);
+          const history = previous.map((h) => h.slice());
+          while (history.length <= msg.taskIndex) history.push([]);
+          if (msg.metrics) (history[msg.taskIndex] as TaskMetrics[]).push(msg.metrics);
+          set({ baselines: { status: 'running', taskIndex: msg.taskIndex, epoch: msg.epoch, epochs: msg.epochs, history } });
+        }
         break;
       case 'baselinesDone':
-        set({ baselines: { status: 'done', epochs: msg.epochs, single: msg.single, multi: msg.multi } });
+        set({ baselines: { status: 'done', epochs: msg.epochs, history: get().baselines?.history ?? [], single: msg.single, multi: msg.multi, singleTest: msg.singleTest, multiTest: msg.multiTest } });
         break;
       case 'baselinesCancelled':
         set({ baselines: null });

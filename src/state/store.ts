@@ -28,6 +28,11 @@ export type TrainSettings = Omit<RunConfig, 'roles' | 'encodings' | 'positiveCla
 /** Settings that define the network or its optimiser: changing one during a run starts a new run. */
 export const ARCHITECTURE_SETTINGS: readonly (keyof TrainSettings)[] = ['batchSize', 'seed', 'validationPercent', 'testPercent', 'trunk', 'headHidden', 'embeddingDim', 'optimizer', 'schedule', 'l1', 'l2', 'clipNorm'];
 
+/** Single-task baselines: validation metrics per task and epoch as they train, then the comparison. */
+export type BaselineState =
+  | { status: 'running'; taskIndex: number; epoch: number; epochs: number; history: TaskMetrics[][] }
+  | { status: 'done'; epochs: number; history: TaskMetrics[][]; single: TaskMetrics[]; multi: TaskMetrics[]; singleTest: TaskMetrics[] | null; multiTest: TaskMetrics[] | null };
+
 export interface SplitDiagnostics {
   epoch: number;
   tasks: TaskDiagnostics[];
@@ -75,7 +80,7 @@ export interface AppState {
   weightPoints: WeightPoint[];
   epochs: EpochReport[];
   /** Single-task baselines: progress while they train, then single vs multi-task validation metrics. */
-  baselines: { status: 'running'; taskIndex: number; epoch: number; epochs: number } | { status: 'done'; epochs: number; single: TaskMetrics[]; multi: TaskMetrics[] } | null;
+  baselines: BaselineState | null;
   /** Metrics on the held-out test split, and the epoch they were measured at. */
   testMetrics: { epoch: number; metrics: TaskMetrics[] } | null;
   /** Diagnostic-plot data of the latest validation pass and of the latest test evaluation. */

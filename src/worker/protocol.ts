@@ -94,8 +94,10 @@ export type FromWorker =
   | { type: 'losses'; steps: StepLosses[]; samplesPerSecond: number; epoch: number; targetEpochs: number }
   /** diagnostics: the validation split's plot data at this epoch (the page keeps only the latest). */
   | { type: 'epochEnded'; report: EpochReport; diagnostics: TaskDiagnostics[]; numTensors: number; numBytes: number }
-  | { type: 'baselineProgress'; taskIndex: number; epoch: number; epochs: number }
-  | { type: 'baselinesDone'; epochs: number; single: TaskMetrics[]; multi: TaskMetrics[] }
+  /** metrics: the baseline's validation metrics after this epoch (absent at epoch 0, its start). */
+  | { type: 'baselineProgress'; taskIndex: number; epoch: number; epochs: number; metrics?: TaskMetrics }
+  /** Validation metrics of each single-task network and of the multi-task one; the same on the test split when it has rows. */
+  | { type: 'baselinesDone'; epochs: number; single: TaskMetrics[]; multi: TaskMetrics[]; singleTest: TaskMetrics[] | null; multiTest: TaskMetrics[] | null }
   | { type: 'baselinesCancelled' }
   /** Metrics on the held-out test split (after a run finishes, or on demand). */
   | { type: 'testEvaluated'; epoch: number; metrics: TaskMetrics[]; diagnostics: TaskDiagnostics[] }

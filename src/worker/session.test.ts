@@ -150,6 +150,10 @@ describe('training session', () => {
     expect(done?.epochs).toBe(2);
     expect(done?.single.map((m) => m.count)).toEqual(done?.multi.map((m) => m.count));
     expect(of('baselineProgress').filter((p) => p.epoch === 2).map((p) => p.taskIndex)).toEqual([0, 1, 2]);
+    // Each baseline epoch reports its validation metrics (the overlaid curves); the test split is compared too.
+    expect(of('baselineProgress').filter((p) => p.epoch > 0).every((p) => p.metrics !== undefined && Number.isFinite(p.metrics.loss))).toBe(true);
+    expect(done?.singleTest?.map((m) => m.count)).toEqual(done?.multiTest?.map((m) => m.count));
+    expect(done?.singleTest).toHaveLength(3);
     const cancelled = session.handle({ type: 'trainBaselines' });
     await session.handle({ type: 'cancelBaselines' });
     await cancelled;

@@ -69,6 +69,8 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
 
   const weightVector = (trainer: MultiTaskTrainer) => trainer.tasks.map((t) => weightsByName[t.name] ?? 1);
   const enabledVector = (trainer: MultiTaskTrainer) => trainer.tasks.map((t) => enabledByName[t.name] ?? true);
+  /** The early-stopping settings in effect (the baselines copy them). */
+  let earlyStopping: EarlyStoppingConfig = { enabled: false, monitor: 'total', patience: 5 };
   const earlyStoppingFor = (trainer: MultiTaskTrainer, c: EarlyStoppingConfig) => ({
     enabled: c.enabled,
     patience: c.patience,
@@ -142,6 +144,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
       },
       yieldToEventLoop,
     );
+    earlyStopping = config.earlyStopping;
     runner.setEarlyStopping(earlyStoppingFor(trainer, config.earlyStopping));
     run = { trainer, runner, targetEpochs: config.epochs };
     post({
@@ -168,12 +171,17 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
   };
 
   let cancelBaselines = false;
-  /** One network per task, trained like the multi-task run (same data, split, epochs, trunk, optimiser). */
+  /**
+   * One network per task, trained like the multi-task run: same data, split, epochs, trunk,
+   * optimiser, and early stopping (on its own validation loss) when the run uses it.
+   */
   const trainBaselines = async () => {
     if (!run) throw new Error('Train the multi-task model first: the baselines use its data, split, epochs and trunk.');
     const { trainer } = run;
     const epochs = Math.max(trainer.epochsCompleted, 1);
+    const hasTest = trainer.data.test.rows > 0;
     const single: TaskMetrics[] = [];
+    const singleTest: TaskMetrics[] = [];
     for (let k = 0; k < trainer.tasks.length; k++) {
       const alone = new MultiTaskTrainer(selectTasks(trainer.data, [k]), {
         ...trainer.options,
@@ -182,21 +190,35 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
         enabled: [true],
         weighting: { ...trainer.weightingConfig, strategy: 'manual' },
       });
-      const runner = new TrainingRunner(alone, { onLosses: () => {}, onEpoch: (e) => post({ type: 'baselineProgress', taskIndex: k, epoch: e.epoch, epochs }) }, yieldToEventLoop);
+      const runner = new TrainingRunner(
+        alone,
+        { onLosses: () => {}, onEpoch: (e) => post({ type: 'baselineProgress', taskIndex: k, epoch: e.epoch, epochs, metrics: e.val[0] as TaskMetrics }) },
+        yieldToEventLoop,
+      );
+      runner.setEarlyStopping({ enabled: earlyStopping.enabled, patience: earlyStopping.patience, monitor: 'total' });
       try {
         post({ type: 'baselineProgress', taskIndex: k, epoch: 0, epochs });
         const outcome = await runner.runUntil(epochs, () => cancelBaselines);
-        if (outcome.kind !== 'done') {
+        if (outcome.kind === 'stopped' || outcome.kind === 'diverged') {
           post({ type: 'baselinesCancelled' });
+          if (outcome.kind === 'diverged') post({ type: 'error', message: `The single-task network for ${trainer.tasks[k]?.name ?? 'a task'} diverged; lower the learning rate and try again.` });
           return;
         }
         single.push((await alone.evaluate('val'))[0] as TaskMetrics);
+        if (hasTest) singleTest.push((await alone.evaluate('test'))[0] as TaskMetrics);
       } finally {
         runner.dispose();
         alone.dispose();
       }
     }
-    post({ type: 'baselinesDone', epochs, single, multi: await trainer.evaluate('val') });
+    post({
+      type: 'baselinesDone',
+      epochs,
+      single,
+      multi: await trainer.evaluate('val'),
+      singleTest: hasTest ? singleTest : null,
+      multiTest: hasTest ? await trainer.evaluate('test') : null,
+    });
   };
 
   /** The held-out test split, touched only when asked or when a run finishes. */
@@ -326,6 +348,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
           post({ type: 'settingApplied', step: run?.trainer.globalStep ?? 0, what: 'learningRate' });
           return Promise.resolve();
         case 'setEarlyStopping':
+          earlyStopping = msg.config;
           if (run) run.runner.setEarlyStopping(earlyStoppingFor(run.trainer, msg.config));
           post({ type: 'settingApplied', step: run?.trainer.globalStep ?? 0, what: 'earlyStopping' });
           return Promise.resolve();
