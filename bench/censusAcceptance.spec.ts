@@ -71,6 +71,7 @@ test('census: income AUC and marital accuracy on the test split, and single vs m
   const valIncome = await cellsOf(page, 'Task metrics', 'income_50k');
   const valMarital = await cellsOf(page, 'Task metrics', 'marital_stat');
   const runInfo = await page.getByText(/split \d+\/\d+\/\d+ rows/).textContent();
+  const epochTiming = await page.getByRole('status', { name: 'Epoch timing' }).textContent();
 
   const baselineStart = Date.now();
   await page.getByRole('button', { name: 'Train single-task baselines' }).click();
@@ -83,6 +84,7 @@ test('census: income AUC and marital accuracy on the test split, and single vs m
     settings: s,
     progress,
     runInfo,
+    epochTiming,
     trainSeconds,
     baselineSeconds: (Date.now() - baselineStart) / 1000,
     test: { incomeAuc: Number(testIncome[6]), incomeLogLoss: Number(testIncome[1]), maritalAccuracy: Number(testMarital[2]), maritalMacroF1: Number(testMarital[7]) },

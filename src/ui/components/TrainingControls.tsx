@@ -23,6 +23,7 @@ export function TrainingControls() {
   const ready = useAppState((s) => s.dataset !== null && !s.datasetLoading);
   const memory = useAppState((s) => s.memory);
   const bestEpoch = useAppState((s) => s.bestEpoch);
+  const lastEpoch = useAppState((s) => s.epochs[s.epochs.length - 1]);
   const baselinesRunning = useAppState((s) => s.baselines?.status === 'running');
   const running = runState === 'running' || baselinesRunning;
   return (
@@ -70,6 +71,12 @@ export function TrainingControls() {
       <p role="status" aria-label="Training progress" className="summary">
         {progressText(runState, progress.epoch, progress.targetEpochs, progress.step, progress.samplesPerSecond, bestEpoch)}
       </p>
+      {lastEpoch && (
+        <p className="muted" role="status" aria-label="Epoch timing">
+          Epoch {lastEpoch.epoch}: training {(lastEpoch.trainMs / 1000).toFixed(2)} s; validation metrics, plot data and gradient check {(lastEpoch.evalMs / 1000).toFixed(2)} s ={' '}
+          {((100 * lastEpoch.evalMs) / Math.max(lastEpoch.trainMs + lastEpoch.evalMs, 1)).toFixed(1)} % of the epoch.
+        </p>
+      )}
       {memory && (
         <p className="muted" role="status" aria-label="Worker memory">
           TensorFlow.js holds {fmt.format(memory.numTensors)} tensors ({(memory.numBytes / 1e6).toFixed(1)} MB).
