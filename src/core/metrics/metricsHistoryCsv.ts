@@ -14,7 +14,8 @@ export interface EvaluationRecord {
   val: TaskMetrics[];
 }
 
-const METRIC_ORDER: (keyof TaskMetrics)[] = ['loss', 'accuracy', 'precision', 'recall', 'f1', 'auc', 'macroF1', 'mse', 'rmse', 'mae', 'r2', 'count'];
+// count first, so the file's last row is a metric the Task metrics table shows (R2, Macro F1 or AUC of the last task).
+const METRIC_ORDER: (keyof TaskMetrics)[] = ['count', 'loss', 'accuracy', 'precision', 'recall', 'f1', 'auc', 'macroF1', 'mse', 'rmse', 'mae', 'r2'];
 
 function field(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
