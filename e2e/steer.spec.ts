@@ -88,6 +88,11 @@ test('early stopping stops by itself and says so', async ({ page }) => {
   await app.epochs.fill('300');
   await app.train.click();
   await expect(app.progress).toContainText('Stopped early', { timeout: 60_000 });
+  // The table and the plots then describe the restored best epoch, not the last one.
+  const best = /epoch (\d+)\) were restored/.exec((await app.progress.textContent()) ?? '')?.[1];
+  expect(best).toBeDefined();
+  await expect(page.getByRole('heading', { name: `Validation metrics after epoch ${best} (the best epoch` })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'ROC curve of location' }).locator('figcaption')).toContainText(`validation split (epoch ${best})`);
 });
 
 test('single-task baselines train in the worker and compare with the multi-task model (Δ per task and Δm)', async ({ page }) => {

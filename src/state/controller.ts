@@ -168,6 +168,9 @@ export function createController(client: TrainingClient): Controller {
       case 'baselinesCancelled':
         set({ baselines: null });
         break;
+      case 'validationDiagnostics':
+        set({ diagnostics: { ...get().diagnostics, val: { epoch: msg.epoch, tasks: msg.diagnostics } } });
+        break;
       case 'testEvaluated':
         set({ testMetrics: { epoch: msg.epoch, metrics: msg.metrics }, diagnostics: { ...get().diagnostics, test: { epoch: msg.epoch, tasks: msg.diagnostics } } });
         break;

@@ -100,6 +100,8 @@ export type FromWorker =
   | { type: 'baselinesDone'; epochs: number; single: TaskMetrics[]; multi: TaskMetrics[]; singleTest: TaskMetrics[] | null; multiTest: TaskMetrics[] | null }
   | { type: 'baselinesCancelled' }
   /** Metrics on the held-out test split (after a run finishes, or on demand). */
+  /** Validation plot data of the model as it is now (after early stopping restored the best epoch). */
+  | { type: 'validationDiagnostics'; epoch: number; diagnostics: TaskDiagnostics[] }
   | { type: 'testEvaluated'; epoch: number; metrics: TaskMetrics[]; diagnostics: TaskDiagnostics[] }
   | { type: 'weightsApplied'; step: number; weights: Record<string, number>; enabled: Record<string, boolean> }
   | { type: 'settingApplied'; step: number; what: 'weighting' | 'learningRate' | 'earlyStopping' }

@@ -167,6 +167,11 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     setState('running');
     const outcome = await current.runner.runUntil(current.targetEpochs, () => stopRequested);
     if (run === current) settle(outcome);
+    if (run === current && outcome.kind === 'stoppedEarly') {
+      // The best epoch's weights are back: its plot data replaces the last epoch's.
+      const { diagnostics } = await current.trainer.evaluateWithDiagnostics('val');
+      post({ type: 'validationDiagnostics', epoch: outcome.bestEpoch, diagnostics });
+    }
     if (run === current && (outcome.kind === 'done' || outcome.kind === 'stoppedEarly')) await evaluateTest();
   };
 

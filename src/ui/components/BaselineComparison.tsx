@@ -11,6 +11,13 @@ const BaselineCurves = lazy(() => import('../charts/BaselineCurves.tsx'));
 const pct = (v: number) => (Number.isFinite(v) ? `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)} %` : 'n/a');
 const val = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? 'n/a' : v.toPrecision(4));
 
+/** In words; differences under 0.05 % print as +0.0 %, so they are called a draw. */
+function verdict(dm: number): string {
+  if (!Number.isFinite(dm)) return 'not defined for these metrics';
+  if (Math.abs(dm) < 0.0005) return 'no clear difference';
+  return dm > 0 ? 'sharing the trunk helps these tasks on average' : 'sharing the trunk hurts these tasks on average';
+}
+
 /** Per task: the headline metric of the single-task network, of the multi-task one, and the sign-corrected relative difference; then Δm. */
 function ComparisonTable({ label, splitName, tasks, single, multi, epochs }: { label: string; splitName: string; tasks: TaskSpec[]; single: TaskMetrics[]; multi: TaskMetrics[]; epochs: number }) {
   const rows = tasks.map((t, k) => {
@@ -45,7 +52,7 @@ function ComparisonTable({ label, splitName, tasks, single, multi, epochs }: { l
         </tbody>
       </table>
       <p role="status" aria-label={splitName === 'validation' ? 'Average relative gain' : `Average relative gain on ${splitName}`}>
-        Δm ({splitName}) = {pct(dm)}: {dm > 0 ? 'sharing the trunk helps these tasks on average' : dm < 0 ? 'sharing the trunk hurts these tasks on average' : 'no difference'} (up to {epochs} epochs
+        Δm ({splitName}) = {pct(dm)}: {verdict(dm)} (up to {epochs} epochs
         each).
       </p>
     </>

@@ -71,13 +71,18 @@ function MetricsGrid({ label, tasks, metrics }: { label: string; tasks: TaskSpec
 export function MetricsTable() {
   const controller = useController();
   const run = useAppState((s) => s.run);
-  const latest = useAppState((s) => s.epochs[s.epochs.length - 1]);
+  // After early stopping the model holds the best epoch's weights again, so the table shows that epoch.
+  const restoredEpoch = useAppState((s) => (s.runState === 'stoppedEarly' ? s.bestEpoch : null));
+  const latest = useAppState((s) => (restoredEpoch !== null ? s.epochs.find((e) => e.epoch === restoredEpoch) : undefined) ?? s.epochs[s.epochs.length - 1]);
   const test = useAppState((s) => s.testMetrics);
   const running = useAppState((s) => s.runState === 'running');
   if (!run) return null;
   return (
     <div className="metrics">
-      <h3>Validation metrics {latest ? `after epoch ${latest.epoch}` : '(after the first epoch)'}</h3>
+      <h3>
+        Validation metrics {latest ? `after epoch ${latest.epoch}` : '(after the first epoch)'}
+        {latest && restoredEpoch === latest.epoch ? ' (the best epoch, whose weights early stopping restored)' : ''}
+      </h3>
       <MetricsGrid label="Task metrics" tasks={run.tasks} metrics={latest?.val} />
       <p className="muted">Loss is each task's training loss on the validation split: log loss (cross-entropy) for binary and multi-class tasks, MSE of the standardised target for regression. Regression metrics are in the target's own units; binary metrics call a row positive at score ≥ 0.5 (set another threshold under Diagnostic plots).</p>
       <button type="button" disabled={!latest} onClick={exportMetrics}>
