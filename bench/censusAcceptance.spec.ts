@@ -22,6 +22,7 @@ export const CENSUS_SETTINGS = {
   epochs: '30',
   trunk: '128, 64',
   dropout: '0.3',
+  headHidden: '32',
   earlyStoppingPatience: '4',
 };
 
@@ -56,6 +57,7 @@ test('census: income AUC and marital accuracy on the test split, and single vs m
   await page.getByRole('textbox', { name: 'Trunk layers' }).fill(s.trunk);
   const dropouts = page.getByRole('spinbutton', { name: /^Dropout of layer/ });
   for (let i = 0; i < (await dropouts.count()); i++) await dropouts.nth(i).fill(s.dropout);
+  for (const task of ['income_50k', 'marital_stat']) await page.getByRole('spinbutton', { name: `Hidden units of ${task} head` }).fill(s.headHidden);
   await page.getByRole('checkbox', { name: 'Early stopping' }).check();
   await page.getByRole('spinbutton', { name: 'Patience' }).fill(s.earlyStoppingPatience);
 

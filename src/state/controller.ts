@@ -105,6 +105,7 @@ export function createController(client: TrainingClient): Controller {
           encodings,
           positiveClasses,
           balanceClasses: {},
+          thresholds: {},
           weights,
           enabled: {},
           settings: { ...settings, headHidden: {}, earlyStopping: { ...settings.earlyStopping, monitor: 'total' } },
@@ -222,7 +223,10 @@ export function createController(client: TrainingClient): Controller {
       set({ encodings: { ...get().encodings, [column]: encoding } });
     },
     setPositiveClass(column, label) {
-      set({ positiveClasses: { ...get().positiveClasses, [column]: label } });
+      // A threshold on the old positive class's score would mean the opposite now.
+      const thresholds = { ...get().thresholds };
+      delete thresholds[column];
+      set({ positiveClasses: { ...get().positiveClasses, [column]: label }, thresholds });
     },
     setBalanceClasses(column, on) {
       set({ balanceClasses: { ...get().balanceClasses, [column]: on } });

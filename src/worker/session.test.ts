@@ -57,7 +57,8 @@ describe('training session', () => {
     // Each evaluation carries the plot data of each task type; validation rows add up to the split.
     const [binary, multiclass, regression] = of('epochEnded')[1]?.diagnostics ?? [];
     const valRows = of('runCreated')[0]?.splitRows.val;
-    expect(binary?.kind === 'binary' && binary.positives.length + binary.negatives.length).toBe(valRows);
+    expect(binary?.kind === 'binary' && binary.positives + binary.negatives).toBe(valRows);
+    expect(binary?.kind === 'binary' && binary.atThreshold.every((c) => c.tp + c.fp + c.tn + c.fn === valRows)).toBe(true);
     expect(multiclass?.kind === 'multiclass' && multiclass.matrix.flat().reduce((a, b) => a + b, 0)).toBe(valRows);
     expect(regression?.kind === 'regression' && regression.count).toBe(valRows);
     expect(of('testEvaluated')[0]?.diagnostics.map((d) => d.kind)).toEqual(['binary', 'multiclass', 'regression']);
@@ -160,5 +161,32 @@ describe('training session', () => {
     expect(of('baselinesCancelled')).toHaveLength(1);
     await session.handle({ type: 'reset' });
     expect(of('runReset').at(-1)?.numTensors).toBe(baseline);
+  });
+
+  it('after early stopping, sends the restored epoch\'s validation plot data and tests that model', async () => {
+    const { session, of } = setup();
+    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
+    // A large learning rate and patience 1 make the validation loss stop improving within a few epochs.
+    await session.handle({ type: 'train', config: { ...config, epochs: 60, learningRate: 0.2, earlyStopping: { enabled: true, monitor: 'total', patience: 1 } } });
+    const stopped = of('stateChanged').at(-1);
+    expect(stopped?.state).toBe('stoppedEarly');
+    const refreshed = of('validationDiagnostics');
+    expect(refreshed).toHaveLength(1);
+    expect(refreshed[0]?.epoch).toBe(stopped?.bestEpoch);
+    expect(refreshed[0]?.epoch).toBeLessThan(of('epochEnded').length);
+    // The restored model is the one tested, and its validation loss is the best epoch's.
+    expect(of('testEvaluated')).toHaveLength(1);
+    await session.handle({ type: 'reset' });
+  });
+
+  it('with no test rows, neither the run nor the baselines touch a test split', async () => {
+    const { session, of } = setup();
+    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
+    await session.handle({ type: 'train', config: { ...config, epochs: 1, validationPercent: 20, testPercent: 0 } });
+    expect(of('runCreated')[0]?.splitRows.test).toBe(0);
+    expect(of('testEvaluated')).toHaveLength(0);
+    await session.handle({ type: 'trainBaselines' });
+    expect(of('baselinesDone')[0]).toMatchObject({ singleTest: null, multiTest: null });
+    await session.handle({ type: 'reset' });
   });
 });

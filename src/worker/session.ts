@@ -166,9 +166,13 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     stopRequested = false;
     setState('running');
     const outcome = await current.runner.runUntil(current.targetEpochs, () => stopRequested);
-    if (run === current) settle(outcome);
-    if (run === current && outcome.kind === 'stoppedEarly') {
-      // The best epoch's weights are back: its plot data replaces the last epoch's.
+    if (run === current) await afterSegment(current, outcome);
+  };
+
+  /** Shows the outcome; after early stopping the best epoch's plot data replaces the last's; a finished run is tested. */
+  const afterSegment = async (current: Run, outcome: RunOutcome) => {
+    settle(outcome);
+    if (outcome.kind === 'stoppedEarly') {
       const { diagnostics } = await current.trainer.evaluateWithDiagnostics('val');
       post({ type: 'validationDiagnostics', epoch: outcome.bestEpoch, diagnostics });
     }
@@ -185,6 +189,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     const { trainer } = run;
     const epochs = Math.max(trainer.epochsCompleted, 1);
     const hasTest = trainer.data.test.rows > 0;
+    const multiAtBest = state === 'stoppedEarly';
     const single: TaskMetrics[] = [];
     const singleTest: TaskMetrics[] = [];
     for (let k = 0; k < trainer.tasks.length; k++) {
@@ -199,6 +204,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
         alone,
         { onLosses: () => {}, onEpoch: (e) => post({ type: 'baselineProgress', taskIndex: k, epoch: e.epoch, epochs, metrics: e.val[0] as TaskMetrics }) },
         yieldToEventLoop,
+        { diagnostics: false },
       );
       runner.setEarlyStopping({ enabled: earlyStopping.enabled, patience: earlyStopping.patience, monitor: 'total' });
       try {
@@ -209,6 +215,9 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
           if (outcome.kind === 'diverged') post({ type: 'error', message: `The single-task network for ${trainer.tasks[k]?.name ?? 'a task'} diverged; lower the learning rate and try again.` });
           return;
         }
+        // Compared like for like: when early stopping gave the multi-task model its best epoch's
+        // weights, each baseline also ends at its own best epoch, even if patience did not run out.
+        if (multiAtBest) runner.restoreBestWeights();
         single.push((await alone.evaluate('val'))[0] as TaskMetrics);
         if (hasTest) singleTest.push((await alone.evaluate('test'))[0] as TaskMetrics);
       } finally {
@@ -237,7 +246,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
   const step = async (config: RunConfig) => {
     const current = await ensureRun(config);
     const outcome = await current.runner.stepAndReport();
-    if (run === current) settle(outcome);
+    if (run === current) await afterSegment(current, outcome);
   };
 
   const loadDataset = async (source: DatasetSource) => {

@@ -4,7 +4,7 @@ import { accuracy, binaryCounts, rocAuc } from './classificationMetrics.ts';
 import { confusionMatrix, perClassMetrics } from './confusionMatrix.ts';
 import { histogram } from './histogram.ts';
 import { countsAtThreshold, rocCurve } from './rocCurve.ts';
-import { computeTaskDiagnostics, MAX_SCATTER_POINTS } from './taskDiagnostics.ts';
+import { computeTaskDiagnostics, MAX_SCATTER_POINTS, THRESHOLDS } from './taskDiagnostics.ts';
 
 const sorted = (a: number[]) => Float32Array.from(a).sort();
 
@@ -51,6 +51,9 @@ describe('ROC curve', () => {
         expect(area(rocCurve(sorted(pos), sorted(neg), Infinity))).toBeCloseTo(auc, 9);
       }),
     );
+  });
+  it('refuses NaN scores instead of looping (the caller leaves them out)', () => {
+    expect(() => rocCurve(sorted([0.2, NaN]), sorted([0.1]))).toThrow(RangeError);
   });
   it('keeps both corners when thinned, and is empty with one class', () => {
     const pos = sorted(Array.from({ length: 500 }, (_, i) => (i + 0.5) / 500));
@@ -111,10 +114,23 @@ describe('histogram', () => {
 });
 
 describe('task diagnostics', () => {
-  it('binary: sorted scores per class, rows without a label left out', () => {
-    const d = computeTaskDiagnostics({ name: 'b', kind: 'binary', numClasses: 2, classLabels: ['n', 'y'] }, Float32Array.of(0.9, 0.2, 0.6, 0.4), Float32Array.of(1, 0, NaN, 1), { mean: 0, std: 1 });
-    expect(d.kind === 'binary' && [...d.positives]).toEqual([Math.fround(0.4), Math.fround(0.9)]);
-    expect(d.kind === 'binary' && [...d.negatives]).toEqual([Math.fround(0.2)]);
+  it('binary: ROC and the counts at every offered threshold; rows without a label or with a NaN score left out', () => {
+    const d = computeTaskDiagnostics(
+      { name: 'b', kind: 'binary', numClasses: 2, classLabels: ['n', 'y'] },
+      Float32Array.of(0.9, 0.2, 0.6, 0.4, NaN),
+      Float32Array.of(1, 0, NaN, 1, 0),
+      { mean: 0, std: 1 },
+    );
+    if (d.kind !== 'binary') throw new Error('expected binary');
+    expect([d.positives, d.negatives, d.nonFinite]).toEqual([2, 1, 1]);
+    expect(THRESHOLDS).toHaveLength(99);
+    expect(THRESHOLDS[49]).toBe(0.5);
+    // at 0.5: positive 0.9 called positive, 0.4 missed; negative 0.2 correctly negative
+    expect(d.atThreshold[49]).toEqual({ tp: 1, fn: 1, fp: 0, tn: 1 });
+    // at 0.3 (index 29) both positives are caught; at 0.1 the negative is a false positive too
+    expect(d.atThreshold[29]).toEqual({ tp: 2, fn: 0, fp: 0, tn: 1 });
+    expect(d.atThreshold[9]).toEqual({ tp: 2, fn: 0, fp: 1, tn: 0 });
+    expect(area(d.roc)).toBeCloseTo(1, 10); // both positives outrank the negative
   });
   it('multi-class: confusion of the arg-max class', () => {
     const outputs = Float32Array.of(0.7, 0.2, 0.1, 0.1, 0.8, 0.1, 0.3, 0.3, 0.4);

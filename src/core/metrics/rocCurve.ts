@@ -1,6 +1,7 @@
 /**
  * ROC curve and threshold metrics of a binary classifier from its scores split by true class
- * and sorted ascending, so any threshold is answered exactly with two binary searches.
+ * and sorted ascending (finite scores only), so any threshold is answered exactly with two
+ * binary searches.
  */
 import type { BinaryCounts } from './classificationMetrics.ts';
 
@@ -46,6 +47,7 @@ export function rocCurve(positives: ArrayLike<number>, negatives: ArrayLike<numb
   let j = nNeg - 1;
   while (i >= 0 || j >= 0) {
     const s = Math.max(i >= 0 ? (positives[i] as number) : -Infinity, j >= 0 ? (negatives[j] as number) : -Infinity);
+    if (Number.isNaN(s)) throw new RangeError('rocCurve needs finite scores (leave NaN out first).');
     while (i >= 0 && positives[i] === s) i--;
     while (j >= 0 && negatives[j] === s) j--;
     points.push({ fpr: (nNeg - 1 - j) / nNeg, tpr: (nPos - 1 - i) / nPos, threshold: s });

@@ -3,6 +3,7 @@ import { toyDataset } from '../testing/toyData.ts';
 import type { StepLosses } from './lossReader.ts';
 import { MultiTaskTrainer } from './multiTaskTrainer.ts';
 import { TrainingRunner, type EpochReport } from './trainingRunner.ts';
+import { DEFAULT_WEIGHTING } from '../weighting/strategies.ts';
 
 const immediate = () => new Promise<void>((r) => setImmediate(r));
 const options = { trunk: [{ units: 8, activation: 'relu' as const, dropout: 0 }], headHidden: [0, 0, 0], batchSize: 50, learningRate: 0.01, seed: 1, weights: [1, 1, 1] };
@@ -34,6 +35,35 @@ describe('TrainingRunner', () => {
     expect(steps).toEqual([1, 2, 3, 4]);
     expect(await runner.runUntil(2, () => false)).toEqual({ kind: 'done' });
     expect(trainer.globalStep).toBe(6);
+    runner.dispose();
+    trainer.dispose();
+  });
+
+  it('puts back the best epoch seen by early stopping when the run ends before patience runs out', async () => {
+    const trainer = new MultiTaskTrainer(toyDataset(200), { ...options, learningRate: 0.3 });
+    const epochs: EpochReport[] = [];
+    const runner = new TrainingRunner(trainer, { onLosses: () => {}, onEpoch: (e) => epochs.push(e) }, immediate);
+    runner.setEarlyStopping({ enabled: true, monitor: 'total', patience: 1000 });
+    expect(await runner.runUntil(6, () => false)).toEqual({ kind: 'done' });
+    const totals = epochs.map((e) => e.val.reduce((a, m) => a + m.loss, 0));
+    const bestEpoch = totals.indexOf(Math.min(...totals)) + 1;
+    const restored = runner.restoreBestWeights();
+    expect(restored).toBe(bestEpoch === 6 ? null : bestEpoch);
+    const now = (await trainer.evaluate('val')).reduce((a, m) => a + m.loss, 0);
+    expect(now).toBeCloseTo(totals[bestEpoch - 1] as number, 5);
+    runner.dispose();
+    trainer.dispose();
+  });
+
+  it('under a strategy that sets its own weights, early stopping watches the plain sum of the losses', async () => {
+    const trainer = new MultiTaskTrainer(toyDataset(200), { ...options, learningRate: 0.05, weighting: { ...DEFAULT_WEIGHTING, strategy: 'uncertainty' } });
+    const epochs: EpochReport[] = [];
+    const runner = new TrainingRunner(trainer, { onLosses: () => {}, onEpoch: (e) => epochs.push(e) }, immediate);
+    runner.setEarlyStopping({ enabled: true, monitor: 'total', patience: 1000 });
+    await runner.runUntil(8, () => false);
+    const plain = epochs.map((e) => e.val.reduce((a, m) => a + m.loss, 0));
+    const best = plain.indexOf(Math.min(...plain)) + 1;
+    expect(runner.restoreBestWeights()).toBe(best === 8 ? null : best);
     runner.dispose();
     trainer.dispose();
   });

@@ -10,6 +10,7 @@ import type { TaskDiagnostics } from '../metrics/taskDiagnostics.ts';
 import type { TaskMetrics } from '../metrics/taskMetrics.ts';
 import { LossReader, type StepLosses } from './lossReader.ts';
 import type { MultiTaskTrainer } from './multiTaskTrainer.ts';
+import { setsOwnWeights } from '../weighting/strategies.ts';
 
 /** What is known at the end of an epoch. */
 export interface EpochReport {
@@ -43,6 +44,8 @@ export interface RunnerOptions {
   readbackIntervalMs?: number;
   /** ... or when this many steps are waiting. */
   maxPendingSteps?: number;
+  /** Make the validation split's plot data at each epoch's end (default true; baselines need none). */
+  diagnostics?: boolean;
 }
 
 /** Early stopping on a validation loss: a task's (by index) or the weighted total. */
@@ -74,6 +77,7 @@ export class TrainingRunner {
   private readonly reader: LossReader;
   private readonly readbackIntervalMs: number;
   private readonly maxPendingSteps: number;
+  private readonly diagnostics: boolean;
   /** Training wall time of the current epoch from earlier runs (before a pause). */
   private epochMsBeforePause = 0;
   private segmentStartMs = 0;
@@ -95,12 +99,23 @@ export class TrainingRunner {
     this.reader = new LossReader(trainer.tasks.length, (steps, rate) => this.onLosses(steps, rate));
     this.readbackIntervalMs = options.readbackIntervalMs ?? 200;
     this.maxPendingSteps = options.maxPendingSteps ?? 256;
+    this.diagnostics = options.diagnostics ?? true;
     this.lastWeights = trainer.tasks.map(() => 1);
     this.lastGood = { step: 0, weights: trainer.snapshotWeights() };
   }
 
   setEarlyStopping(config: EarlyStopping): void {
     this.earlyStopping = { ...config };
+  }
+
+  /**
+   * Puts back the best epoch's weights seen by early stopping, if a later epoch holds now (a run
+   * that reached its epoch limit before patience ran out). Returns that epoch, or null.
+   */
+  restoreBestWeights(): number | null {
+    if (!this.earlyStopping.enabled || !this.best || this.best.epoch === this.trainer.epochsCompleted) return null;
+    this.trainer.restoreWeights(this.best.weights);
+    return this.best.epoch;
   }
 
   /** Trains until `targetEpochs` epochs are complete, or `shouldStop()` turns true between steps. */
@@ -218,7 +233,7 @@ export class TrainingRunner {
     const mean = this.reader.takeEpochMean(epoch) ?? { perTask: this.trainer.tasks.map(() => NaN), total: NaN };
     this.trainer.recordEpochLosses(mean.perTask);
     const evalStart = performance.now();
-    const { metrics: val, diagnostics } = await this.trainer.evaluateWithDiagnostics('val');
+    const { metrics: val, diagnostics } = this.diagnostics ? await this.trainer.evaluateWithDiagnostics('val') : { metrics: await this.trainer.evaluate('val'), diagnostics: [] };
     const gradientCosine = await this.trainer.gradientConflict();
     const evalMs = performance.now() - evalStart;
     this.segmentStartMs = performance.now();
@@ -244,7 +259,10 @@ export class TrainingRunner {
   private checkEarlyStopping(epoch: number, val: TaskMetrics[]): RunOutcome | null {
     if (!this.earlyStopping.enabled) return null;
     const { monitor, patience } = this.earlyStopping;
-    const value = monitor === 'total' ? val.reduce((s, m, k) => s + (this.lastWeights[k] ?? 1) * m.loss, 0) : (val[monitor]?.loss ?? NaN);
+    // A strategy that sets its own weights changes them every epoch (Uncertainty's grow as the
+    // losses fall), so its weighted total is no yardstick: the plain sum of the losses is.
+    const fixed = setsOwnWeights(this.trainer.weightingConfig.strategy);
+    const value = monitor === 'total' ? val.reduce((s, m, k) => s + (fixed ? 1 : (this.lastWeights[k] ?? 1)) * m.loss, 0) : (val[monitor]?.loss ?? NaN);
     if (!Number.isFinite(value)) return null;
     if (!this.best || value < this.best.value - 1e-9) {
       this.best?.weights.forEach((w) => w.dispose());

@@ -6,6 +6,7 @@ import { useAppState } from '../../state/store.ts';
 import { taskColour } from '../palette.ts';
 
 const num = new Intl.NumberFormat('en', { maximumSignificantDigits: 4 });
+const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? 'n/a' : num.format(v));
 
 /** Per task, the headline validation metric by epoch: multi-task (solid) over single-task (dashed, black). */
 export default function BaselineCurves() {
@@ -16,8 +17,17 @@ export default function BaselineCurves() {
   return (
     <figure aria-label="Baseline curves" className="chart">
       <figcaption>
-        Validation metric by epoch, per task: the multi-task model (solid, in the task's colour) and its single-task network (dashed, black). Where the solid line is better, sharing the
-        trunk helps that task.
+        Validation metric by epoch, per task: the multi-task model (solid, in the task's colour) and its single-task network (dashed, black); higher is better for AUC and
+        accuracy, lower for RMSE.{' '}
+        {run.tasks
+          .map((t, k) => {
+            const m = headlineMetric(t.kind);
+            const multi = epochs[epochs.length - 1]?.val[k]?.[m.key];
+            const single = history[k]?.at(-1)?.[m.key];
+            return `${t.name} ${m.label} at the last epoch: multi-task ${fmt(multi)}, single-task ${fmt(single)}`;
+          })
+          .join('; ')}
+        {'.'}
       </figcaption>
       <div className="small-multiples">
         {run.tasks.map((t, k) => (
@@ -25,7 +35,9 @@ export default function BaselineCurves() {
             <span>
               {t.name}: {headlineMetric(t.kind).label}
             </span>
-            <TaskCurves multi={epochs.map((e) => e.val[k])} single={history[k] ?? []} metric={headlineMetric(t.kind)} colour={taskColour(k)} />
+            <div aria-hidden="true">
+              <TaskCurves multi={epochs.map((e) => e.val[k])} single={history[k] ?? []} metric={headlineMetric(t.kind)} colour={taskColour(k)} />
+            </div>
           </div>
         ))}
       </div>

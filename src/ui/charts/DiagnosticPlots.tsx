@@ -35,7 +35,7 @@ export default function DiagnosticPlots() {
       <label>
         Diagnostics split
         <select value={split} onChange={(e) => setChoice(e.target.value as SplitChoice)}>
-          <option value="val">Validation (latest epoch)</option>
+          <option value="val">Validation (epoch {diagnostics.val.epoch})</option>
           <option value="test" disabled={!diagnostics.test}>
             Test{diagnostics.test ? ` (epoch ${diagnostics.test.epoch})` : ' (not evaluated yet)'}
           </option>
@@ -52,8 +52,11 @@ export default function DiagnosticPlots() {
               {d.kind === 'binary' && (
                 <RocCurveChart
                   task={task.name}
+                  roc={d.roc}
+                  atThreshold={d.atThreshold}
                   positives={d.positives}
                   negatives={d.negatives}
+                  nonFinite={d.nonFinite}
                   auc={m?.auc}
                   threshold={thresholds[task.name] ?? 0.5}
                   splitLabel={splitLabel}

@@ -1,13 +1,17 @@
 import { memo, useMemo } from 'react';
 import { Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { precisionRecallF1 } from '../../core/metrics/classificationMetrics.ts';
-import { countsAtThreshold, rocCurve } from '../../core/metrics/rocCurve.ts';
+import { precisionRecallF1, type BinaryCounts } from '../../core/metrics/classificationMetrics.ts';
+import type { RocPoint } from '../../core/metrics/rocCurve.ts';
 import { TASK_COLOURS } from '../palette.ts';
 
 interface Props {
   task: string;
-  positives: Float32Array;
-  negatives: Float32Array;
+  roc: RocPoint[];
+  /** Counts at each of THRESHOLDS. */
+  atThreshold: BinaryCounts[];
+  positives: number;
+  negatives: number;
+  nonFinite: number;
   auc: number | undefined;
   threshold: number;
   splitLabel: string;
@@ -18,25 +22,27 @@ const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : 'n/a');
 const LINE = TASK_COLOURS[1] as string;
 
 /** Accuracy, precision, recall and F1 when scores ≥ threshold are called positive. */
-function atThreshold(positives: Float32Array, negatives: Float32Array, threshold: number) {
-  const counts = countsAtThreshold(positives, negatives, threshold);
-  const n = positives.length + negatives.length;
-  return { threshold, counts, accuracy: n ? (counts.tp + counts.tn) / n : NaN, ...precisionRecallF1(counts), tpr: counts.tp / Math.max(positives.length, 1), fpr: counts.fp / Math.max(negatives.length, 1) };
+function atThreshold(counts: BinaryCounts, threshold: number, positives: number, negatives: number) {
+  const n = positives + negatives;
+  return { threshold, counts, accuracy: n ? (counts.tp + counts.tn) / n : NaN, ...precisionRecallF1(counts), tpr: counts.tp / Math.max(positives, 1), fpr: counts.fp / Math.max(negatives, 1) };
 }
 
 /** ROC curve with its AUC, the operating point of the chosen threshold, and the metrics at 0.5 and at that threshold. */
-export const RocCurveChart = memo(function RocCurveChart({ task, positives, negatives, auc, threshold, splitLabel, onThreshold }: Props) {
-  const points = useMemo(() => rocCurve(positives, negatives, 160), [positives, negatives]);
-  const rows = useMemo(() => [atThreshold(positives, negatives, 0.5), ...(threshold === 0.5 ? [] : [atThreshold(positives, negatives, threshold)])], [positives, negatives, threshold]);
+export const RocCurveChart = memo(function RocCurveChart({ task, roc, atThreshold: counts, positives, negatives, nonFinite, auc, threshold, splitLabel, onThreshold }: Props) {
+  const rows = useMemo(() => {
+    // THRESHOLDS[k] = (k + 1) / 100, the slider's grid.
+    const at = (t: number) => atThreshold(counts[Math.round(t * 100) - 1] ?? { tp: 0, fp: 0, tn: 0, fn: 0 }, t, positives, negatives);
+    return threshold === 0.5 ? [at(0.5)] : [at(0.5), at(threshold)];
+  }, [counts, positives, negatives, threshold]);
   const chosen = rows[rows.length - 1] as ReturnType<typeof atThreshold>;
   return (
     <figure className="diagnostic" aria-label={`ROC curve of ${task}`}>
       <figcaption>
-        ROC curve of {task} on {splitLabel}: AUC {auc !== undefined && Number.isFinite(auc) ? auc.toPrecision(4) : 'n/a'} ({positives.length} positive, {negatives.length} negative rows). The dashed diagonal is a random guess; the
+        ROC curve of {task} on {splitLabel}: AUC {auc !== undefined && Number.isFinite(auc) ? auc.toPrecision(4) : 'n/a'} ({positives} positive, {negatives} negative rows{nonFinite ? `; ${nonFinite} rows with a non-finite score left out` : ''}). The dashed diagonal is a random guess; the
         ringed point is threshold {threshold.toFixed(2)}: true-positive rate {fmt(chosen.tpr)} at false-positive rate {fmt(chosen.fpr)}.
       </figcaption>
       <div aria-hidden="true">
-        <LineChart width={260} height={240} data={points} margin={{ top: 8, right: 12, bottom: 18, left: 0 }}>
+        <LineChart width={260} height={240} data={roc} margin={{ top: 8, right: 12, bottom: 18, left: 0 }}>
           <XAxis dataKey="fpr" type="number" domain={[0, 1]} ticks={[0, 0.5, 1]} label={{ value: 'false-positive rate', position: 'insideBottom', offset: -10 }} />
           <YAxis dataKey="tpr" type="number" domain={[0, 1]} ticks={[0, 0.5, 1]} width={52} label={{ value: 'true-positive rate', angle: -90, position: 'insideLeft', offset: 6, style: { textAnchor: 'middle' } }} />
           <Tooltip formatter={(v) => fmt(Number(v))} labelFormatter={(l) => `FPR ${fmt(Number(l))}`} />

@@ -84,7 +84,7 @@ export function MetricsTable() {
         {latest && restoredEpoch === latest.epoch ? ' (the best epoch, whose weights early stopping restored)' : ''}
       </h3>
       <MetricsGrid label="Task metrics" tasks={run.tasks} metrics={latest?.val} />
-      <p className="muted">Loss is each task's training loss on the validation split: log loss (cross-entropy) for binary and multi-class tasks, MSE of the standardised target for regression. Regression metrics are in the target's own units; binary metrics call a row positive at score ≥ 0.5 (set another threshold under Diagnostic plots).</p>
+      <p className="muted">Loss is each task's training loss on the validation split: log loss (cross-entropy) for binary and multi-class tasks, MSE of the standardised target for regression. Regression metrics are in the target's own units; binary metrics call a row positive at score ≥ 0.5 (other thresholds: see Diagnostic plots).</p>
       <button type="button" disabled={!latest} onClick={exportMetrics}>
         Export metrics
       </button>

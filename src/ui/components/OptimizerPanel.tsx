@@ -82,7 +82,10 @@ export function OptimizerPanel() {
           </select>
         </label>
         <NumberField label="Patience" value={s.earlyStopping.patience} min={1} max={1000} step={1} integer onCommit={(patience) => controller.setEarlyStopping({ ...s.earlyStopping, patience })} />
-        <span className="muted">Stops after this many epochs without improvement and restores the best epoch's weights.</span>
+        <span className="muted">
+          Stops after this many epochs without improvement and restores the best epoch's weights. The total is weighted by your weights; under a strategy that sets the weights
+          itself it is the plain sum of the task losses (its weights change every epoch).
+        </span>
       </div>
     </details>
   );

@@ -24,6 +24,7 @@ export function TrainingControls() {
   const memory = useAppState((s) => s.memory);
   const bestEpoch = useAppState((s) => s.bestEpoch);
   const lastEpoch = useAppState((s) => s.epochs[s.epochs.length - 1]);
+  const stratified = useAppState((s) => Object.values(s.roles).some((r) => r === 'binary' || r === 'multiclass'));
   const baselinesRunning = useAppState((s) => s.baselines?.status === 'running');
   const running = runState === 'running' || baselinesRunning;
   return (
@@ -38,6 +39,7 @@ export function TrainingControls() {
           min={1}
           max={100 - MIN_TRAIN_PERCENT - settings.testPercent}
           step={1}
+          integer
           onCommit={(validationPercent) => controller.setSettings({ validationPercent })}
         />
         <NumberField
@@ -46,6 +48,7 @@ export function TrainingControls() {
           min={0}
           max={100 - MIN_TRAIN_PERCENT - settings.validationPercent}
           step={1}
+          integer
           onCommit={(testPercent) => controller.setSettings({ testPercent })}
         />
         <NumberField label="Learning rate" value={settings.learningRate} min={1e-9} max={1e9} step="any" onCommit={(learningRate) => controller.setLearningRate(learningRate)} />
@@ -66,7 +69,8 @@ export function TrainingControls() {
       </div>
       <p className="muted">
         Rows: {100 - settings.validationPercent - settings.testPercent} % train · {settings.validationPercent} % validation (live metrics, early stopping) · {settings.testPercent} % test
-        (held out until the run ends), split with seed {settings.seed}, stratified on the first classification task.
+        (held out until the run ends), split with seed {settings.seed}
+        {stratified ? ', stratified on the first classification target' : ''}.
       </p>
       <p role="status" aria-label="Training progress" className="summary">
         {progressText(runState, progress.epoch, progress.targetEpochs, progress.step, progress.samplesPerSecond, bestEpoch)}
