@@ -24,6 +24,12 @@ export default function DiagnosticPlots() {
   const epochs = useAppState((s) => s.epochs);
   const testMetrics = useAppState((s) => s.testMetrics?.metrics);
   const [choice, setChoice] = useState<SplitChoice>('val');
+  const [choiceRun, setChoiceRun] = useState(run);
+  if (choiceRun !== run) {
+    // A new run starts on its validation plots (React's "adjust state while rendering" pattern).
+    setChoiceRun(run);
+    setChoice('val');
+  }
   if (!run || !diagnostics.val) return null;
   const split = choice === 'test' && diagnostics.test ? 'test' : 'val';
   const shown = diagnostics[split] as SplitDiagnostics;
