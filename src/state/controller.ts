@@ -11,9 +11,11 @@ import type { FromWorker, RunConfig } from '../worker/protocol.ts';
 import { LossSeries } from './lossSeries.ts';
 import type { WeightingConfig } from '../core/weighting/strategies.ts';
 import type { EarlyStoppingConfig } from '../worker/protocol.ts';
-import { appStore, ARCHITECTURE_SETTINGS, initialState, type AppState, type TrainSettings } from './store.ts';
+import { appStore, ARCHITECTURE_SETTINGS, initialState, type AppState, type SplitDiagnostics, type TrainSettings } from './store.ts';
 
 const CHART_FLUSH_MS = 1000;
+/** How often the validation diagnostic plots may redraw while training runs. */
+const DIAGNOSTICS_FLUSH_MS = 10_000;
 /** Slider drags send at most one weight update per this interval (the last value always goes). */
 const WEIGHT_SEND_MS = 100;
 
@@ -68,7 +70,21 @@ export function createController(client: TrainingClient): Controller {
     if (!weightTimer) sendWeights();
   };
 
+  // The validation plots redraw at most every DIAGNOSTICS_FLUSH_MS while training runs (an epoch
+  // can take half a second and a scatter of 400 points is a heavy redraw); at once otherwise.
+  let pendingDiagnostics: SplitDiagnostics | null = null;
+  let lastDiagnosticsMs = -Infinity;
+  const showDiagnostics = (val: SplitDiagnostics) => {
+    pendingDiagnostics = null;
+    lastDiagnosticsMs = performance.now();
+    set({ diagnostics: { ...get().diagnostics, val } });
+  };
+  const flushDiagnostics = (force: boolean) => {
+    if (pendingDiagnostics && (force || performance.now() - lastDiagnosticsMs >= DIAGNOSTICS_FLUSH_MS)) showDiagnostics(pendingDiagnostics);
+  };
+
   const flushTimer = setInterval(() => {
+    flushDiagnostics(false);
     if (!dirty) return;
     dirty = false;
     const weightPoints = series.takeWeightSnapshot();
@@ -78,6 +94,7 @@ export function createController(client: TrainingClient): Controller {
   const clearResults = () => {
     series.clear();
     dirty = false;
+    pendingDiagnostics = null;
     set({ testMetrics: null, diagnostics: { val: null, test: null }, baselines: null, lossPoints: [], weightPoints: [], epochs: [], run: null, progress: initialState.progress, appliedWeights: null, latestWeights: null, bestEpoch: null });
   };
 
@@ -126,6 +143,7 @@ export function createController(client: TrainingClient): Controller {
         if (msg.state !== 'running') {
           series.releaseTail();
           dirty = true;
+          flushDiagnostics(true);
         }
         set({ runState: msg.state, bestEpoch: msg.bestEpoch ?? null, progress: { ...get().progress, epoch: msg.epoch, targetEpochs: msg.targetEpochs, step: msg.step } });
         break;
@@ -138,11 +156,9 @@ export function createController(client: TrainingClient): Controller {
       }
       case 'epochEnded':
         if (get().epochs.length === 0) performance.mark('mtl:first-epoch-end');
-        set({
-          epochs: [...get().epochs, msg.report],
-          diagnostics: { ...get().diagnostics, val: { epoch: msg.report.epoch, tasks: msg.diagnostics } },
-          memory: { numTensors: msg.numTensors, numBytes: msg.numBytes },
-        });
+        set({ epochs: [...get().epochs, msg.report], memory: { numTensors: msg.numTensors, numBytes: msg.numBytes } });
+        pendingDiagnostics = { epoch: msg.report.epoch, tasks: msg.diagnostics };
+        flushDiagnostics(get().runState !== 'running');
         break;
       case 'weightsApplied':
         set({ appliedWeights: { step: msg.step, weights: msg.weights, enabled: msg.enabled } });
@@ -170,7 +186,7 @@ export function createController(client: TrainingClient): Controller {
         set({ baselines: null });
         break;
       case 'validationDiagnostics':
-        set({ diagnostics: { ...get().diagnostics, val: { epoch: msg.epoch, tasks: msg.diagnostics } } });
+        showDiagnostics({ epoch: msg.epoch, tasks: msg.diagnostics });
         break;
       case 'testEvaluated':
         set({ testMetrics: { epoch: msg.epoch, metrics: msg.metrics }, diagnostics: { ...get().diagnostics, test: { epoch: msg.epoch, tasks: msg.diagnostics } } });

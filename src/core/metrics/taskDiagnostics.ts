@@ -24,7 +24,7 @@ export type TaskDiagnostics =
 export const MAX_ROC_POINTS = 200;
 
 /** Enough points to see the shape of a scatter without making the SVG slow to redraw. */
-export const MAX_SCATTER_POINTS = 400;
+export const MAX_SCATTER_POINTS = 200;
 export const RESIDUAL_BINS = 24;
 
 /** Indices of rows with a target (NaN = missing). */

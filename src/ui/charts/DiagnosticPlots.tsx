@@ -66,7 +66,7 @@ export default function DiagnosticPlots() {
                   auc={m?.auc}
                   threshold={thresholds[task.name] ?? 0.5}
                   splitLabel={splitLabel}
-                  onThreshold={(t) => controller.setThreshold(task.name, t)}
+                  onThreshold={controller.setThreshold}
                 />
               )}
               {d.kind === 'multiclass' && <ConfusionMatrixTable task={task.name} labels={task.classLabels} matrix={d.matrix} splitLabel={splitLabel} />}

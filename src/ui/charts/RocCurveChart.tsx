@@ -15,7 +15,8 @@ interface Props {
   auc: number | undefined;
   threshold: number;
   splitLabel: string;
-  onThreshold(threshold: number): void;
+  /** Stable across renders (the controller's), so the memoised chart skips unchanged epochs. */
+  onThreshold(task: string, threshold: number): void;
 }
 
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : 'n/a');
@@ -61,7 +62,7 @@ export const RocCurveChart = memo(function RocCurveChart({ task, roc, atThreshol
           max={0.99}
           step={0.01}
           value={threshold}
-          onChange={(e) => onThreshold(Number(e.target.value))}
+          onChange={(e) => onThreshold(task, Number(e.target.value))}
         />
         <output htmlFor={`threshold-${task}`}>{threshold.toFixed(2)}</output>
       </div>

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ConfusionMatrix } from '../../core/metrics/confusionMatrix.ts';
 import { perClassMetrics } from '../../core/metrics/confusionMatrix.ts';
 
@@ -15,7 +16,7 @@ function fmt(v: number): string {
 }
 
 /** Confusion matrix heatmap (rows: actual class, columns: predicted) and per-class precision / recall. */
-export function ConfusionMatrixTable({ task, labels, matrix, splitLabel }: { task: string; labels: string[]; matrix: ConfusionMatrix; splitLabel: string }) {
+export const ConfusionMatrixTable = memo(function ConfusionMatrixTable({ task, labels, matrix, splitLabel }: { task: string; labels: string[]; matrix: ConfusionMatrix; splitLabel: string }) {
   const perClass = perClassMetrics(matrix);
   const total = matrix.reduce((s, row) => s + row.reduce((a, b) => a + b, 0), 0);
   const correct = matrix.reduce((s, row, c) => s + (row[c] ?? 0), 0);
@@ -80,4 +81,4 @@ export function ConfusionMatrixTable({ task, labels, matrix, splitLabel }: { tas
       </div>
     </figure>
   );
-}
+});
