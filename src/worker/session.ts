@@ -10,14 +10,13 @@ import { generateEcommerceTable } from '../core/data/ecommerceSample.ts';
 import { summarizeColumns } from '../core/csv/summarizeColumns.ts';
 import { cellText, type Table } from '../core/csv/table.ts';
 import { PrepareError, prepareDataset } from '../core/data/prepareDataset.ts';
-import { selectTasks } from '../core/data/selectTasks.ts';
 import { splitFractions } from '../core/data/split.ts';
-import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
 import { MultiTaskTrainer } from '../core/train/multiTaskTrainer.ts';
 import { TrainingRunner } from '../core/train/trainingRunner.ts';
 import { createEventLoopYielder } from '../core/train/yieldToEventLoop.ts';
 import type { BackendChoice } from '../core/types.ts';
 import type { RunOutcome } from '../core/train/trainingRunner.ts';
+import { trainSingleTaskBaselines } from './singleTaskBaselines.ts';
 import type { DatasetSource, EarlyStoppingConfig, FromWorker, LoadPhases, RunConfig, RunState, ToWorker } from './protocol.ts';
 import type { BackendSelection } from './selectBackend.ts';
 
@@ -180,59 +179,9 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
   };
 
   let cancelBaselines = false;
-  /**
-   * One network per task, trained like the multi-task run: same data, split, epochs, trunk,
-   * optimiser, and early stopping (on its own validation loss) when the run uses it.
-   */
   const trainBaselines = async () => {
     if (!run) throw new Error('Train the multi-task model first: the baselines use its data, split, epochs and trunk.');
-    const { trainer } = run;
-    const epochs = Math.max(trainer.epochsCompleted, 1);
-    const hasTest = trainer.data.test.rows > 0;
-    const multiAtBest = state === 'stoppedEarly';
-    const single: TaskMetrics[] = [];
-    const singleTest: TaskMetrics[] = [];
-    for (let k = 0; k < trainer.tasks.length; k++) {
-      const alone = new MultiTaskTrainer(selectTasks(trainer.data, [k]), {
-        ...trainer.options,
-        headHidden: [trainer.options.headHidden[k] ?? 0],
-        weights: [1],
-        enabled: [true],
-        weighting: { ...trainer.weightingConfig, strategy: 'manual' },
-      });
-      const runner = new TrainingRunner(
-        alone,
-        { onLosses: () => {}, onEpoch: (e) => post({ type: 'baselineProgress', taskIndex: k, epoch: e.epoch, epochs, metrics: e.val[0] as TaskMetrics }) },
-        yieldToEventLoop,
-        { diagnostics: false },
-      );
-      runner.setEarlyStopping({ enabled: earlyStopping.enabled, patience: earlyStopping.patience, monitor: 'total' });
-      try {
-        post({ type: 'baselineProgress', taskIndex: k, epoch: 0, epochs });
-        const outcome = await runner.runUntil(epochs, () => cancelBaselines);
-        if (outcome.kind === 'stopped' || outcome.kind === 'diverged') {
-          post({ type: 'baselinesCancelled' });
-          if (outcome.kind === 'diverged') post({ type: 'error', message: `The single-task network for ${trainer.tasks[k]?.name ?? 'a task'} diverged; lower the learning rate and try again.` });
-          return;
-        }
-        // Compared like for like: when early stopping gave the multi-task model its best epoch's
-        // weights, each baseline also ends at its own best epoch, even if patience did not run out.
-        if (multiAtBest) runner.restoreBestWeights();
-        single.push((await alone.evaluate('val'))[0] as TaskMetrics);
-        if (hasTest) singleTest.push((await alone.evaluate('test'))[0] as TaskMetrics);
-      } finally {
-        runner.dispose();
-        alone.dispose();
-      }
-    }
-    post({
-      type: 'baselinesDone',
-      epochs,
-      single,
-      multi: await trainer.evaluate('val'),
-      singleTest: hasTest ? singleTest : null,
-      multiTest: hasTest ? await trainer.evaluate('test') : null,
-    });
+    await trainSingleTaskBaselines(run.trainer, { earlyStopping, multiAtBest: state === 'stoppedEarly', post, yieldToEventLoop, cancelled: () => cancelBaselines });
   };
 
   /** The held-out test split, touched only when asked or when a run finishes. */

@@ -1,0 +1,69 @@
+/** The single-task baselines: one network per task, trained and compared like the multi-task run. */
+import { selectTasks } from '../core/data/selectTasks.ts';
+import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
+import { MultiTaskTrainer } from '../core/train/multiTaskTrainer.ts';
+import { TrainingRunner } from '../core/train/trainingRunner.ts';
+import type { EarlyStoppingConfig, FromWorker } from './protocol.ts';
+
+export interface BaselineContext {
+  earlyStopping: EarlyStoppingConfig;
+  /** Early stopping left the multi-task model at its best epoch's weights. */
+  multiAtBest: boolean;
+  post(msg: FromWorker): void;
+  yieldToEventLoop(): Promise<void>;
+  cancelled(): boolean;
+}
+
+/**
+ * Trains one network per task with the multi-task trainer's data, split, epochs, trunk, head and
+ * optimiser, and early stopping (on its own validation loss) when the run uses it; then posts
+ * each side's validation and test metrics. Progress, cancellation and divergence are posted too.
+ */
+export async function trainSingleTaskBaselines(trainer: MultiTaskTrainer, context: BaselineContext): Promise<void> {
+  const { earlyStopping, multiAtBest, post, yieldToEventLoop, cancelled } = context;
+  const epochs = Math.max(trainer.epochsCompleted, 1);
+  const hasTest = trainer.data.test.rows > 0;
+  const single: TaskMetrics[] = [];
+  const singleTest: TaskMetrics[] = [];
+  for (let k = 0; k < trainer.tasks.length; k++) {
+    const alone = new MultiTaskTrainer(selectTasks(trainer.data, [k]), {
+      ...trainer.options,
+      headHidden: [trainer.options.headHidden[k] ?? 0],
+      weights: [1],
+      enabled: [true],
+      weighting: { ...trainer.weightingConfig, strategy: 'manual' },
+    });
+    const runner = new TrainingRunner(
+      alone,
+      { onLosses: () => {}, onEpoch: (e) => post({ type: 'baselineProgress', taskIndex: k, epoch: e.epoch, epochs, metrics: e.val[0] as TaskMetrics }) },
+      yieldToEventLoop,
+      { diagnostics: false },
+    );
+    runner.setEarlyStopping({ enabled: earlyStopping.enabled, patience: earlyStopping.patience, monitor: 'total' });
+    try {
+      post({ type: 'baselineProgress', taskIndex: k, epoch: 0, epochs });
+      const outcome = await runner.runUntil(epochs, cancelled);
+      if (outcome.kind === 'stopped' || outcome.kind === 'diverged') {
+        post({ type: 'baselinesCancelled' });
+        if (outcome.kind === 'diverged') post({ type: 'error', message: `The single-task network for ${trainer.tasks[k]?.name ?? 'a task'} diverged; lower the learning rate and try again.` });
+        return;
+      }
+      // Compared like for like: when early stopping gave the multi-task model its best epoch's
+      // weights, each baseline also ends at its own best epoch, even if patience did not run out.
+      if (multiAtBest) runner.restoreBestWeights();
+      single.push((await alone.evaluate('val'))[0] as TaskMetrics);
+      if (hasTest) singleTest.push((await alone.evaluate('test'))[0] as TaskMetrics);
+    } finally {
+      runner.dispose();
+      alone.dispose();
+    }
+  }
+  post({
+    type: 'baselinesDone',
+    epochs,
+    single,
+    multi: await trainer.evaluate('val'),
+    singleTest: hasTest ? singleTest : null,
+    multiTest: hasTest ? await trainer.evaluate('test') : null,
+  });
+}
