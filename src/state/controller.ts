@@ -71,7 +71,7 @@ export function createController(client: TrainingClient): Controller {
   };
 
   // The validation plots redraw at most every DIAGNOSTICS_FLUSH_MS while training runs (an epoch
-  // can take half a second and a scatter of 400 points is a heavy redraw); at once otherwise.
+  // can take half a second and redrawing every plot is heavy); at once otherwise.
   let pendingDiagnostics: SplitDiagnostics | null = null;
   let lastDiagnosticsMs = -Infinity;
   const showDiagnostics = (val: SplitDiagnostics) => {

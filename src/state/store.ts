@@ -79,7 +79,6 @@ export interface AppState {
   lossPoints: LossPoint[];
   weightPoints: WeightPoint[];
   epochs: EpochReport[];
-  /** Single-task baselines: progress while they train, then single vs multi-task validation metrics. */
   baselines: BaselineState | null;
   /** Metrics on the held-out test split, and the epoch they were measured at. */
   testMetrics: { epoch: number; metrics: TaskMetrics[] } | null;

@@ -99,9 +99,9 @@ export type FromWorker =
   /** Validation metrics of each single-task network and of the multi-task one; the same on the test split when it has rows. */
   | { type: 'baselinesDone'; epochs: number; single: TaskMetrics[]; multi: TaskMetrics[]; singleTest: TaskMetrics[] | null; multiTest: TaskMetrics[] | null }
   | { type: 'baselinesCancelled' }
-  /** Metrics on the held-out test split (after a run finishes, or on demand). */
   /** Validation plot data of the model as it is now (after early stopping restored the best epoch). */
   | { type: 'validationDiagnostics'; epoch: number; diagnostics: TaskDiagnostics[] }
+  /** Metrics and plot data of the held-out test split (after a run finishes, or on demand). */
   | { type: 'testEvaluated'; epoch: number; metrics: TaskMetrics[]; diagnostics: TaskDiagnostics[] }
   | { type: 'weightsApplied'; step: number; weights: Record<string, number>; enabled: Record<string, boolean> }
   | { type: 'settingApplied'; step: number; what: 'weighting' | 'learningRate' | 'earlyStopping' }

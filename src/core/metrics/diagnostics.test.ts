@@ -4,7 +4,7 @@ import { accuracy, binaryCounts, rocAuc } from './classificationMetrics.ts';
 import { confusionMatrix, perClassMetrics } from './confusionMatrix.ts';
 import { histogram } from './histogram.ts';
 import { countsAtThreshold, rocCurve } from './rocCurve.ts';
-import { computeTaskDiagnostics, MAX_SCATTER_POINTS, THRESHOLDS } from './taskDiagnostics.ts';
+import { computeTaskDiagnostics, MAX_SCATTER_POINTS, THRESHOLDS, thresholdIndex } from './taskDiagnostics.ts';
 
 const sorted = (a: number[]) => Float32Array.from(a).sort();
 
@@ -125,6 +125,8 @@ describe('task diagnostics', () => {
     expect([d.positives, d.negatives, d.nonFinite]).toEqual([2, 1, 1]);
     expect(THRESHOLDS).toHaveLength(99);
     expect(THRESHOLDS[49]).toBe(0.5);
+    expect(THRESHOLDS.every((t, i) => thresholdIndex(t) === i)).toBe(true);
+    expect(thresholdIndex(Number('0.3'))).toBe(29); // a slider value read back as text
     // at 0.5: positive 0.9 called positive, 0.4 missed; negative 0.2 correctly negative
     expect(d.atThreshold[49]).toEqual({ tp: 1, fn: 1, fp: 0, tn: 1 });
     // at 0.3 (index 29) both positives are caught; at 0.1 the negative is a false positive too

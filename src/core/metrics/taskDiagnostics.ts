@@ -10,10 +10,17 @@ import type { TaskSpec } from '../types.ts';
 import type { BinaryCounts } from './classificationMetrics.ts';
 import { confusionMatrix, type ConfusionMatrix } from './confusionMatrix.ts';
 import { histogram, type Histogram } from './histogram.ts';
+import { argmaxRow, labelledRows } from './predictionRows.ts';
 import { countsAtThreshold, rocCurve, type RocPoint } from './rocCurve.ts';
 
 /** The thresholds the page offers: 0.01, 0.02, …, 0.99 (0.5 among them). */
 export const THRESHOLDS = Array.from({ length: 99 }, (_, k) => (k + 1) / 100);
+export const THRESHOLD_STEP = 0.01;
+
+/** Index in THRESHOLDS of a threshold on that grid (e.g. a slider value read back as 0.3). */
+export function thresholdIndex(threshold: number): number {
+  return Math.round(threshold / THRESHOLD_STEP) - 1;
+}
 
 export type TaskDiagnostics =
   | { kind: 'binary'; roc: RocPoint[]; positives: number; negatives: number; atThreshold: BinaryCounts[]; nonFinite: number }
@@ -26,22 +33,6 @@ export const MAX_ROC_POINTS = 200;
 /** Enough points to see the shape of a scatter without making the SVG slow to redraw. */
 export const MAX_SCATTER_POINTS = 200;
 export const RESIDUAL_BINS = 24;
-
-/** Indices of rows with a target (NaN = missing). */
-export function labelledRows(targets: Float32Array): number[] {
-  const rows: number[] = [];
-  targets.forEach((t, i) => {
-    if (!Number.isNaN(t)) rows.push(i);
-  });
-  return rows;
-}
-
-/** Index of the largest of k outputs of a row. */
-export function argmaxRow(outputs: Float32Array, row: number, k: number): number {
-  let best = 0;
-  for (let c = 1; c < k; c++) if ((outputs[row * k + c] as number) > (outputs[row * k + best] as number)) best = c;
-  return best;
-}
 
 export function computeTaskDiagnostics(task: TaskSpec, outputs: Float32Array, targets: Float32Array, scale: TargetScale): TaskDiagnostics {
   const k = task.kind === 'multiclass' ? task.numClasses : 1;

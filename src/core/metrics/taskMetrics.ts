@@ -4,7 +4,7 @@ import type { TaskSpec } from '../types.ts';
 import { EPSILON } from '../train/taskLosses.ts';
 import { accuracy, binaryCounts, macroF1, precisionRecallF1, rocAuc } from './classificationMetrics.ts';
 import { regressionMetrics } from './regressionMetrics.ts';
-import { argmaxRow, labelledRows } from './taskDiagnostics.ts';
+import { argmaxRow, labelledRows } from './predictionRows.ts';
 
 /** Metric values by name; absent when a metric does not apply to the task type. */
 export interface TaskMetrics {

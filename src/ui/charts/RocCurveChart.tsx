@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { precisionRecallF1, type BinaryCounts } from '../../core/metrics/classificationMetrics.ts';
 import type { RocPoint } from '../../core/metrics/rocCurve.ts';
+import { THRESHOLD_STEP, THRESHOLDS, thresholdIndex } from '../../core/metrics/taskDiagnostics.ts';
 import { TASK_COLOURS } from '../palette.ts';
 
 interface Props {
@@ -31,8 +32,7 @@ function atThreshold(counts: BinaryCounts, threshold: number, positives: number,
 /** ROC curve with its AUC, the operating point of the chosen threshold, and the metrics at 0.5 and at that threshold. */
 export const RocCurveChart = memo(function RocCurveChart({ task, roc, atThreshold: counts, positives, negatives, nonFinite, auc, threshold, splitLabel, onThreshold }: Props) {
   const rows = useMemo(() => {
-    // THRESHOLDS[k] = (k + 1) / 100, the slider's grid.
-    const at = (t: number) => atThreshold(counts[Math.round(t * 100) - 1] ?? { tp: 0, fp: 0, tn: 0, fn: 0 }, t, positives, negatives);
+    const at = (t: number) => atThreshold(counts[thresholdIndex(t)] ?? { tp: 0, fp: 0, tn: 0, fn: 0 }, t, positives, negatives);
     return threshold === 0.5 ? [at(0.5)] : [at(0.5), at(threshold)];
   }, [counts, positives, negatives, threshold]);
   const chosen = rows[rows.length - 1] as ReturnType<typeof atThreshold>;
@@ -58,9 +58,9 @@ export const RocCurveChart = memo(function RocCurveChart({ task, roc, atThreshol
           id={`threshold-${task}`}
           type="range"
           aria-label={`Decision threshold of ${task}`}
-          min={0.01}
-          max={0.99}
-          step={0.01}
+          min={THRESHOLDS[0]}
+          max={THRESHOLDS[THRESHOLDS.length - 1]}
+          step={THRESHOLD_STEP}
           value={threshold}
           onChange={(e) => onThreshold(task, Number(e.target.value))}
         />
