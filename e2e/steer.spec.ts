@@ -76,6 +76,13 @@ test('the model editor redraws the diagram; changing it during a run asks before
   await dialog.getByRole('button', { name: 'Discard and apply' }).click();
   await expect(diagram).toHaveAttribute('aria-label', /2 dense layers/);
   await expect(app.progress).toContainText('Not started');
+  // Experts (MMoE): 3 copies of 3 → 64 → 64 = 3 × 4,416; a gate of 3·3+3 = 12 per head; heads 65 + 65 + 325
+  await page.getByRole('spinbutton', { name: 'Experts' }).fill('3');
+  await expect(diagram).toHaveAttribute('aria-label', /3 experts, each 2 dense layers \(64, 64 units\), mixed by one gate per task → 3 heads; ≈ 13,739 parameters/);
+  await app.train.click();
+  await expect(app.progress).toContainText('Done');
+  await expect(page.getByText('13,739 parameters ·')).toBeVisible();
+  await expect(app.metrics.getByRole('row')).toHaveCount(4); // header + one row per task
 });
 
 test('early stopping stops by itself and says so', async ({ page }) => {

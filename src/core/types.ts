@@ -54,6 +54,12 @@ export interface ModelSpec {
   embeddings: EmbeddingSpec[];
   /** The shared trunk's dense layers, in order. */
   trunk: DenseLayerSpec[];
+  /**
+   * 1 (or absent) = one shared trunk ("shared bottom"). n ≥ 2 = multi-gate mixture of experts
+   * (MMoE, Ma et al. 2018): n experts, each a copy of the trunk's layers, and per task a softmax
+   * gate on the inputs that mixes the experts' outputs into that task's head.
+   */
+  experts?: number;
   /** Per task: units of an optional hidden dense layer in its head (0 = none), with the trunk's last activation. */
   headHidden: number[];
   tasks: TaskSpec[];

@@ -26,7 +26,7 @@ export interface DatasetState {
 export type TrainSettings = Omit<RunConfig, 'roles' | 'encodings' | 'positiveClasses' | 'balanceClasses' | 'weights' | 'enabled'>;
 
 /** Settings that define the network or its optimiser: changing one during a run starts a new run. */
-export const ARCHITECTURE_SETTINGS: readonly (keyof TrainSettings)[] = ['batchSize', 'seed', 'validationPercent', 'testPercent', 'trunk', 'headHidden', 'embeddingDim', 'optimizer', 'schedule', 'l1', 'l2', 'clipNorm'];
+export const ARCHITECTURE_SETTINGS: readonly (keyof TrainSettings)[] = ['batchSize', 'seed', 'validationPercent', 'testPercent', 'trunk', 'experts', 'headHidden', 'embeddingDim', 'optimizer', 'schedule', 'l1', 'l2', 'clipNorm'];
 
 /** Single-task baselines: validation metrics per task and epoch as they train, then the comparison. */
 export type BaselineState =
@@ -102,6 +102,7 @@ export const DEFAULT_SETTINGS: TrainSettings = {
     { units: 64, activation: 'relu', dropout: 0 },
     { units: 64, activation: 'relu', dropout: 0 },
   ],
+  experts: 1,
   headHidden: {},
   embeddingDim: 0,
   optimizer: 'adam',

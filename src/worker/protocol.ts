@@ -21,6 +21,8 @@ export interface RunConfig {
   /** Tasks switched off (absent = on). */
   enabled: Record<string, boolean>;
   trunk: DenseLayerSpec[];
+  /** 1 = one shared trunk; n ≥ 2 = n experts (copies of the trunk) mixed per task by a learned gate (MMoE). */
+  experts: number;
   /** Units of a hidden layer in each task's head (absent or 0 = none). */
   headHidden: Record<string, number>;
   optimizer: OptimizerKind;

@@ -15,6 +15,7 @@ const config: RunConfig = {
   weights: { clicked: 1, segment: 1, spend: 1 },
   enabled: {},
   trunk: [{ units: 8, activation: 'relu', dropout: 0 }],
+  experts: 1,
   headHidden: {},
   optimizer: 'adam',
   schedule: DEFAULT_SCHEDULE,

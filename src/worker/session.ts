@@ -118,6 +118,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     );
     const trainer = new MultiTaskTrainer(data, {
       trunk: config.trunk,
+      experts: config.experts,
       headHidden: data.tasks.map((t) => config.headHidden[t.name] ?? 0),
       batchSize: config.batchSize,
       learningRate: config.learningRate,

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../types.ts';
 import { buildMultiTaskModel } from './buildMultiTaskModel.ts';
+import { countParameters } from './parameterCounts.ts';
 
 const spec: ModelSpec = {
   inputSize: 5,
@@ -61,5 +62,57 @@ describe('buildMultiTaskModel', () => {
     expect(out[1]?.shape).toEqual([2, 3]);
     tf.dispose(out);
     model.dispose();
+  });
+
+  it('counts parameters from the spec exactly as the built model does, shared trunk or experts', () => {
+    const variants: ModelSpec[] = [
+      spec,
+      { ...spec, headHidden: [3, 0, 2], embeddings: [{ name: 'user', vocabSize: 10, dim: 3 }] },
+      { ...spec, experts: 3 },
+      { ...spec, experts: 4, headHidden: [0, 5, 0], embeddings: [{ name: 'user', vocabSize: 7, dim: 2 }] },
+    ];
+    for (const v of variants) {
+      const model = buildMultiTaskModel(v);
+      expect(countParameters(v).total).toBe(model.countParams());
+      model.dispose();
+    }
+    // 3 experts × 84 trunk parameters; each head adds a gate of 5·3+3 = 18
+    expect(countParameters({ ...spec, experts: 3 }).total).toBe(3 * 84 + 25 + 3 * 18);
+  });
+
+  it('mixes experts with a softmax gate per task: identical experts give the shared-trunk network', () => {
+    const shared = buildMultiTaskModel(spec, 5);
+    const mmoe = buildMultiTaskModel({ ...spec, experts: 3 }, 5);
+    // Copy the shared trunk into every expert and the heads across; leave the gates random.
+    const weightsOf = (m: tf.LayersModel, name: string) => m.getLayer(name).getWeights();
+    for (let e = 1; e <= 3; e++) for (const i of [1, 2]) mmoe.getLayer(`trunk_expert${e}_dense${i}`).setWeights(weightsOf(shared, `trunk_dense${i}`));
+    for (let k = 0; k < 3; k++) mmoe.getLayer(`head${k}_output`).setWeights(weightsOf(shared, `head${k}_output`));
+    const x = tf.randomNormal([4, 5], 0, 2, 'float32', 9);
+    const a = shared.predict(x) as tf.Tensor[];
+    const b = mmoe.predict(x) as tf.Tensor[];
+    a.forEach((t, k) => {
+      const diff = tf.max(tf.abs(tf.sub(t, b[k] as tf.Tensor))).dataSync()[0] as number;
+      expect(diff).toBeLessThan(1e-5);
+    });
+    // Different experts: the output is the gate-weighted average of what each expert alone gives.
+    mmoe.getLayer('trunk_expert2_dense2').setWeights(weightsOf(mmoe, 'trunk_expert2_dense2').map((w) => tf.mul(w, 2)));
+    const gateOf = tf.model({ inputs: mmoe.inputs, outputs: mmoe.getLayer('head2_gate').output as tf.SymbolicTensor });
+    const g = (gateOf.predict(x) as tf.Tensor).arraySync() as number[][];
+    const expert = (e: number) => tf.model({ inputs: mmoe.inputs, outputs: mmoe.getLayer(`trunk_expert${e}_dense2`).output as tf.SymbolicTensor }).predict(x) as tf.Tensor;
+    const h = [1, 2, 3].map((e) => expert(e).arraySync() as number[][]);
+    const mixed = tf.model({ inputs: mmoe.inputs, outputs: mmoe.getLayer('head2_mixed').output as tf.SymbolicTensor }).predict(x) as tf.Tensor;
+    const m = mixed.arraySync() as number[][];
+    for (let r = 0; r < 4; r++) {
+      const gates = g[r] as number[];
+      expect(gates.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 5);
+      for (let u = 0; u < 4; u++) expect(m[r]?.[u]).toBeCloseTo(gates.reduce((s, w, e) => s + w * ((h[e] as number[][])[r]?.[u] as number), 0), 5);
+    }
+    tf.dispose([x, ...a, ...b, mixed]);
+    shared.dispose();
+    mmoe.dispose();
+  });
+
+  it('refuses experts without a trunk layer', () => {
+    expect(() => buildMultiTaskModel({ ...spec, trunk: [], experts: 2 })).toThrow(/at least one trunk layer/);
   });
 });

@@ -14,7 +14,8 @@ const OUTPUT_ACTIVATION: Record<TaskKind, 'sigmoid' | 'softmax' | 'linear'> = {
 /**
  * Model inputs, in order: the dense features [batch, inputSize] (when inputSize > 0), then one
  * [batch, 1] id input per embedded column. Embeddings are part of the shared trunk.
- * → concat → trunk Dense×n → per task (optional Dense hidden) → output.
+ * → concat → trunk Dense×n → per task (optional Dense hidden) → output. With `experts` ≥ 2 the trunk
+ * is n parallel experts mixed per task by a softmax gate (MMoE).
  * One output per task, in `spec.tasks` order, so it saves in the standard layers format.
  * Caller owns the returned model (dispose it).
  */
@@ -37,14 +38,38 @@ export function buildMultiTaskModel(spec: ModelSpec, seed = 1): tf.LayersModel {
     parts.push(tf.layers.flatten({ name: `trunk_embed${i}_flat` }).apply(vectors) as tf.SymbolicTensor);
   });
   if (parts.length === 0) throw new Error('The model needs at least one input.');
-  let shared: tf.SymbolicTensor = parts.length === 1 ? (parts[0] as tf.SymbolicTensor) : (tf.layers.concatenate({ name: 'trunk_concat' }).apply(parts) as tf.SymbolicTensor);
-  spec.trunk.forEach((layer, i) => {
-    shared = dense(shared, layer.units, layer.activation, init(layerIndex++), `trunk_dense${i + 1}`);
-    if (layer.dropout > 0) shared = tf.layers.dropout({ rate: layer.dropout, seed: seed * 1000 + 900 + i, name: `trunk_dropout${i + 1}` }).apply(shared) as tf.SymbolicTensor;
-  });
+  const joined: tf.SymbolicTensor = parts.length === 1 ? (parts[0] as tf.SymbolicTensor) : (tf.layers.concatenate({ name: 'trunk_concat' }).apply(parts) as tf.SymbolicTensor);
+  const experts = spec.experts ?? 1;
+  // Layer names start with `trunk_` (shared, one optimiser) or the head's prefix (gates belong to their task).
+  const tower = (prefix: string, dropoutSeed: number): tf.SymbolicTensor => {
+    let h = joined;
+    spec.trunk.forEach((layer, i) => {
+      h = dense(h, layer.units, layer.activation, init(layerIndex++), `${prefix}dense${i + 1}`);
+      if (layer.dropout > 0) h = tf.layers.dropout({ rate: layer.dropout, seed: seed * 1000 + dropoutSeed + i, name: `${prefix}dropout${i + 1}` }).apply(h) as tf.SymbolicTensor;
+    });
+    return h;
+  };
+  let taskInputs: tf.SymbolicTensor[];
+  if (experts <= 1) {
+    const shared = tower('trunk_', 900);
+    taskInputs = spec.tasks.map(() => shared);
+  } else {
+    const width = spec.trunk[spec.trunk.length - 1]?.units;
+    if (width === undefined) throw new Error('Experts need at least one trunk layer: each expert is a copy of the trunk.');
+    // Each expert's output as a [1, width] row, stacked into [experts, width].
+    const rows = Array.from({ length: experts }, (_, e) => tf.layers.reshape({ targetShape: [1, width], name: `trunk_expert${e + 1}_row` }).apply(tower(`trunk_expert${e + 1}_`, 900 + 20 * e)) as tf.SymbolicTensor);
+    const stacked = tf.layers.concatenate({ axis: 1, name: 'trunk_experts' }).apply(rows) as tf.SymbolicTensor;
+    taskInputs = spec.tasks.map((_, k) => {
+      // The gate sees the inputs, as in the paper: softmax over experts, then a weighted sum of their rows.
+      const gate = tf.layers.dense({ units: experts, activation: 'softmax', kernelInitializer: init(layerIndex++), name: `${headPrefix(k)}gate` }).apply(joined) as tf.SymbolicTensor;
+      const gateRow = tf.layers.reshape({ targetShape: [1, experts], name: `${headPrefix(k)}gate_row` }).apply(gate) as tf.SymbolicTensor;
+      const mixed = tf.layers.dot({ axes: [2, 1], name: `${headPrefix(k)}mix` }).apply([gateRow, stacked]) as tf.SymbolicTensor;
+      return tf.layers.flatten({ name: `${headPrefix(k)}mixed` }).apply(mixed) as tf.SymbolicTensor;
+    });
+  }
   const headActivation = spec.trunk[spec.trunk.length - 1]?.activation ?? 'relu';
   const outputs = spec.tasks.map((task, k) => {
-    let h = shared;
+    let h = taskInputs[k] as tf.SymbolicTensor;
     const hidden = spec.headHidden[k] ?? 0;
     if (hidden > 0) h = dense(h, hidden, headActivation, init(layerIndex++), `${headPrefix(k)}hidden`);
     return tf.layers

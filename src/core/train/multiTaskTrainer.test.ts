@@ -84,4 +84,50 @@ describe('MultiTaskTrainer', () => {
     runner.dispose();
     trainer.dispose();
   });
+
+  describe('with experts (MMoE)', () => {
+    const mmoe: TrainerOptions = { ...options, experts: 3 };
+    const layerSnapshot = (trainer: MultiTaskTrainer, prefix: string) => trainer.model.layers.filter((l) => l.name.startsWith(prefix)).flatMap((l) => l.getWeights().map((w) => (w.dataSync() as Float32Array).slice()));
+
+    it("trains every expert, and a switched-off task's gate stays frozen with its head", () => {
+      const trainer = new MultiTaskTrainer(toyDataset(), { ...mmoe, weights: [1, 0, 1] });
+      const experts = [1, 2, 3].map((e) => layerSnapshot(trainer, `trunk_expert${e}_`));
+      const gates = [0, 1].map((k) => layerSnapshot(trainer, `head${k}_gate`));
+      for (let i = 0; i < 2; i++) trainer.trainStep().dispose();
+      [1, 2, 3].forEach((e, i) => expect(maxAbsDiff(experts[i] as Float32Array[], layerSnapshot(trainer, `trunk_expert${e}_`))).toBeGreaterThan(0));
+      expect(maxAbsDiff(gates[0] as Float32Array[], layerSnapshot(trainer, 'head0_gate'))).toBeGreaterThan(0);
+      expect(maxAbsDiff(gates[1] as Float32Array[], layerSnapshot(trainer, 'head1_gate'))).toBe(0);
+      trainer.dispose();
+    });
+
+    it('runs GradNorm on the experts and PCGrad on their shared parameters, with a flat tensor count', async () => {
+      for (const strategy of ['gradnorm', 'pcgrad'] as const) {
+        const start = tf.memory().numTensors;
+        const trainer = new MultiTaskTrainer(toyDataset(), { ...mmoe, weighting: { strategy, dwaTemperature: 2, gradNormAlpha: 1.5 } });
+        const runner = new TrainingRunner(trainer, { onLosses: () => {}, onEpoch: () => {} }, immediate);
+        await runner.runUntil(1, () => false);
+        const afterEpoch1 = tf.memory().numTensors;
+        await runner.runUntil(2, () => false);
+        expect(tf.memory().numTensors).toBe(afterEpoch1);
+        const v = trainer.trainStep();
+        expect([...v.dataSync()].every(Number.isFinite)).toBe(true);
+        v.dispose();
+        runner.dispose();
+        trainer.dispose();
+        expect(tf.memory().numTensors).toBe(start);
+      }
+    });
+
+    it('learns every task', async () => {
+      const trainer = new MultiTaskTrainer(toyDataset(400), mmoe);
+      const before = await trainer.evaluate('val');
+      const runner = new TrainingRunner(trainer, { onLosses: () => {}, onEpoch: () => {} }, immediate);
+      await runner.runUntil(15, () => false);
+      const after = await trainer.evaluate('val');
+      after.forEach((m, k) => expect(m.loss).toBeLessThan((before[k] as { loss: number }).loss * 0.6));
+      runner.dispose();
+      trainer.dispose();
+    });
+  });
 });
+

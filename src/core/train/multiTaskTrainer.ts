@@ -23,6 +23,8 @@ import { lossForTask } from './taskLosses.ts';
 
 export interface TrainerOptions {
   trunk: DenseLayerSpec[];
+  /** 1 = one shared trunk; n ≥ 2 = n experts (copies of the trunk) mixed per task by a gate (MMoE). */
+  experts?: number;
   /** Per task: units of a hidden layer in its head (0 = none). */
   headHidden: number[];
   batchSize: number;
@@ -66,8 +68,8 @@ export class MultiTaskTrainer {
   private readonly trunkVariables: tf.Variable[];
   private readonly headVariables: tf.Variable[][];
   private readonly kernels: tf.Variable[];
-  /** The last shared layer's kernel: where GradNorm measures gradient norms. */
-  private readonly lastSharedKernel: tf.Variable;
+  /** The last shared layer's kernel (one per expert under MMoE): where GradNorm measures gradient norms. */
+  private readonly lastSharedKernels: tf.Variable[];
   private readonly factors: tf.Tensor1D; // [T] uncertainty factors
   private readonly taskWeights: tf.Variable; // [T] weights for manual / equal / DWA, masked
   private readonly mask: tf.Variable; // [T] 1 = on
@@ -89,7 +91,7 @@ export class MultiTaskTrainer {
   ) {
     this.tasks = data.tasks;
     const T = this.tasks.length;
-    this.spec = { inputSize: data.inputSize, embeddings: data.embeddings, trunk: options.trunk, headHidden: options.headHidden, tasks: data.tasks };
+    this.spec = { inputSize: data.inputSize, embeddings: data.embeddings, trunk: options.trunk, experts: options.experts ?? 1, headHidden: options.headHidden, tasks: data.tasks };
     this.model = buildMultiTaskModel(this.spec, options.seed);
     this.manualWeights = [...options.weights];
     this.enabled = this.tasks.map((_, k) => options.enabled?.[k] ?? true);
@@ -103,8 +105,9 @@ export class MultiTaskTrainer {
     this.trunkVariables = layerVariables('trunk_');
     this.headVariables = this.tasks.map((_, k) => layerVariables(headPrefix(k)));
     this.kernels = this.model.layers.filter((l) => l.getClassName() === 'Dense').map((l) => l.trainableWeights[0]?.read() as tf.Variable);
-    const trunkDense = this.model.layers.filter((l) => l.name.startsWith('trunk_dense') && l.getClassName() === 'Dense');
-    this.lastSharedKernel = (trunkDense[trunkDense.length - 1]?.trainableWeights[0]?.read() ?? this.trunkVariables[0]) as tf.Variable;
+    const lastDense = `dense${options.trunk.length}`;
+    const lastShared = this.model.layers.filter((l) => l.name.startsWith('trunk_') && l.name.endsWith(lastDense) && l.getClassName() === 'Dense');
+    this.lastSharedKernels = lastShared.length > 0 ? lastShared.map((l) => l.trainableWeights[0]?.read() as tf.Variable) : this.trunkVariables.slice(0, 1);
     [this.factors, this.taskWeights, this.mask, this.gradNormWeights, this.logVariances] = tf.tidy(() => [
       tf.tensor1d(uncertaintyFactors(this.tasks.map((t) => t.kind))),
       tf.variable(tf.ones([T]), false),
@@ -302,8 +305,8 @@ export class MultiTaskTrainer {
     } else if (strategy === 'gradnorm') {
       const norms = tf.stack(
         this.tasks.map((_, k) => {
-          const g = tf.variableGrads(() => taskLosses().gather([k]).reshape([]) as tf.Scalar, [this.lastSharedKernel]).grads[this.lastSharedKernel.name] as tf.Tensor;
-          return tf.norm(g);
+          const { grads: g } = tf.variableGrads(() => taskLosses().gather([k]).reshape([]) as tf.Scalar, this.lastSharedKernels);
+          return tf.sqrt(tf.addN(this.lastSharedKernels.map((v) => tf.sum(tf.square(g[v.name] as tf.Tensor)))));
         }),
       ) as tf.Tensor1D;
       // The step's losses are the first T entries of the kept vector (no second copy kept).

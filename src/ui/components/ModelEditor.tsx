@@ -16,12 +16,16 @@ const ACTIVATIONS: { value: Activation; label: string }[] = [
   { value: 'linear', label: 'linear' },
 ];
 
+/** More experts multiply the trunk's cost; 16 is already far past what a browser run needs. */
+const MAX_EXPERTS = 16;
+
 /** The shared trunk's layers, each head's optional hidden layer, embedding size, and the live diagram. */
 export function ModelEditor() {
   const controller = useController();
   const trunk = useAppState((s) => s.settings.trunk);
   const headHidden = useAppState((s) => s.settings.headHidden);
   const embeddingDim = useAppState((s) => s.settings.embeddingDim);
+  const experts = useAppState((s) => s.settings.experts);
   const dataset = useAppState((s) => s.dataset);
   const roles = useAppState((s) => s.roles);
   const tasks = useMemo(() => targetColumns({ dataset, roles }), [dataset, roles]);
@@ -54,6 +58,10 @@ export function ModelEditor() {
       <button type="button" disabled={trunk.length >= 8} onClick={() => controller.setSettings({ trunk: [...trunk, { ...(trunk[trunk.length - 1] ?? { units: 64, activation: 'relu', dropout: 0 }) }] })}>
         Add layer
       </button>
+      <div className="fields">
+        <NumberField label="Experts" value={experts} min={1} max={MAX_EXPERTS} step={1} integer onCommit={(v) => controller.setSettings({ experts: v })} />
+        <span className="muted">1 = one shared trunk; 2 or more = that many copies of the trunk (experts), mixed for each task by its own learned gate (MMoE)</span>
+      </div>
       <div className="fields">
         {tasks.map((task) => (
           <NumberField key={task} label={`Hidden units of ${task} head`} value={headHidden[task] ?? 0} min={0} max={1024} step={1} integer onCommit={(v) => controller.setSettings({ headHidden: { ...headHidden, [task]: v } })} />

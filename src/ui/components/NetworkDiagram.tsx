@@ -7,7 +7,7 @@ import { taskColour } from '../palette.ts';
 
 const fmt = new Intl.NumberFormat('en');
 
-/** Inputs → trunk → one head per task, with parameter counts; exact once a run exists, estimated before. */
+/** Inputs → trunk (or experts) → one head per task, with parameter counts; exact once a run exists, estimated before. */
 export function NetworkDiagram({ tasks }: { tasks: string[] }) {
   const settings = useAppState((s) => s.settings);
   const dataset = useAppState((s) => s.dataset);
@@ -24,7 +24,7 @@ export function NetworkDiagram({ tasks }: { tasks: string[] }) {
         const distinct = dataset.columns.find((c) => c.name === name)?.distinct ?? 2;
         return { name, kind, numClasses: kind === 'multiclass' ? distinct : kind === 'binary' ? 2 : 1, classLabels: [] };
       });
-    return { ...inputs, trunk: settings.trunk, headHidden: specs.map((t) => settings.headHidden[t.name] ?? 0), tasks: specs };
+    return { ...inputs, trunk: settings.trunk, experts: settings.experts, headHidden: specs.map((t) => settings.headHidden[t.name] ?? 0), tasks: specs };
   }, [dataset, run, roles, encodings, settings, tasks]);
   if (!spec) return null;
   const counts = countParameters(spec);
@@ -33,7 +33,10 @@ export function NetworkDiagram({ tasks }: { tasks: string[] }) {
   const rowH = 34;
   const height = Math.max(spec.trunk.length, spec.tasks.length, 1) * rowH + 20;
   const col = [10, 190, 380];
-  const description = `Network: inputs (${inputText}) → trunk of ${spec.trunk.length} dense layers (${spec.trunk.map((l) => l.units).join(', ')} units) → ${spec.tasks.length} heads; ${approx}${fmt.format(counts.total)} parameters.`;
+  const experts = spec.experts ?? 1;
+  const trunkText = `${spec.trunk.length} dense layers (${spec.trunk.map((l) => l.units).join(', ')} units)`;
+  const middle = experts > 1 ? `${experts} experts, each ${trunkText}, mixed by one gate per task` : `trunk of ${trunkText}`;
+  const description = `Network: inputs (${inputText}) → ${middle} → ${spec.tasks.length} heads; ${approx}${fmt.format(counts.total)} parameters.`;
   return (
     <figure className="diagram" aria-label="Network diagram">
       <svg viewBox={`0 0 560 ${height}`} role="img" aria-label={description} width="100%">
@@ -47,7 +50,7 @@ export function NetworkDiagram({ tasks }: { tasks: string[] }) {
             <g key={i}>
               <rect x={col[1]} y={y} width={160} height={rowH - 6} rx={6} className="box trunk" />
               <text x={(col[1] as number) + 80} y={y + 19} textAnchor="middle">
-                {`${l.units} ${l.activation}${l.dropout ? ` · drop ${l.dropout}` : ''} · ${approx}${fmt.format(counts.trunk[i] ?? 0)}`}
+                {`${experts > 1 ? `${experts} × ` : ''}${l.units} ${l.activation}${l.dropout ? ` · drop ${l.dropout}` : ''} · ${approx}${fmt.format(counts.trunk[i] ?? 0)}`}
               </text>
             </g>
           );
@@ -59,7 +62,7 @@ export function NetworkDiagram({ tasks }: { tasks: string[] }) {
               <line x1={350} y1={height / 2} x2={col[2]} y2={y + 14} className="edge" />
               <rect x={col[2]} y={y} width={170} height={rowH - 6} rx={6} className="box" style={{ stroke: taskColour(k) }} />
               <text x={(col[2] as number) + 85} y={y + 19} textAnchor="middle">
-                {`${t.name} · ${approx}${fmt.format(counts.heads[k] ?? 0)}`}
+                {`${experts > 1 ? 'gate + ' : ''}${t.name} · ${approx}${fmt.format(counts.heads[k] ?? 0)}`}
               </text>
             </g>
           );
