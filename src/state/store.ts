@@ -26,7 +26,7 @@ export interface DatasetState {
 export type TrainSettings = Omit<RunConfig, 'roles' | 'encodings' | 'positiveClasses' | 'balanceClasses' | 'weights' | 'enabled'>;
 
 /** Settings that define the network or its optimiser: changing one during a run starts a new run. */
-export const ARCHITECTURE_SETTINGS: readonly (keyof TrainSettings)[] = ['batchSize', 'seed', 'validationPercent', 'testPercent', 'trunk', 'experts', 'headHidden', 'embeddingDim', 'optimizer', 'schedule', 'l1', 'l2', 'clipNorm'];
+export const ARCHITECTURE_SETTINGS: readonly (keyof TrainSettings)[] = ['batchSize', 'seed', 'splitSeed', 'validationPercent', 'testPercent', 'trunk', 'experts', 'headHidden', 'embeddingDim', 'optimizer', 'schedule', 'l1', 'l2', 'clipNorm'];
 
 /** Single-task baselines: validation metrics per task and epoch as they train, then the comparison. */
 export type BaselineState =
@@ -96,6 +96,7 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   batchSize: 64,
   learningRate: 0.005,
   seed: 42,
+  splitSeed: 42,
   validationPercent: 15,
   testPercent: 15,
   trunk: [

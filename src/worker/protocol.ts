@@ -37,7 +37,10 @@ export interface RunConfig {
   epochs: number;
   batchSize: number;
   learningRate: number;
+  /** Drives the weight initialisation, dropout and batch order. */
   seed: number;
+  /** Drives which rows go to training, validation and test: kept apart from `seed` so another initialisation can be tried on the same split. */
+  splitSeed: number;
   /** Percent of the rows held out for validation (live metrics, early stopping) and for the final test. */
   validationPercent: number;
   testPercent: number;

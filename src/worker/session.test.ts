@@ -28,6 +28,7 @@ const config: RunConfig = {
   batchSize: 32,
   learningRate: 0.01,
   seed: 1,
+  splitSeed: 1,
   validationPercent: 15,
   testPercent: 15,
 };
@@ -190,4 +191,25 @@ describe('training session', () => {
     expect(of('baselinesDone')[0]).toMatchObject({ singleTest: null, multiTest: null });
     await session.handle({ type: 'reset' });
   });
+
+  it('keeps the split when only Seed changes, and moves it with Split seed', async () => {
+    const { session, of } = setup();
+    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
+    // The regression task's test plot data lists the actual values of the test rows, in row order.
+    const testRun = async (seed: number, splitSeed: number) => {
+      await session.handle({ type: 'train', config: { ...config, epochs: 1, seed, splitSeed } });
+      const tested = of('testEvaluated').at(-1);
+      await session.handle({ type: 'reset' });
+      const spend = tested?.diagnostics[2];
+      if (spend?.kind !== 'regression') throw new Error('expected the regression task third');
+      return { actual: [...spend.actual], loss: tested?.metrics[2]?.loss };
+    };
+    const a = await testRun(1, 5);
+    const b = await testRun(2, 5);
+    const c = await testRun(1, 6);
+    expect(b.actual).toEqual(a.actual); // same test rows…
+    expect(b.loss).not.toBe(a.loss); // …another initialisation
+    expect(c.actual).not.toEqual(a.actual);
+  });
 });
+

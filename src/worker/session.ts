@@ -114,7 +114,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     const data = prepareDataset(
       table,
       { roles: config.roles, encodings: config.encodings, positiveClasses: config.positiveClasses, balanceClasses: config.balanceClasses },
-      { seed: config.seed, embeddingDim: config.embeddingDim, fractions: splitFractions(config.validationPercent, config.testPercent) },
+      { seed: config.splitSeed, embeddingDim: config.embeddingDim, fractions: splitFractions(config.validationPercent, config.testPercent) },
     );
     const trainer = new MultiTaskTrainer(data, {
       trunk: config.trunk,

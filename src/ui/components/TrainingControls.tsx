@@ -33,6 +33,7 @@ export function TrainingControls() {
         <NumberField label="Epochs" value={settings.epochs} min={1} max={10000} step={1} integer onCommit={(epochs) => controller.setSettings({ epochs })} />
         <NumberField label="Batch size" value={settings.batchSize} min={1} max={65536} step={1} integer onCommit={(batchSize) => controller.setSettings({ batchSize })} />
         <NumberField label="Seed" value={settings.seed} min={0} max={2 ** 31 - 1} step={1} integer onCommit={(seed) => controller.setSettings({ seed })} />
+        <NumberField label="Split seed" value={settings.splitSeed} min={0} max={2 ** 31 - 1} step={1} integer onCommit={(splitSeed) => controller.setSettings({ splitSeed })} />
         <NumberField
           label="Validation %"
           value={settings.validationPercent}
@@ -69,8 +70,8 @@ export function TrainingControls() {
       </div>
       <p className="muted">
         Rows: {100 - settings.validationPercent - settings.testPercent} % train · {settings.validationPercent} % validation (live metrics, early stopping) · {settings.testPercent} % test
-        (held out until the run ends), split with seed {settings.seed}
-        {stratified ? ', stratified on the first classification target' : ''}.
+        (held out until the run ends), split with seed {settings.splitSeed}
+        {stratified ? ', stratified on the first classification target' : ''}; Seed sets the initial weights, dropout and batch order.
       </p>
       <p role="status" aria-label="Training progress" className="summary">
         {progressText(runState, progress.epoch, progress.targetEpochs, progress.step, progress.samplesPerSecond, bestEpoch)}
