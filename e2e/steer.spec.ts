@@ -83,6 +83,14 @@ test('the model editor redraws the diagram; changing it during a run asks before
   await expect(app.progress).toContainText('Done');
   await expect(page.getByText('13,739 parameters ·')).toBeVisible();
   await expect(app.metrics.getByRole('row')).toHaveCount(4); // header + one row per task
+  // Each task's gate spreads its weight over the 3 experts: 3 percentages per row, summing to ~100.
+  const usage = page.getByRole('table', { name: 'Gate weights by task' });
+  await expect(usage.getByRole('row')).toHaveCount(4);
+  for (const row of await usage.getByRole('row').all().then((rows) => rows.slice(1))) {
+    const shares = (await row.getByRole('cell').allTextContents()).map((t) => Number.parseFloat(t));
+    expect(shares).toHaveLength(3);
+    expect(Math.abs(shares.reduce((a, b) => a + b, 0) - 100)).toBeLessThanOrEqual(2); // each rounded to 1 %
+  }
 });
 
 test('early stopping stops by itself and says so', async ({ page }) => {

@@ -8,6 +8,7 @@ import { DatasetSummary } from './components/DatasetSummary.tsx';
 import { AppliedWeights } from './components/AppliedWeights.tsx';
 import { BaselineComparison } from './components/BaselineComparison.tsx';
 import { ConfirmDialog } from './components/ConfirmDialog.tsx';
+import { ExpertUsage } from './components/ExpertUsage.tsx';
 import { GradientConflict } from './components/GradientConflict.tsx';
 import { MetricsTable } from './components/MetricsTable.tsx';
 import { ModelEditor } from './components/ModelEditor.tsx';
@@ -61,6 +62,7 @@ export function App() {
             <DiagnosticPlots />
           </Suspense>
           <GradientConflict />
+          <ExpertUsage />
           <BaselineComparison />
         </section>
       </main>

@@ -118,6 +118,27 @@ describe('MultiTaskTrainer', () => {
       }
     });
 
+    it('reports each task\'s mean gate weight per expert (rows sum to 1), and nothing for one shared trunk', async () => {
+      const trainer = new MultiTaskTrainer(toyDataset(), mmoe);
+      const usage = await trainer.expertUsage();
+      expect(usage).toHaveLength(3);
+      for (const row of usage ?? []) {
+        expect(row).toHaveLength(3);
+        expect(row.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 5);
+      }
+      // Zero gate kernels and a bias favouring expert 2 for task 1: its usage is the bias's softmax.
+      const gate = trainer.model.getLayer('head1_gate');
+      const kernel = gate.getWeights()[0] as tf.Tensor; // the variable itself, not a copy
+      tf.tidy(() => gate.setWeights([tf.zerosLike(kernel), tf.tensor1d([0, Math.log(2), 0])]));
+      const skewed = await trainer.expertUsage();
+      expect(skewed?.[1]?.[0]).toBeCloseTo(0.25, 5);
+      expect(skewed?.[1]?.[1]).toBeCloseTo(0.5, 5);
+      trainer.dispose();
+      const shared = new MultiTaskTrainer(toyDataset(), options);
+      expect(await shared.expertUsage()).toBeNull();
+      shared.dispose();
+    });
+
     it('learns every task', async () => {
       const trainer = new MultiTaskTrainer(toyDataset(400), mmoe);
       const before = await trainer.evaluate('val');

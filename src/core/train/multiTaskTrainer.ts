@@ -84,6 +84,8 @@ export class MultiTaskTrainer {
   private readonly epochLossHistory: number[][] = [];
   private permutation: tf.Tensor1D | null = null; // [trainRows] int32, this epoch's row order
   private readonly evaluator: SplitEvaluator;
+  /** Under MMoE: the model's inputs → each task's gate (shares the model's layers; owns no weights). */
+  private readonly gateModel: tf.LayersModel | null;
 
   constructor(
     readonly data: PreparedDataset,
@@ -115,6 +117,8 @@ export class MultiTaskTrainer {
       tf.variable(tf.ones([T]), false),
       tf.variable(tf.zeros([T]), true),
     ]);
+    const gates = (options.experts ?? 1) > 1 ? this.tasks.map((_, k) => this.model.getLayer(`${headPrefix(k)}gate`).output as tf.SymbolicTensor) : [];
+    this.gateModel = gates.length > 0 ? tf.model({ inputs: this.model.inputs, outputs: gates }) : null;
     this.createOptimizers();
     this.applyWeightSettings();
   }
@@ -235,6 +239,25 @@ export class MultiTaskTrainer {
       }),
       this.trunkVariables,
     );
+  }
+
+  /**
+   * Under MMoE: each task's mean gate weight per expert on the first `rows` training rows,
+   * [task][expert], each row summing to 1. Null for one shared trunk.
+   */
+  async expertUsage(rows = 512): Promise<number[][] | null> {
+    const gateModel = this.gateModel;
+    if (!gateModel) return null;
+    const n = Math.min(rows, this.train.rows);
+    const usage = tf.tidy(() => {
+      const out = gateModel.predict(this.train.inputs.map((input) => input.slice([0, 0], [n, -1])));
+      return tf.stack((Array.isArray(out) ? out : [out]).map((g) => tf.mean(g, 0)));
+    });
+    try {
+      return (await usage.array()) as number[][];
+    } finally {
+      usage.dispose();
+    }
   }
 
   /** A copy of every weight of the network (for early stopping and divergence recovery). Caller owns it. */

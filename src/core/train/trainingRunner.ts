@@ -23,6 +23,8 @@ export interface EpochReport {
   val: TaskMetrics[];
   /** Cosine similarity of each pair of tasks' gradients on the shared trunk at the epoch's end. */
   gradientCosine: number[][];
+  /** Under MMoE: each task's mean gate weight per expert, [task][expert]; null for one shared trunk. */
+  expertUsage: number[][] | null;
   /** The weights in effect at the epoch's last step. */
   weights: number[];
   learningRate: number;
@@ -235,6 +237,7 @@ export class TrainingRunner {
     const evalStart = performance.now();
     const { metrics: val, diagnostics } = this.diagnostics ? await this.trainer.evaluateWithDiagnostics('val') : { metrics: await this.trainer.evaluate('val'), diagnostics: [] };
     const gradientCosine = await this.trainer.gradientConflict();
+    const expertUsage = await this.trainer.expertUsage();
     const evalMs = performance.now() - evalStart;
     this.segmentStartMs = performance.now();
     this.hooks.onEpoch(
@@ -245,6 +248,7 @@ export class TrainingRunner {
         trainTotal: mean.total,
         val,
         gradientCosine,
+        expertUsage,
         weights: this.lastWeights,
         learningRate: this.trainer.learningRate,
         trainMs,
