@@ -14,6 +14,7 @@ import { gradNormWeightGradient, renormalizeWeights } from '../weighting/gradNor
 import { DEFAULT_WEIGHTING, setsOwnWeights, type WeightingConfig } from '../weighting/strategies.ts';
 import { uncertaintyFactors, uncertaintyTotal, uncertaintyWeights } from '../weighting/uncertainty.ts';
 import { disposeDeviceSplit, uploadSplit, type DeviceSplit } from './deviceSplit.ts';
+import { DropoutMasks } from './dropoutMasks.ts';
 import { measureGradientConflict } from './gradientConflict.ts';
 import { clipByGlobalNorm, pcgradCombine } from './gradientMath.ts';
 import { createOptimizer, setLearningRate, type OptimizerKind } from './optimizers.ts';
@@ -86,6 +87,7 @@ export class MultiTaskTrainer {
   private readonly evaluator: SplitEvaluator;
   /** Under MMoE: the model's inputs → each task's gate (shares the model's layers; owns no weights). */
   private readonly gateModel: tf.LayersModel | null;
+  private readonly dropoutMasks: DropoutMasks;
 
   constructor(
     readonly data: PreparedDataset,
@@ -118,6 +120,7 @@ export class MultiTaskTrainer {
       tf.variable(tf.zeros([T]), true),
     ]);
     const gates = (options.experts ?? 1) > 1 ? this.tasks.map((_, k) => this.model.getLayer(`${headPrefix(k)}gate`).output as tf.SymbolicTensor) : [];
+    this.dropoutMasks = new DropoutMasks(this.model);
     this.gateModel = gates.length > 0 ? tf.model({ inputs: this.model.inputs, outputs: gates }) : null;
     this.createOptimizers();
     this.applyWeightSettings();
@@ -179,6 +182,7 @@ export class MultiTaskTrainer {
    */
   trainStep(): tf.Tensor1D {
     if (this.stepInEpoch === 0) this.shufflePermutation();
+    this.dropoutMasks.forStep(this.globalStep);
     this.updateLearningRate();
     const start = this.stepInEpoch * this.options.batchSize;
     const size = Math.min(this.options.batchSize, this.train.rows - start);
