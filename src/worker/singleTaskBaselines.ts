@@ -15,7 +15,8 @@ export interface BaselineContext {
 }
 
 /**
- * Trains one network per task with the multi-task trainer's data, split, epochs, trunk, head and
+ * Trains one network per task with the multi-task trainer's data, split, epochs, trunk (with
+ * Experts: the same experts and the task's own gate, so only the sharing differs), head and
  * optimiser, and early stopping (on its own validation loss) when the run uses it; then posts
  * each side's validation and test metrics. Progress, cancellation and divergence are posted too.
  */

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../types.ts';
-import { buildMultiTaskModel } from './buildMultiTaskModel.ts';
+import { buildMultiTaskModel, trunkLayerName } from './buildMultiTaskModel.ts';
 import { countParameters } from './parameterCounts.ts';
 
 const spec: ModelSpec = {
@@ -110,6 +110,20 @@ describe('buildMultiTaskModel', () => {
     tf.dispose([x, ...a, ...b, mixed]);
     shared.dispose();
     mmoe.dispose();
+  });
+
+  it('names each expert\'s layers so the trainer can find every expert\'s last kernel (leaky ReLU and dropout too)', () => {
+    const trunk = [
+      { units: 6, activation: 'leakyRelu' as const, dropout: 0.2 },
+      { units: 4, activation: 'leakyRelu' as const, dropout: 0.2 },
+    ];
+    const model = buildMultiTaskModel({ ...spec, trunk, experts: 2 });
+    for (const e of [1, 2]) expect(model.getLayer(trunkLayerName(2, e)).getWeights()[0]?.shape).toEqual([6, 4]);
+    expect(() => model.getLayer(trunkLayerName(2, null))).toThrow();
+    model.dispose();
+    const shared = buildMultiTaskModel({ ...spec, trunk });
+    expect(shared.getLayer(trunkLayerName(2, null)).getWeights()[0]?.shape).toEqual([6, 4]);
+    shared.dispose();
   });
 
   it('refuses experts without a trunk layer', () => {

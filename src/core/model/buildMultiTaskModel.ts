@@ -1,9 +1,9 @@
 /** Builds the shared-trunk, multi-head network as one functional `tf.LayersModel`. */
 import * as tf from '@tensorflow/tfjs';
 import type { Activation, ModelSpec, TaskKind } from '../types.ts';
-import { headPrefix, outputUnits } from './outputUnits.ts';
+import { headPrefix, outputUnits, trunkLayerName } from './outputUnits.ts';
 
-export { headPrefix, outputUnits } from './outputUnits.ts';
+export { headPrefix, outputUnits, trunkLayerName } from './outputUnits.ts';
 
 const OUTPUT_ACTIVATION: Record<TaskKind, 'sigmoid' | 'softmax' | 'linear'> = {
   binary: 'sigmoid',
@@ -41,23 +41,24 @@ export function buildMultiTaskModel(spec: ModelSpec, seed = 1): tf.LayersModel {
   const joined: tf.SymbolicTensor = parts.length === 1 ? (parts[0] as tf.SymbolicTensor) : (tf.layers.concatenate({ name: 'trunk_concat' }).apply(parts) as tf.SymbolicTensor);
   const experts = spec.experts ?? 1;
   // Layer names start with `trunk_` (shared, one optimiser) or the head's prefix (gates belong to their task).
-  const tower = (prefix: string, dropoutSeed: number): tf.SymbolicTensor => {
+  const tower = (expert: number | null, dropoutSeed: number): tf.SymbolicTensor => {
     let h = joined;
     spec.trunk.forEach((layer, i) => {
-      h = dense(h, layer.units, layer.activation, init(layerIndex++), `${prefix}dense${i + 1}`);
-      if (layer.dropout > 0) h = tf.layers.dropout({ rate: layer.dropout, seed: seed * 1000 + dropoutSeed + i, name: `${prefix}dropout${i + 1}` }).apply(h) as tf.SymbolicTensor;
+      const name = trunkLayerName(i + 1, expert);
+      h = dense(h, layer.units, layer.activation, init(layerIndex++), name);
+      if (layer.dropout > 0) h = tf.layers.dropout({ rate: layer.dropout, seed: seed * 1000 + dropoutSeed + i, name: `${expert === null ? 'trunk_' : `trunk_expert${expert}_`}dropout${i + 1}` }).apply(h) as tf.SymbolicTensor;
     });
     return h;
   };
   let taskInputs: tf.SymbolicTensor[];
   if (experts <= 1) {
-    const shared = tower('trunk_', 900);
+    const shared = tower(null, 900);
     taskInputs = spec.tasks.map(() => shared);
   } else {
     const width = spec.trunk[spec.trunk.length - 1]?.units;
     if (width === undefined) throw new Error('Experts need at least one trunk layer: each expert is a copy of the trunk.');
     // Each expert's output as a [1, width] row, stacked into [experts, width].
-    const rows = Array.from({ length: experts }, (_, e) => tf.layers.reshape({ targetShape: [1, width], name: `trunk_expert${e + 1}_row` }).apply(tower(`trunk_expert${e + 1}_`, 900 + 20 * e)) as tf.SymbolicTensor);
+    const rows = Array.from({ length: experts }, (_, e) => tf.layers.reshape({ targetShape: [1, width], name: `trunk_expert${e + 1}_row` }).apply(tower(e + 1, 900 + 20 * e)) as tf.SymbolicTensor);
     const stacked = tf.layers.concatenate({ axis: 1, name: 'trunk_experts' }).apply(rows) as tf.SymbolicTensor;
     taskInputs = spec.tasks.map((_, k) => {
       // The gate sees the inputs, as in the paper: softmax over experts, then a weighted sum of their rows.

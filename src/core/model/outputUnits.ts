@@ -6,6 +6,14 @@ export function outputUnits(kind: TaskKind, numClasses: number): number {
   return kind === 'multiclass' ? numClasses : 1;
 }
 
+/**
+ * Name of dense layer `layer` (1-based) of the shared trunk, or of expert `expert` (1-based) under
+ * MMoE; the trainer finds GradNorm's last shared kernels by these names.
+ */
+export function trunkLayerName(layer: number, expert: number | null): string {
+  return expert === null ? `trunk_dense${layer}` : `trunk_expert${expert}_dense${layer}`;
+}
+
 /** Layer-name prefix of task k's head; the trainer uses it to find a head's variables. */
 export function headPrefix(taskIndex: number): string {
   return `head${taskIndex}_`;

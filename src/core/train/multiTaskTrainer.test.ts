@@ -89,15 +89,23 @@ describe('MultiTaskTrainer', () => {
     const mmoe: TrainerOptions = { ...options, experts: 3 };
     const layerSnapshot = (trainer: MultiTaskTrainer, prefix: string) => trainer.model.layers.filter((l) => l.name.startsWith(prefix)).flatMap((l) => l.getWeights().map((w) => (w.dataSync() as Float32Array).slice()));
 
-    it("trains every expert, and a switched-off task's gate stays frozen with its head", () => {
-      const trainer = new MultiTaskTrainer(toyDataset(), { ...mmoe, weights: [1, 0, 1] });
-      const experts = [1, 2, 3].map((e) => layerSnapshot(trainer, `trunk_expert${e}_`));
-      const gates = [0, 1].map((k) => layerSnapshot(trainer, `head${k}_gate`));
-      for (let i = 0; i < 2; i++) trainer.trainStep().dispose();
-      [1, 2, 3].forEach((e, i) => expect(maxAbsDiff(experts[i] as Float32Array[], layerSnapshot(trainer, `trunk_expert${e}_`))).toBeGreaterThan(0));
-      expect(maxAbsDiff(gates[0] as Float32Array[], layerSnapshot(trainer, 'head0_gate'))).toBeGreaterThan(0);
-      expect(maxAbsDiff(gates[1] as Float32Array[], layerSnapshot(trainer, 'head1_gate'))).toBe(0);
-      trainer.dispose();
+    it("trains every expert, and the gate of a task at weight 0 or switched off stays frozen with its head", () => {
+      const cases: TrainerOptions[] = [
+        { ...mmoe, weights: [1, 0, 1] },
+        // Uncertainty sets its own weights: only the switch keeps task 1 out.
+        { ...mmoe, enabled: [true, false, true], weighting: { strategy: 'uncertainty', dwaTemperature: 2, gradNormAlpha: 1.5 } },
+      ];
+      for (const c of cases) {
+        const trainer = new MultiTaskTrainer(toyDataset(), c);
+        const experts = [1, 2, 3].map((e) => layerSnapshot(trainer, `trunk_expert${e}_`));
+        const gates = [0, 1, 2].map((k) => layerSnapshot(trainer, `head${k}_gate`));
+        for (let i = 0; i < 2; i++) trainer.trainStep().dispose();
+        [1, 2, 3].forEach((e, i) => expect(maxAbsDiff(experts[i] as Float32Array[], layerSnapshot(trainer, `trunk_expert${e}_`))).toBeGreaterThan(0));
+        expect(maxAbsDiff(gates[0] as Float32Array[], layerSnapshot(trainer, 'head0_gate'))).toBeGreaterThan(0);
+        expect(maxAbsDiff(gates[1] as Float32Array[], layerSnapshot(trainer, 'head1_gate'))).toBe(0);
+        expect(maxAbsDiff(gates[2] as Float32Array[], layerSnapshot(trainer, 'head2_gate'))).toBeGreaterThan(0);
+        trainer.dispose();
+      }
     });
 
     it('runs GradNorm on the experts and PCGrad on their shared parameters, with a flat tensor count', async () => {

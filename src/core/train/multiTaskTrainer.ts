@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { PreparedDataset } from '../data/prepareDataset.ts';
 import type { TaskMetrics } from '../metrics/taskMetrics.ts';
-import { buildMultiTaskModel, headPrefix } from '../model/buildMultiTaskModel.ts';
+import { buildMultiTaskModel, headPrefix, trunkLayerName } from '../model/buildMultiTaskModel.ts';
 import { createRng, shuffleInPlace } from '../rng.ts';
 import type { DenseLayerSpec, ModelSpec, TaskSpec } from '../types.ts';
 import { dwaWeights } from '../weighting/dwa.ts';
@@ -109,9 +109,11 @@ export class MultiTaskTrainer {
     this.trunkVariables = layerVariables('trunk_');
     this.headVariables = this.tasks.map((_, k) => layerVariables(headPrefix(k)));
     this.kernels = this.model.layers.filter((l) => l.getClassName() === 'Dense').map((l) => l.trainableWeights[0]?.read() as tf.Variable);
-    const lastDense = `dense${options.trunk.length}`;
-    const lastShared = this.model.layers.filter((l) => l.name.startsWith('trunk_') && l.name.endsWith(lastDense) && l.getClassName() === 'Dense');
-    this.lastSharedKernels = lastShared.length > 0 ? lastShared.map((l) => l.trainableWeights[0]?.read() as tf.Variable) : this.trunkVariables.slice(0, 1);
+    const experts = options.experts ?? 1;
+    const last = options.trunk.length;
+    const lastShared = last === 0 ? [] : experts > 1 ? Array.from({ length: experts }, (_, e) => trunkLayerName(last, e + 1)) : [trunkLayerName(last, null)];
+    // getLayer throws if a name is missing: GradNorm must not silently measure some other layer.
+    this.lastSharedKernels = lastShared.length > 0 ? lastShared.map((name) => this.model.getLayer(name).trainableWeights[0]?.read() as tf.Variable) : this.trunkVariables.slice(0, 1);
     [this.factors, this.taskWeights, this.mask, this.gradNormWeights, this.logVariances] = tf.tidy(() => [
       tf.tensor1d(uncertaintyFactors(this.tasks.map((t) => t.kind))),
       tf.variable(tf.ones([T]), false),
@@ -254,7 +256,7 @@ export class MultiTaskTrainer {
     if (!gateModel) return null;
     const n = Math.min(rows, this.train.rows);
     const usage = tf.tidy(() => {
-      const out = gateModel.predict(this.train.inputs.map((input) => input.slice([0, 0], [n, -1])));
+      const out = gateModel.predict(this.train.inputs.map((input) => input.slice([0, 0], [n, -1])), { batchSize: n });
       return tf.stack((Array.isArray(out) ? out : [out]).map((g) => tf.mean(g, 0)));
     });
     try {

@@ -15,7 +15,7 @@ export function ExpertUsage() {
   return (
     <figure className="conflict" aria-label="Expert usage">
       <figcaption>
-        Expert usage after epoch {latest.epoch}: each task's mean gate weight per expert, on 512 training rows. Tasks that lean on different experts share less of the network.
+        Expert usage after epoch {latest.epoch}: each task's mean gate weight per expert, on the first 512 training rows (all of them if fewer). Tasks that lean on different experts share less of the network.
       </figcaption>
       <table aria-label="Gate weights by task">
         <thead>

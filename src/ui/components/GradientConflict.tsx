@@ -16,7 +16,7 @@ export function GradientConflict() {
   return (
     <figure className="conflict" aria-label="Gradient conflict">
       <figcaption>
-        Gradient conflict after epoch {latest.epoch}: cosine similarity of the tasks' gradients on the shared trunk. Negative = the tasks pull the shared layers in opposite directions.
+        Gradient conflict after epoch {latest.epoch}: cosine similarity of the tasks' gradients on the shared trunk{latest.expertUsage ? ' (here: all the experts, which each task reaches through its gate)' : ''}. Negative = the tasks pull the shared layers in opposite directions.
       </figcaption>
       <table aria-label="Gradient cosine similarity">
         <thead>

@@ -59,8 +59,8 @@ export function ModelEditor() {
         Add layer
       </button>
       <div className="fields">
-        <NumberField label="Experts" value={experts} min={1} max={MAX_EXPERTS} step={1} integer onCommit={(v) => controller.setSettings({ experts: v })} />
-        <span className="muted">1 = one shared trunk; 2 or more = that many copies of the trunk (experts), mixed for each task by its own learned gate (MMoE)</span>
+        <NumberField label="Experts" value={experts} min={1} max={MAX_EXPERTS} step={1} integer describedBy="experts-help" onCommit={(v) => controller.setSettings({ experts: v })} />
+        <span id="experts-help" className="muted">1 = one shared trunk; 2 or more = that many copies of the trunk (experts), mixed for each task by its own learned gate (MMoE)</span>
       </div>
       <div className="fields">
         {tasks.map((task) => (

@@ -10,11 +10,13 @@ interface Props {
   disabled?: boolean;
   /** Keep the label for screen readers only (the field sits next to a visible label). */
   hideLabel?: boolean;
+  /** Id of an element that explains the field (its accessible description). */
+  describedBy?: string;
   onCommit(value: number): void;
 }
 
 /** A spinbutton that keeps what is typed until it is a valid number in range, then commits it. */
-export function NumberField({ label, value, min, max, step, integer, disabled, hideLabel, onCommit }: Props) {
+export function NumberField({ label, value, min, max, step, integer, disabled, hideLabel, describedBy, onCommit }: Props) {
   const [text, setText] = useState(String(value));
   const [shown, setShown] = useState(value);
   if (shown !== value) {
@@ -35,6 +37,7 @@ export function NumberField({ label, value, min, max, step, integer, disabled, h
         step={step}
         disabled={disabled}
         aria-invalid={!valid}
+        aria-describedby={describedBy}
         onChange={(e) => {
           setText(e.target.value);
           const v = Number(e.target.value);
