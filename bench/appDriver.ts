@@ -11,7 +11,7 @@ export interface AppEpoch {
 }
 
 /** Opens the app on a backend, uploads the reference CSV and sets roles and hyper-parameters. */
-export async function prepareApp(page: Page, backend: keyof typeof BACKEND_LABEL, csv: Buffer, rows: number, trunkUnits: number[], batchSize: number, epochs: number): Promise<void> {
+export async function prepareApp(page: Page, backend: keyof typeof BACKEND_LABEL, csv: Buffer, rows: number, trunkUnits: number[], batchSize: number, epochs: number, experts = 1): Promise<void> {
   const app = await openApp(page);
   await chooseBackend(page, BACKEND_LABEL[backend], backend, 120_000);
   await page.getByLabel('Upload CSV').setInputFiles({ name: 'reference.csv', mimeType: 'text/csv', buffer: csv });
@@ -20,6 +20,7 @@ export async function prepareApp(page: Page, backend: keyof typeof BACKEND_LABEL
   await page.getByRole('combobox', { name: 'Role of y_reg' }).selectOption({ label: 'Regression target' });
   await page.getByRole('combobox', { name: 'Role of y_cls' }).selectOption({ label: 'Multi-class target' });
   await page.getByRole('textbox', { name: 'Trunk layers' }).fill(trunkUnits.join(', '));
+  await page.getByRole('spinbutton', { name: 'Experts' }).fill(String(experts));
   await page.getByRole('spinbutton', { name: 'Batch size' }).fill(String(batchSize));
   await page.getByRole('spinbutton', { name: 'Learning rate' }).fill('0.001');
   await app.epochs.fill(String(epochs));

@@ -18,6 +18,8 @@ export interface FitBenchOptions {
   backend: string;
   rows: number;
   trunkUnits: number[];
+  /** MMoE experts (1 = one shared trunk). */
+  experts: number;
   batchSize: number;
   learningRate: number;
   /** Batches to run before timing starts (shader compilation, first allocations). */
@@ -41,6 +43,7 @@ async function runFitBench(o: FitBenchOptions): Promise<FitBenchResult> {
       inputSize: REFERENCE_INPUTS,
       embeddings: [],
       trunk: o.trunkUnits.map((units) => ({ units, activation: 'relu' as const, dropout: 0 })),
+      experts: o.experts,
       headHidden: [0, 0, 0],
       tasks: [
         { name: 'y_bin', kind: 'binary', numClasses: 2, classLabels: ['0', '1'] },

@@ -28,7 +28,7 @@ async function bareFit(page: Page, c: (typeof THROUGHPUT_CASES)[number]) {
   const warmupSteps = c.backend === 'webgpu' ? 4 : QUICK ? 2 : Math.ceil(rows / c.batchSize);
   return page.evaluate(
     (o) => (window as unknown as { runFitBench: (o: unknown) => Promise<unknown> }).runFitBench(o),
-    { backend: c.backend, rows, trunkUnits: c.trunkUnits, batchSize: c.batchSize, learningRate: 0.001, warmupSteps, measureSteps: c.bareSteps },
+    { backend: c.backend, rows, trunkUnits: c.trunkUnits, experts: c.experts, batchSize: c.batchSize, learningRate: 0.001, warmupSteps, measureSteps: c.bareSteps },
   );
 }
 
@@ -45,7 +45,7 @@ for (const c of THROUGHPUT_CASES) {
     }
     const page = await browser.newPage();
     try {
-      await prepareApp(page, c.backend, csvFor(c.rows), c.rows, c.trunkUnits, c.batchSize, c.appEpochs);
+      await prepareApp(page, c.backend, csvFor(c.rows), c.rows, c.trunkUnits, c.batchSize, c.appEpochs, c.experts);
       await observeLongTasks(page);
       const startMs = Date.now();
       await ui(page).train.click();

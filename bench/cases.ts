@@ -11,17 +11,20 @@ export interface ThroughputCase {
   trunkUnits: number[];
   batchSize: number;
   rows: number;
+  /** MMoE experts (1 = one shared trunk). */
+  experts: number;
   /** Steps the bare page times (after warm-up) and epochs the app trains (the first is not timed). */
   bareSteps: number;
   appEpochs: number;
 }
 
-const full = (id: string, backend: ThroughputCase['backend'], trunkUnits: number[], batchSize: number, rows = 20000): ThroughputCase => ({
+const full = (id: string, backend: ThroughputCase['backend'], trunkUnits: number[], batchSize: number, rows = 20000, experts = 1): ThroughputCase => ({
   id,
   backend,
   trunkUnits,
   batchSize,
   rows,
+  experts,
   bareSteps: QUICK ? 3 : backend === 'webgpu' ? 12 : 150,
   appEpochs: QUICK ? 2 : backend === 'webgpu' ? 3 : 4,
 });
@@ -36,6 +39,8 @@ export const THROUGHPUT_CASES: ThroughputCase[] = [
   full('batch 1024', 'webgl', [128, 128], 1024),
   full('trunk 512-512', 'wasm', [512, 512], 256),
   full('trunk 512-512', 'webgl', [512, 512], 256),
+  // Four experts of the reference trunk (MMoE): the cost of the gated model next to 'reference'.
+  full('experts 4', 'wasm', [128, 128], 256, 20000, 4),
 ];
 
 /** Writes one case's result for run.mjs to collect. */
