@@ -16,6 +16,8 @@ export { PrepareError } from './prepareError.ts';
 /** One split's rows, ready to become tensors. */
 export interface PreparedSplit {
   rows: number;
+  /** The table's row index of each row, in order (which rows the split holds). */
+  tableRows: Int32Array;
   x: Float32Array; // [rows, inputSize], row-major
   /** Per embedded column: the id of each row's category. */
   embeddingIds: Float32Array[]; // each [rows]
@@ -104,7 +106,7 @@ export function prepareDataset(table: Table, settings: ColumnSettings, options: 
       const scale = targetScales[k] as TargetScale;
       return Float32Array.from(rowsIdx, (r) => standardize(t.values[r] as number, scale.mean, scale.std));
     });
-    return { rows: rowsIdx.length, x, embeddingIds: embedded.map((e) => e.ids(rowsIdx)), targets: targetArrays };
+    return { rows: rowsIdx.length, tableRows: rowsIdx, x, embeddingIds: embedded.map((e) => e.ids(rowsIdx)), targets: targetArrays };
   };
   return {
     inputSize: featureNames.length,

@@ -11,10 +11,13 @@ const BaselineCurves = lazy(() => import('../charts/BaselineCurves.tsx'));
 const pct = (v: number) => (Number.isFinite(v) ? `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)} %` : 'n/a');
 const val = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? 'n/a' : v.toPrecision(4));
 
-/** In words; differences under 0.05 % print as +0.0 %, so they are called a draw. */
+/**
+ * In words. Under 1 % is called a draw: on the census data another split seed alone moved the
+ * test metrics by up to 0.3 % (marital accuracy) and 1 % (income AUC), more on small files.
+ */
 function verdict(dm: number): string {
   if (!Number.isFinite(dm)) return 'not defined for these metrics';
-  if (Math.abs(dm) < 0.0005) return 'no clear difference';
+  if (Math.abs(dm) < 0.01) return 'no clear difference (under 1 %, within what another seed or split can change)';
   return dm > 0 ? 'sharing the trunk helps these tasks on average' : 'sharing the trunk hurts these tasks on average';
 }
 
