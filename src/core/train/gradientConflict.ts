@@ -4,7 +4,7 @@
  * shared layers in opposite directions. One backward pass per task; read back once.
  */
 import * as tf from '@tensorflow/tfjs';
-import { dotAll } from './gradientMath.ts';
+import { dotAll, gradientsOf } from './gradientMath.ts';
 
 /**
  * cos[i][j] for the tasks' gradients (each a list of tensors, one per shared variable).
@@ -35,11 +35,7 @@ export async function measureGradientConflict(makeLosses: () => (() => tf.Scalar
   const matrix = tf.tidy(() => {
     const losses = makeLosses();
     T = losses.length;
-    const grads = losses.map((loss) => {
-      const g = tf.variableGrads(loss, shared).grads;
-      return shared.map((v) => g[v.name] as tf.Tensor);
-    });
-    return cosineMatrix(grads);
+    return cosineMatrix(losses.map((loss) => gradientsOf(loss, shared)));
   });
   try {
     const values = await matrix.data();

@@ -1,8 +1,14 @@
 /**
  * Tensor arithmetic on gradient lists (one tensor per variable), all on the device, no read-back:
- * dot products, global-norm clipping and PCGrad's projection. Callers run these inside tf.tidy.
+ * per-variable gradients of a loss, dot products, global-norm clipping and PCGrad's projection. Callers run these inside tf.tidy.
  */
 import * as tf from '@tensorflow/tfjs';
+
+/** The gradient of `loss` with respect to each variable, in the variables' order. Caller owns them. */
+export function gradientsOf(loss: () => tf.Scalar, variables: tf.Variable[]): tf.Tensor[] {
+  const { grads } = tf.variableGrads(loss, variables);
+  return variables.map((v) => grads[v.name] as tf.Tensor);
+}
 
 /** Σ over variables of Σ a·b. Caller owns the result. */
 export function dotAll(a: tf.Tensor[], b: tf.Tensor[]): tf.Scalar {

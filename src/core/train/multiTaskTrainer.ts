@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { PreparedDataset } from '../data/prepareDataset.ts';
 import type { TaskMetrics } from '../metrics/taskMetrics.ts';
-import { buildMultiTaskModel, headPrefix, trunkLayerName } from '../model/buildMultiTaskModel.ts';
+import { buildMultiTaskModel, headPrefix } from '../model/buildMultiTaskModel.ts';
 import { createRng, shuffleInPlace } from '../rng.ts';
 import type { DenseLayerSpec, ModelSpec, TaskSpec } from '../types.ts';
 import { dwaWeights } from '../weighting/dwa.ts';
@@ -15,8 +15,9 @@ import { DEFAULT_WEIGHTING, setsOwnWeights, type WeightingConfig } from '../weig
 import { uncertaintyFactors, uncertaintyTotal, uncertaintyWeights } from '../weighting/uncertainty.ts';
 import { disposeDeviceSplit, uploadSplit, type DeviceSplit } from './deviceSplit.ts';
 import { DropoutMasks } from './dropoutMasks.ts';
+import { ExpertGates, lastSharedKernels } from './expertGates.ts';
 import { measureGradientConflict } from './gradientConflict.ts';
-import { clipByGlobalNorm, pcgradCombine } from './gradientMath.ts';
+import { clipByGlobalNorm, globalNorm, gradientsOf, pcgradCombine } from './gradientMath.ts';
 import { createOptimizer, setLearningRate, type OptimizerKind } from './optimizers.ts';
 import { DEFAULT_SCHEDULE, learningRateAt, type LearningRateSchedule } from './schedules.ts';
 import { SplitEvaluator, type SplitEvaluation, type SplitName } from './splitEvaluator.ts';
@@ -85,8 +86,7 @@ export class MultiTaskTrainer {
   private readonly epochLossHistory: number[][] = [];
   private permutation: tf.Tensor1D | null = null; // [trainRows] int32, this epoch's row order
   private readonly evaluator: SplitEvaluator;
-  /** Under MMoE: the model's inputs → each task's gate (shares the model's layers; owns no weights). */
-  private readonly gateModel: tf.LayersModel | null;
+  private readonly expertGates: ExpertGates | null; // MMoE only
   private readonly dropoutMasks: DropoutMasks;
 
   constructor(
@@ -110,10 +110,8 @@ export class MultiTaskTrainer {
     this.headVariables = this.tasks.map((_, k) => layerVariables(headPrefix(k)));
     this.kernels = this.model.layers.filter((l) => l.getClassName() === 'Dense').map((l) => l.trainableWeights[0]?.read() as tf.Variable);
     const experts = options.experts ?? 1;
-    const last = options.trunk.length;
-    const lastShared = last === 0 ? [] : experts > 1 ? Array.from({ length: experts }, (_, e) => trunkLayerName(last, e + 1)) : [trunkLayerName(last, null)];
-    // getLayer throws if a name is missing: GradNorm must not silently measure some other layer.
-    this.lastSharedKernels = lastShared.length > 0 ? lastShared.map((name) => this.model.getLayer(name).trainableWeights[0]?.read() as tf.Variable) : this.trunkVariables.slice(0, 1);
+    const lastShared = lastSharedKernels(this.model, options.trunk.length, experts);
+    this.lastSharedKernels = lastShared.length > 0 ? lastShared : this.trunkVariables.slice(0, 1);
     [this.factors, this.taskWeights, this.mask, this.gradNormWeights, this.logVariances] = tf.tidy(() => [
       tf.tensor1d(uncertaintyFactors(this.tasks.map((t) => t.kind))),
       tf.variable(tf.ones([T]), false),
@@ -121,9 +119,8 @@ export class MultiTaskTrainer {
       tf.variable(tf.ones([T]), false),
       tf.variable(tf.zeros([T]), true),
     ]);
-    const gates = (options.experts ?? 1) > 1 ? this.tasks.map((_, k) => this.model.getLayer(`${headPrefix(k)}gate`).output as tf.SymbolicTensor) : [];
     this.dropoutMasks = new DropoutMasks(this.model);
-    this.gateModel = gates.length > 0 ? tf.model({ inputs: this.model.inputs, outputs: gates }) : null;
+    this.expertGates = experts > 1 ? new ExpertGates(this.model, T) : null;
     this.createOptimizers();
     this.applyWeightSettings();
   }
@@ -252,18 +249,7 @@ export class MultiTaskTrainer {
    * [task][expert], each row summing to 1. Null for one shared trunk.
    */
   async expertUsage(rows = 512): Promise<number[][] | null> {
-    const gateModel = this.gateModel;
-    if (!gateModel) return null;
-    const n = Math.min(rows, this.train.rows);
-    const usage = tf.tidy(() => {
-      const out = gateModel.predict(this.train.inputs.map((input) => input.slice([0, 0], [n, -1])), { batchSize: n });
-      return tf.stack((Array.isArray(out) ? out : [out]).map((g) => tf.mean(g, 0)));
-    });
-    try {
-      return (await usage.array()) as number[][];
-    } finally {
-      usage.dispose();
-    }
+    return this.expertGates ? this.expertGates.meanUsage(this.train.inputs, Math.min(rows, this.train.rows)) : null;
   }
 
   /** A copy of every weight of the network (for early stopping and divergence recovery). Caller owns it. */
@@ -322,22 +308,14 @@ export class MultiTaskTrainer {
     if (strategy === 'pcgrad') {
       // Each task's own gradient on the shared trunk (one more pass per task), projected off the others'.
       const active = this.tasks.map((_, k) => k).filter((k) => this.enabled[k] && (this.manualWeights[k] as number) > 0);
-      const perTask = active.map((k) => {
-        const g = tf.variableGrads(() => tf.mul(taskLosses().gather([k]).reshape([]), weightsVar.gather([k]).reshape([])) as tf.Scalar, this.trunkVariables).grads;
-        return this.trunkVariables.map((v) => g[v.name] as tf.Tensor);
-      });
+      const perTask = active.map((k) => gradientsOf(() => tf.mul(taskLosses().gather([k]).reshape([]), weightsVar.gather([k]).reshape([])) as tf.Scalar, this.trunkVariables));
       if (perTask.length > 1) {
         const orders = active.map((_, i) => shuffleInPlace(active.map((__, j) => j).filter((j) => j !== i), this.rng));
         const combined = pcgradCombine(perTask, orders);
         this.trunkVariables.forEach((v, n) => (grads[v.name] = combined[n] as tf.Tensor));
       }
     } else if (strategy === 'gradnorm') {
-      const norms = tf.stack(
-        this.tasks.map((_, k) => {
-          const { grads: g } = tf.variableGrads(() => taskLosses().gather([k]).reshape([]) as tf.Scalar, this.lastSharedKernels);
-          return tf.sqrt(tf.addN(this.lastSharedKernels.map((v) => tf.sum(tf.square(g[v.name] as tf.Tensor)))));
-        }),
-      ) as tf.Tensor1D;
+      const norms = tf.stack(this.tasks.map((_, k) => globalNorm(gradientsOf(() => taskLosses().gather([k]).reshape([]) as tf.Scalar, this.lastSharedKernels)))) as tf.Tensor1D;
       // The step's losses are the first T entries of the kept vector (no second copy kept).
       const losses = (vector as unknown as tf.Tensor1D).slice(0, this.tasks.length);
       if (!this.initialLosses) this.initialLosses = tf.keep(tf.clone(losses));
