@@ -18,7 +18,8 @@ import { DropoutMasks } from './dropoutMasks.ts';
 import { ExpertGates, lastSharedKernels } from './expertGates.ts';
 import { measureGradientConflict } from './gradientConflict.ts';
 import { clipByGlobalNorm, globalNorm, gradientsOf, pcgradCombine } from './gradientMath.ts';
-import { createOptimizer, setLearningRate, type OptimizerKind } from './optimizers.ts';
+import type { OptimizerKind } from './optimizers.ts';
+import { PartitionedOptimizers } from './partitionedOptimizers.ts';
 import { DEFAULT_SCHEDULE, learningRateAt, type LearningRateSchedule } from './schedules.ts';
 import { SplitEvaluator, type SplitEvaluation, type SplitName } from './splitEvaluator.ts';
 import { lossForTask } from './taskLosses.ts';
@@ -60,11 +61,7 @@ export class MultiTaskTrainer {
   /** Steps taken in total. */
   globalStep = 0;
 
-  // One optimiser per trunk, per head and for the strategy's own variables: TF.js optimisers key
-  // their state by position in the variable list, so a head that is off must not shift the others.
-  private trunkOptimizer!: tf.Optimizer;
-  private headOptimizers!: tf.Optimizer[];
-  private strategyOptimizer!: tf.Optimizer;
+  private readonly optimizers: PartitionedOptimizers;
   private readonly train: DeviceSplit;
   private readonly rng: () => number;
   private readonly trunkVariables: tf.Variable[];
@@ -121,7 +118,7 @@ export class MultiTaskTrainer {
     ]);
     this.dropoutMasks = new DropoutMasks(this.model);
     this.expertGates = experts > 1 ? new ExpertGates(this.model, T) : null;
-    this.createOptimizers();
+    this.optimizers = new PartitionedOptimizers(options.optimizer ?? 'adam', T, this.baseLearningRate);
     this.applyWeightSettings();
   }
 
@@ -155,8 +152,7 @@ export class MultiTaskTrainer {
       });
       this.initialLosses?.dispose();
       this.initialLosses = null;
-      this.strategyOptimizer.dispose();
-      this.strategyOptimizer = createOptimizer('adam', this.baseLearningRate);
+      this.optimizers.resetStrategy(this.baseLearningRate);
     }
     this.applyWeightSettings();
   }
@@ -264,15 +260,14 @@ export class MultiTaskTrainer {
 
   /** Forgets optimiser state (moments), e.g. after a divergence filled it with NaN. */
   resetOptimizers(): void {
-    this.disposeOptimizers();
-    this.createOptimizers();
+    this.optimizers.reset(this.baseLearningRate);
     this.currentLearningRate = NaN;
   }
 
   /** Frees the model, every optimiser's state (model.dispose() does not), the weights and the data. */
   dispose(): void {
     this.model.dispose();
-    this.disposeOptimizers();
+    this.optimizers.dispose();
     tf.dispose([this.factors, this.taskWeights, this.mask, this.gradNormWeights, this.logVariances]);
     this.initialLosses?.dispose();
     disposeDeviceSplit(this.train);
@@ -320,7 +315,7 @@ export class MultiTaskTrainer {
       const losses = (vector as unknown as tf.Tensor1D).slice(0, this.tasks.length);
       if (!this.initialLosses) this.initialLosses = tf.keep(tf.clone(losses));
       const wGrad = gradNormWeightGradient(this.gradNormWeights as tf.Tensor1D, norms, losses, this.initialLosses, this.mask as tf.Tensor1D, this.weighting.gradNormAlpha);
-      this.strategyOptimizer.applyGradients({ [this.gradNormWeights.name]: wGrad });
+      this.optimizers.stepStrategy({ [this.gradNormWeights.name]: wGrad }, [this.gradNormWeights]);
       this.gradNormWeights.assign(renormalizeWeights(this.gradNormWeights as tf.Tensor1D, this.mask as tf.Tensor1D));
     }
     return { grads, vector: vector as unknown as tf.Tensor1D };
@@ -340,11 +335,8 @@ export class MultiTaskTrainer {
       const clipped = clipByGlobalNorm(names.map((n) => grads[n] as tf.Tensor), clipNorm);
       names.forEach((n, i) => (grads[n] = clipped[i] as tf.Tensor));
     }
-    this.trunkOptimizer.applyGradients(pick(grads, this.trunkVariables));
-    this.headOptimizers.forEach((optimizer, k) => {
-      if (this.headTrains(k)) optimizer.applyGradients(pick(grads, this.headVariables[k] as tf.Variable[]));
-    });
-    if (this.weighting.strategy === 'uncertainty') this.strategyOptimizer.applyGradients(pick(grads, [this.logVariances]));
+    this.optimizers.step(grads, this.trunkVariables, this.headVariables, (k) => this.headTrains(k));
+    if (this.weighting.strategy === 'uncertainty') this.optimizers.stepStrategy(grads, [this.logVariances]);
   }
 
   /** An off task never trains its head; under a fixed weighting neither does a task at weight 0. */
@@ -371,23 +363,12 @@ export class MultiTaskTrainer {
     const lr = learningRateAt(this.baseLearningRate, this.options.schedule ?? DEFAULT_SCHEDULE, this.globalStep, this.stepsPerEpoch);
     if (lr === this.currentLearningRate) return;
     this.currentLearningRate = lr;
-    [this.trunkOptimizer, ...this.headOptimizers].forEach((o) => setLearningRate(o, lr));
+    this.optimizers.setLearningRate(lr);
   }
 
   /** The learning rate of the last step. */
   get learningRate(): number {
     return this.currentLearningRate;
-  }
-
-  private createOptimizers(): void {
-    const kind = this.options.optimizer ?? 'adam';
-    this.trunkOptimizer = createOptimizer(kind, this.baseLearningRate);
-    this.headOptimizers = this.tasks.map(() => createOptimizer(kind, this.baseLearningRate));
-    this.strategyOptimizer = createOptimizer('adam', this.baseLearningRate);
-  }
-
-  private disposeOptimizers(): void {
-    [this.trunkOptimizer, ...this.headOptimizers, this.strategyOptimizer].forEach((o) => o.dispose());
   }
 
   private applyModel(x: tf.Tensor[]): tf.Tensor[] {
@@ -400,9 +381,4 @@ export class MultiTaskTrainer {
     this.permutation?.dispose();
     this.permutation = tf.tensor1d(order, 'int32');
   }
-}
-
-/** The gradients of some variables, in their order (so an optimiser's state lines up). */
-function pick(grads: tf.NamedTensorMap, variables: tf.Variable[]): tf.NamedTensorMap {
-  return Object.fromEntries(variables.filter((v) => grads[v.name]).map((v) => [v.name, grads[v.name] as tf.Tensor]));
 }
