@@ -25,20 +25,60 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-*', 'recharts', 'zustand', 'zustand/*', '**/ui/**', '**/state/**', '**/worker/**'], message: 'src/core is plain TypeScript: no React, UI, state or worker imports.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'react',
+                'react-*',
+                'recharts',
+                'zustand',
+                'zustand/*',
+                '**/ui/**',
+                '**/state/**',
+                '**/worker/**',
+              ],
+              message: 'src/core is plain TypeScript: no React, UI, state or worker imports.',
+            },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', 'window', 'document', 'self'],
     },
   },
   {
     files: ['src/worker/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-*', 'recharts', 'zustand', 'zustand/*', '**/ui/**', '**/state/**'], message: 'The worker never imports UI code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-*', 'recharts', 'zustand', 'zustand/*', '**/ui/**', '**/state/**'],
+              message: 'The worker never imports UI code.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/ui/**/*.{ts,tsx}', 'src/state/**/*.ts', 'src/main.tsx'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@tensorflow/*'], allowTypeImports: true, message: 'TensorFlow.js lives in the worker; the page only talks to it.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@tensorflow/*'],
+              allowTypeImports: true,
+              message: 'TensorFlow.js lives in the worker; the page only talks to it.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -46,7 +86,13 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/**/*.test.ts'],
     rules: {
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name=/^(dataSync|arraySync)$/]", message: 'Use `await tensor.data()`: synchronous reads stall the GPU and break WebGPU.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(dataSync|arraySync)$/]',
+          message: 'Use `await tensor.data()`: synchronous reads stall the GPU and break WebGPU.',
+        },
+      ],
     },
   },
 );

@@ -11,11 +11,22 @@ export interface AppEpoch {
 }
 
 /** Opens the app on a backend, uploads the reference CSV and sets roles and hyper-parameters. */
-export async function prepareApp(page: Page, backend: keyof typeof BACKEND_LABEL, csv: Buffer, rows: number, trunkUnits: number[], batchSize: number, epochs: number, experts = 1): Promise<void> {
+export async function prepareApp(
+  page: Page,
+  backend: keyof typeof BACKEND_LABEL,
+  csv: Buffer,
+  rows: number,
+  trunkUnits: number[],
+  batchSize: number,
+  epochs: number,
+  experts = 1,
+): Promise<void> {
   const app = await openApp(page);
   await chooseBackend(page, BACKEND_LABEL[backend], backend, 120_000);
   await page.getByLabel('Upload CSV').setInputFiles({ name: 'reference.csv', mimeType: 'text/csv', buffer: csv });
-  await expect(app.datasetSummary).toContainText(`reference.csv: ${rows.toLocaleString('en')} rows`, { timeout: 60_000 });
+  await expect(app.datasetSummary).toContainText(`reference.csv: ${rows.toLocaleString('en')} rows`, {
+    timeout: 60_000,
+  });
   await page.getByRole('combobox', { name: 'Role of y_bin' }).selectOption({ label: 'Binary target' });
   await page.getByRole('combobox', { name: 'Role of y_reg' }).selectOption({ label: 'Regression target' });
   await page.getByRole('combobox', { name: 'Role of y_cls' }).selectOption({ label: 'Multi-class target' });
@@ -46,7 +57,12 @@ export async function longTasks(page: Page): Promise<number[]> {
 }
 
 /** Durations of the long tasks that overlap [fromMs, toMs] on the page's clock. */
-export async function longTasksBetween(page: Page, fromMs: number, toMs: number, startingInside = false): Promise<number[]> {
+export async function longTasksBetween(
+  page: Page,
+  fromMs: number,
+  toMs: number,
+  startingInside = false,
+): Promise<number[]> {
   return page.evaluate(
     ({ fromMs, toMs, startingInside }) =>
       (window as unknown as { __longTaskEntries: { start: number; duration: number }[] }).__longTaskEntries
@@ -59,9 +75,17 @@ export async function longTasksBetween(page: Page, fromMs: number, toMs: number,
 /** Per-epoch timings from the app's "Loss per epoch" table. */
 export async function appEpochs(page: Page): Promise<AppEpoch[]> {
   const details = page.locator('details', { hasText: 'Loss per epoch as a table' });
-  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await page.getByText('Loss per epoch as a table').click();
-  const rows = await page.getByRole('table', { name: 'Loss per epoch' }).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
-  return rows.map((cells) => ({ epoch: Number(cells[0]), seconds: Number(cells[cells.length - 2]), samplesPerSecond: Number(cells[cells.length - 1]) }));
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await page.getByText('Loss per epoch as a table').click();
+  const rows = await page
+    .getByRole('table', { name: 'Loss per epoch' })
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  return rows.map((cells) => ({
+    epoch: Number(cells[0]),
+    seconds: Number(cells[cells.length - 2]),
+    samplesPerSecond: Number(cells[cells.length - 1]),
+  }));
 }
 
 /** Sets a weight slider the way a drag does and returns ms until the worker's acknowledgement is on screen. */

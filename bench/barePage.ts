@@ -53,9 +53,16 @@ async function runFitBench(o: FitBenchOptions): Promise<FitBenchResult> {
     },
     1,
   );
-  model.compile({ optimizer: tf.train.adam(o.learningRate), loss: ['binaryCrossentropy', 'meanSquaredError', 'sparseCategoricalCrossentropy'] });
+  model.compile({
+    optimizer: tf.train.adam(o.learningRate),
+    loss: ['binaryCrossentropy', 'meanSquaredError', 'sparseCategoricalCrossentropy'],
+  });
   const xs = tf.tensor2d(data.x, [o.rows, REFERENCE_INPUTS]);
-  const ys = [tf.tensor2d(data.yBin, [o.rows, 1]), tf.tensor2d(data.yReg, [o.rows, 1]), tf.tensor2d(data.yCls, [o.rows, 1])];
+  const ys = [
+    tf.tensor2d(data.yBin, [o.rows, 1]),
+    tf.tensor2d(data.yReg, [o.rows, 1]),
+    tf.tensor2d(data.yCls, [o.rows, 1]),
+  ];
   const times: number[] = [];
   const total = o.warmupSteps + o.measureSteps;
   const stepsPerEpoch = Math.ceil(o.rows / o.batchSize);
@@ -76,7 +83,12 @@ async function runFitBench(o: FitBenchOptions): Promise<FitBenchResult> {
   const steps = measured.length - 1;
   tf.dispose([xs, ...ys]);
   model.dispose();
-  return { backend: o.backend, stepsPerSecond: steps / elapsedS, samplesPerSecond: (steps * o.batchSize) / elapsedS, measuredSteps: steps };
+  return {
+    backend: o.backend,
+    stepsPerSecond: steps / elapsedS,
+    samplesPerSecond: (steps * o.batchSize) / elapsedS,
+    measuredSteps: steps,
+  };
 }
 
 /**
@@ -88,7 +100,11 @@ async function compareStrategies(o: { backend: string; epochs: number; strategie
   const sample = SAMPLE_DATASETS.find((d) => d.id === 'weather');
   if (!sample || sample.source.kind !== 'file') throw new Error('weather sample missing');
   const table = parseCsvSync(await (await fetch(`/${sample.source.path}`)).text()).table;
-  const data = prepareDataset(table, { roles: sample.roles, positiveClasses: sample.positiveClasses ?? {} }, { seed: 42 });
+  const data = prepareDataset(
+    table,
+    { roles: sample.roles, positiveClasses: sample.positiveClasses ?? {} },
+    { seed: 42 },
+  );
   const yieldToEventLoop = createEventLoopYielder();
   const results = [];
   for (const strategy of o.strategies) {

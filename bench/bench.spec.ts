@@ -8,7 +8,16 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { openApp } from '../e2e/app.ts';
-import { appEpochs, longTasks, longTasksBetween, observeLongTasks, prepareApp, ui, weightAckMs, workerTensors } from './appDriver.ts';
+import {
+  appEpochs,
+  longTasks,
+  longTasksBetween,
+  observeLongTasks,
+  prepareApp,
+  ui,
+  weightAckMs,
+  workerTensors,
+} from './appDriver.ts';
 import { QUICK, THROUGHPUT_CASES, writeResult } from './cases.ts';
 import { makeReferenceData, referenceCsv } from './referenceData.ts';
 
@@ -26,10 +35,16 @@ async function bareFit(page: Page, c: (typeof THROUGHPUT_CASES)[number]) {
   // Same rows per epoch as the app's training split, so the epochs and batches match.
   const rows = Math.round(c.rows * TRAIN_FRACTION);
   const warmupSteps = c.backend === 'webgpu' ? 4 : QUICK ? 2 : Math.ceil(rows / c.batchSize);
-  return page.evaluate(
-    (o) => (window as unknown as { runFitBench: (o: unknown) => Promise<unknown> }).runFitBench(o),
-    { backend: c.backend, rows, trunkUnits: c.trunkUnits, experts: c.experts, batchSize: c.batchSize, learningRate: 0.001, warmupSteps, measureSteps: c.bareSteps },
-  );
+  return page.evaluate((o) => (window as unknown as { runFitBench: (o: unknown) => Promise<unknown> }).runFitBench(o), {
+    backend: c.backend,
+    rows,
+    trunkUnits: c.trunkUnits,
+    experts: c.experts,
+    batchSize: c.batchSize,
+    learningRate: 0.001,
+    warmupSteps,
+    measureSteps: c.bareSteps,
+  });
 }
 
 for (const c of THROUGHPUT_CASES) {
@@ -56,7 +71,13 @@ for (const c of THROUGHPUT_CASES) {
       const stepsPerEpoch = Math.ceil(trainRows / c.batchSize);
       const seconds = timed.reduce((s, e) => s + e.seconds, 0);
       const tasks = await longTasks(page);
-      result.app = { epochs, stepsPerSecond: (timed.length * stepsPerEpoch) / seconds, samplesPerSecond: (timed.length * trainRows) / seconds, wallSeconds: (Date.now() - startMs) / 1000, longTasks: tasks.length };
+      result.app = {
+        epochs,
+        stepsPerSecond: (timed.length * stepsPerEpoch) / seconds,
+        samplesPerSecond: (timed.length * trainRows) / seconds,
+        wallSeconds: (Date.now() - startMs) / 1000,
+        longTasks: tasks.length,
+      };
     } catch (e) {
       result.app = { error: String(e).slice(0, 300) };
     } finally {
@@ -67,12 +88,16 @@ for (const c of THROUGHPUT_CASES) {
   });
 }
 
-test('responsiveness: long tasks while training, weight acknowledgement latency (wasm, reference)', async ({ page }) => {
+test('responsiveness: long tasks while training, weight acknowledgement latency (wasm, reference)', async ({
+  page,
+}) => {
   const rows = 20000;
   await prepareApp(page, 'wasm', csvFor(rows), rows, [128, 128], 256, QUICK ? 3 : 40);
   await observeLongTasks(page);
   await ui(page).train.click();
-  await expect.poll(async () => (await appEpochs(page).catch(() => [])).length, { timeout: 120_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await appEpochs(page).catch(() => [])).length, { timeout: 120_000 })
+    .toBeGreaterThan(0);
   const watchStart = Date.now();
   const acks: number[] = [];
   for (let i = 0; i < (QUICK ? 2 : 10); i++) {
@@ -82,9 +107,17 @@ test('responsiveness: long tasks while training, weight acknowledgement latency 
   const watchedSeconds = (Date.now() - watchStart) / 1000;
   const tasks = await longTasks(page);
   const epochs = await appEpochs(page);
-  const msPerStep = (epochs[epochs.length - 1]?.seconds ?? NaN) * 1000 / Math.ceil((rows * TRAIN_FRACTION) / 256);
+  const msPerStep = ((epochs[epochs.length - 1]?.seconds ?? NaN) * 1000) / Math.ceil((rows * TRAIN_FRACTION) / 256);
   await ui(page).pause.click();
-  writeResult('responsiveness', { kind: 'responsiveness', watchedSeconds, longTasks: tasks, longTasksPer10s: (tasks.length * 10) / watchedSeconds, ackMs: acks, msPerStep, ackSteps: acks.map((a) => a / msPerStep) });
+  writeResult('responsiveness', {
+    kind: 'responsiveness',
+    watchedSeconds,
+    longTasks: tasks,
+    longTasksPer10s: (tasks.length * 10) / watchedSeconds,
+    ackMs: acks,
+    msPerStep,
+    ackSteps: acks.map((a) => a / msPerStep),
+  });
 });
 
 test('memory: tensors after epoch 1, epoch 10 and Reset (weather, wasm)', async ({ page }) => {
@@ -104,17 +137,36 @@ test('memory: tensors after epoch 1, epoch 10 and Reset (weather, wasm)', async 
   await app.reset.click();
   await expect(app.progress).toContainText('Not started');
   await expect.poll(() => workerTensors(page)).toBe(baseline);
-  const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN);
-  writeResult('memory', { kind: 'memory', baseline, afterEpoch1, afterEpoch10, afterReset: await workerTensors(page), pageHeapMB: heap / 1e6 });
+  const heap = await page.evaluate(
+    () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN,
+  );
+  writeResult('memory', {
+    kind: 'memory',
+    baseline,
+    afterEpoch1,
+    afterEpoch10,
+    afterReset: await workerTensors(page),
+    pageHeapMB: heap / 1e6,
+  });
 });
 
-test('load: census KDD from file pick to ready-to-train, next to a raw papaparse parse in the same page', async ({ page }) => {
-  let csv = gunzipSync(readFileSync(fileURLToPath(new URL('../e2e/data/census_income_kdd_test.csv.gz', import.meta.url))));
+test('load: census KDD from file pick to ready-to-train, next to a raw papaparse parse in the same page', async ({
+  page,
+}) => {
+  let csv = gunzipSync(
+    readFileSync(fileURLToPath(new URL('../e2e/data/census_income_kdd_test.csv.gz', import.meta.url))),
+  );
   if (QUICK) csv = csv.subarray(0, csv.indexOf('\n', 2_000_000) + 1);
   const app = await openApp(page);
   await observeLongTasks(page);
   // The app clears the file input after reading it; keep the picked File for the raw parse.
-  await page.evaluate(() => document.addEventListener('change', (e) => Object.assign(window, { __picked: (e.target as HTMLInputElement).files?.[0] }), true));
+  await page.evaluate(() =>
+    document.addEventListener(
+      'change',
+      (e) => Object.assign(window, { __picked: (e.target as HTMLInputElement).files?.[0] }),
+      true,
+    ),
+  );
   await page.getByLabel('Upload CSV').setInputFiles({ name: 'census.csv', mimeType: 'text/csv', buffer: csv });
   await expect(app.datasetSummary).toContainText('census.csv', { timeout: 120_000 });
   const window_ = await page.evaluate(() => {
@@ -130,9 +182,20 @@ test('load: census KDD from file pick to ready-to-train, next to a raw papaparse
   const raw = await page.evaluate(() => {
     const file = (window as unknown as { __picked?: File }).__picked;
     if (!file) throw new Error('no file');
-    return (window as unknown as { __mtlBench: { rawParse: (f: File) => Promise<{ ms: number; rows: number }> } }).__mtlBench.rawParse(file);
+    return (
+      window as unknown as { __mtlBench: { rawParse: (f: File) => Promise<{ ms: number; rows: number }> } }
+    ).__mtlBench.rawParse(file);
   });
-  writeResult('load', { kind: 'load', bytes: csv.length, appMs, workerPhases: window_.phases, rawPapaparseMs: raw.ms, rawRows: raw.rows, ratio: appMs / raw.ms, longTasksDuringLoad: loadLongTasks });
+  writeResult('load', {
+    kind: 'load',
+    bytes: csv.length,
+    appMs,
+    workerPhases: window_.phases,
+    rawPapaparseMs: raw.ms,
+    rawRows: raw.rows,
+    ratio: appMs / raw.ms,
+    longTasksDuringLoad: loadLongTasks,
+  });
 });
 
 test('cold start and size: navigation to the end of the first epoch on the default sample', async ({ page }) => {
@@ -141,7 +204,9 @@ test('cold start and size: navigation to the end of the first epoch on the defau
   page.on('request', (r) => requested.push({ url: r.url(), atMs: Date.now() - t0 }));
   await page.goto('/');
   await ui(page).train.click();
-  await page.waitForFunction(() => performance.getEntriesByName('mtl:first-epoch-end').length > 0, undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('mtl:first-epoch-end').length > 0, undefined, {
+    timeout: 60_000,
+  });
   const timing = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return {
@@ -152,13 +217,16 @@ test('cold start and size: navigation to the end of the first epoch on the defau
   });
   // The page's resource timeline misses what the worker fetches (wasm); Playwright sees every request.
   const seen = new Set(timing.resources.map((r) => r.url));
-  for (const r of requested) if (!seen.has(r.url)) timing.resources.push({ url: r.url, startMs: Number.POSITIVE_INFINITY });
+  for (const r of requested)
+    if (!seen.has(r.url)) timing.resources.push({ url: r.url, startMs: Number.POSITIVE_INFINITY });
   const backend = (await ui(page).backendStatus.textContent()) ?? '';
   await ui(page).pause.click();
   writeResult('coldstart', { kind: 'coldstart', backend, ...timing });
 });
 
-test('weighting strategies: validation metrics after the same epochs, and step cost relative to Equal (weather, wasm)', async ({ page }) => {
+test('weighting strategies: validation metrics after the same epochs, and step cost relative to Equal (weather, wasm)', async ({
+  page,
+}) => {
   await page.goto('/bench/bare.html');
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
   const results = await page.evaluate(

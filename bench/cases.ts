@@ -18,7 +18,14 @@ export interface ThroughputCase {
   appEpochs: number;
 }
 
-const full = (id: string, backend: ThroughputCase['backend'], trunkUnits: number[], batchSize: number, rows = 20000, experts = 1): ThroughputCase => ({
+const full = (
+  id: string,
+  backend: ThroughputCase['backend'],
+  trunkUnits: number[],
+  batchSize: number,
+  rows = 20000,
+  experts = 1,
+): ThroughputCase => ({
   id,
   backend,
   trunkUnits,

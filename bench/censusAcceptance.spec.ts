@@ -31,7 +31,11 @@ const IGNORED = ['instance_weight', 'education'];
 const SEED = process.env.CENSUS_SEED;
 
 async function cellsOf(page: Page, table: string, row: string): Promise<string[]> {
-  return page.getByRole('table', { name: table, exact: true }).getByRole('row', { name: new RegExp(`^${row}`) }).getByRole('cell').allTextContents();
+  return page
+    .getByRole('table', { name: table, exact: true })
+    .getByRole('row', { name: new RegExp(`^${row}`) })
+    .getByRole('cell')
+    .allTextContents();
 }
 
 test('census: income AUC and marital accuracy on the test split, and single vs multi-task', async ({ page }) => {
@@ -39,7 +43,9 @@ test('census: income AUC and marital accuracy on the test split, and single vs m
   const s = CENSUS_SETTINGS;
   const app = await openApp(page);
   await chooseBackend(page, s.backend, s.backend.toLowerCase());
-  const csv = gunzipSync(readFileSync(fileURLToPath(new URL('../e2e/data/census_income_kdd_test.csv.gz', import.meta.url))));
+  const csv = gunzipSync(
+    readFileSync(fileURLToPath(new URL('../e2e/data/census_income_kdd_test.csv.gz', import.meta.url))),
+  );
   await page.getByLabel('Upload CSV').setInputFiles({ name: 'census.csv', mimeType: 'text/csv', buffer: csv });
   await expect(app.datasetSummary).toContainText('census.csv: 99,762 rows', { timeout: 120_000 });
 
@@ -47,7 +53,14 @@ test('census: income AUC and marital accuracy on the test split, and single vs m
   for (let i = 0; i < (await roles.count()); i++) {
     const select = roles.nth(i);
     const column = ((await select.getAttribute('aria-label')) ?? '').replace(/^Role of /, '');
-    const label = column === 'income_50k' ? 'Binary target' : column === 'marital_stat' ? 'Multi-class target' : IGNORED.includes(column) ? 'Ignore' : 'Input';
+    const label =
+      column === 'income_50k'
+        ? 'Binary target'
+        : column === 'marital_stat'
+          ? 'Multi-class target'
+          : IGNORED.includes(column)
+            ? 'Ignore'
+            : 'Input';
     await select.selectOption({ label });
   }
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
@@ -63,7 +76,8 @@ test('census: income AUC and marital accuracy on the test split, and single vs m
   await page.getByRole('textbox', { name: 'Trunk layers' }).fill(s.trunk);
   const dropouts = page.getByRole('spinbutton', { name: /^Dropout of layer/ });
   for (let i = 0; i < (await dropouts.count()); i++) await dropouts.nth(i).fill(s.dropout);
-  for (const task of ['income_50k', 'marital_stat']) await page.getByRole('spinbutton', { name: `Hidden units of ${task} head` }).fill(s.headHidden);
+  for (const task of ['income_50k', 'marital_stat'])
+    await page.getByRole('spinbutton', { name: `Hidden units of ${task} head` }).fill(s.headHidden);
   await page.getByRole('checkbox', { name: 'Early stopping' }).check();
   await page.getByRole('spinbutton', { name: 'Patience' }).fill(s.earlyStoppingPatience);
 
@@ -95,7 +109,12 @@ test('census: income AUC and marital accuracy on the test split, and single vs m
     epochTiming,
     trainSeconds,
     baselineSeconds: (Date.now() - baselineStart) / 1000,
-    test: { incomeAuc: Number(testIncome[6]), incomeLogLoss: Number(testIncome[1]), maritalAccuracy: Number(testMarital[2]), maritalMacroF1: Number(testMarital[7]) },
+    test: {
+      incomeAuc: Number(testIncome[6]),
+      incomeLogLoss: Number(testIncome[1]),
+      maritalAccuracy: Number(testMarital[2]),
+      maritalMacroF1: Number(testMarital[7]),
+    },
     validation: { incomeAuc: Number(valIncome[6]), maritalAccuracy: Number(valMarital[2]) },
     comparisonValidation: await comparison('Single-task vs multi-task'),
     comparisonTest: await comparison('Test split: single vs multi-task'),
@@ -105,5 +124,8 @@ test('census: income AUC and marital accuracy on the test split, and single vs m
     },
   };
   console.log(JSON.stringify(result, null, 2));
-  writeFileSync(fileURLToPath(new URL(SEED ? `census-acceptance-seed-${SEED}.json` : 'census-acceptance.json', import.meta.url)), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(
+    fileURLToPath(new URL(SEED ? `census-acceptance-seed-${SEED}.json` : 'census-acceptance.json', import.meta.url)),
+    `${JSON.stringify(result, null, 2)}\n`,
+  );
 });

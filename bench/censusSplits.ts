@@ -27,8 +27,17 @@ for (const c of summarizeColumns(table)) {
 }
 mkdirSync(OUT, { recursive: true });
 for (const seed of SPLIT_SEEDS) {
-  const data = prepareDataset(table, { roles, encodings, positiveClasses: { income_50k: '50000+.' } }, { seed, fractions: splitFractions(10, 20) });
+  const data = prepareDataset(
+    table,
+    { roles, encodings, positiveClasses: { income_50k: '50000+.' } },
+    { seed, fractions: splitFractions(10, 20) },
+  );
   const rows = (s: typeof data.train) => Array.from(s.tableRows);
-  writeFileSync(`${OUT}/split${seed}.json`, JSON.stringify({ train: rows(data.train), val: rows(data.val), test: rows(data.test) }));
-  console.log(`split seed ${seed}: ${data.train.rows}/${data.val.rows}/${data.test.rows} rows → ${OUT}/split${seed}.json`);
+  writeFileSync(
+    `${OUT}/split${seed}.json`,
+    JSON.stringify({ train: rows(data.train), val: rows(data.val), test: rows(data.test) }),
+  );
+  console.log(
+    `split seed ${seed}: ${data.train.rows}/${data.val.rows}/${data.test.rows} rows → ${OUT}/split${seed}.json`,
+  );
 }

@@ -30,5 +30,8 @@ test('profile the main thread while training', async ({ page }) => {
     self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
   });
   const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25);
-  writeFileSync('bench/tmp/main-thread-profile.txt', top.map(([k, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${k}`).join('\n') + '\n');
+  writeFileSync(
+    'bench/tmp/main-thread-profile.txt',
+    top.map(([k, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${k}`).join('\n') + '\n',
+  );
 });

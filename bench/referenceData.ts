@@ -39,7 +39,9 @@ export function makeReferenceData(rows: number, seed = 7): ReferenceData {
 
 /** The same rows as CSV text (inputs x1…x32, targets y_bin, y_reg, y_cls). */
 export function referenceCsv(data: ReferenceData): string {
-  const header = [...Array.from({ length: REFERENCE_INPUTS }, (_, i) => `x${i + 1}`), 'y_bin', 'y_reg', 'y_cls'].join(',');
+  const header = [...Array.from({ length: REFERENCE_INPUTS }, (_, i) => `x${i + 1}`), 'y_bin', 'y_reg', 'y_cls'].join(
+    ',',
+  );
   const lines = [header];
   for (let r = 0; r < data.rows; r++) {
     const xs = Array.from(data.x.subarray(r * REFERENCE_INPUTS, (r + 1) * REFERENCE_INPUTS), (v) => v.toFixed(5));

@@ -15,7 +15,11 @@ sh('node scripts/ensure-chromium.mjs');
 sh('npx vite build --mode bench --logLevel warn');
 rmSync(casesDir, { recursive: true, force: true });
 mkdirSync(casesDir, { recursive: true });
-const run = spawnSync('npx', ['playwright', 'test', '-c', 'bench/bench.config.ts', 'bench/bench.spec.ts'], { cwd: root, stdio: 'inherit', env: { ...process.env, BENCH_QUICK: quick ? '1' : '0' } });
+const run = spawnSync('npx', ['playwright', 'test', '-c', 'bench/bench.config.ts', 'bench/bench.spec.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, BENCH_QUICK: quick ? '1' : '0' },
+});
 
 const results = readdirSync(casesDir).map((f) => JSON.parse(readFileSync(casesDir + f, 'utf8')));
 const byKind = (k) => results.filter((r) => r.kind === k);
@@ -27,49 +31,89 @@ console.log('case            backend  (a) bare               (b) app            
 for (const r of byKind('throughput').sort((x, y) => x.id.localeCompare(y.id) || x.backend.localeCompare(y.backend))) {
   const a = r.bare ?? {};
   const b = r.app ?? {};
-  const cell = (x) => (x.error ? `error: ${x.error.slice(0, 18)}` : `${f(x.stepsPerSecond)} (${f(x.samplesPerSecond, 0)})`).padEnd(22);
-  console.log(`${r.id.padEnd(15)} ${r.backend.padEnd(8)} ${cell(a)} ${cell(b)} ${f(b.stepsPerSecond / a.stepsPerSecond, 2)}`);
+  const cell = (x) =>
+    (x.error ? `error: ${x.error.slice(0, 18)}` : `${f(x.stepsPerSecond)} (${f(x.samplesPerSecond, 0)})`).padEnd(22);
+  console.log(
+    `${r.id.padEnd(15)} ${r.backend.padEnd(8)} ${cell(a)} ${cell(b)} ${f(b.stepsPerSecond / a.stepsPerSecond, 2)}`,
+  );
 }
 const resp = byKind('responsiveness')[0];
 if (resp) {
-  console.log(`\nResponsiveness (wasm, reference, training): ${f(resp.longTasksPer10s, 2)} long tasks per 10 s (${resp.longTasks.length} in ${f(resp.watchedSeconds)} s, longest ${f(Math.max(0, ...resp.longTasks), 0)} ms)`);
-  console.log(`  weight change → worker acknowledgement on screen: median ${f(median(resp.ackMs), 0)} ms, max ${f(Math.max(...resp.ackMs), 0)} ms (${f(median(resp.ackSteps), 2)} / ${f(Math.max(...resp.ackSteps), 2)} steps of ${f(resp.msPerStep)} ms)`);
+  console.log(
+    `\nResponsiveness (wasm, reference, training): ${f(resp.longTasksPer10s, 2)} long tasks per 10 s (${resp.longTasks.length} in ${f(resp.watchedSeconds)} s, longest ${f(Math.max(0, ...resp.longTasks), 0)} ms)`,
+  );
+  console.log(
+    `  weight change → worker acknowledgement on screen: median ${f(median(resp.ackMs), 0)} ms, max ${f(Math.max(...resp.ackMs), 0)} ms (${f(median(resp.ackSteps), 2)} / ${f(Math.max(...resp.ackSteps), 2)} steps of ${f(resp.msPerStep)} ms)`,
+  );
 }
 const mem = byKind('memory')[0];
-if (mem) console.log(`\nMemory (worker tensors): before run ${mem.baseline}, after epoch 1 ${mem.afterEpoch1}, after epoch 10 ${mem.afterEpoch10}, after Reset ${mem.afterReset}; page JS heap ${f(mem.pageHeapMB)} MB`);
+if (mem)
+  console.log(
+    `\nMemory (worker tensors): before run ${mem.baseline}, after epoch 1 ${mem.afterEpoch1}, after epoch 10 ${mem.afterEpoch10}, after Reset ${mem.afterReset}; page JS heap ${f(mem.pageHeapMB)} MB`,
+  );
 const load = byKind('load')[0];
 if (load) {
-  console.log(`\nLoad (${f(load.bytes / 1e6)} MB CSV): pick → ready ${f(load.appMs, 0)} ms; raw papaparse of the same bytes in the same page ${f(load.rawPapaparseMs, 0)} ms; ratio ${f(load.ratio, 2)}`);
-  console.log(`  main-thread long tasks during the load: ${load.longTasksDuringLoad.length} (longest ${f(Math.max(0, ...load.longTasksDuringLoad), 0)} ms)`);
+  console.log(
+    `\nLoad (${f(load.bytes / 1e6)} MB CSV): pick → ready ${f(load.appMs, 0)} ms; raw papaparse of the same bytes in the same page ${f(load.rawPapaparseMs, 0)} ms; ratio ${f(load.ratio, 2)}`,
+  );
+  console.log(
+    `  main-thread long tasks during the load: ${load.longTasksDuringLoad.length} (longest ${f(Math.max(0, ...load.longTasksDuringLoad), 0)} ms)`,
+  );
   const p = load.workerPhases;
-  if (p) console.log(`  in the worker: read ${f(p.readMs, 0)} ms, decode ${f(p.decodeMs, 0)} ms, parse into columns ${f(p.parseMs, 0)} ms, summarise ${f(p.summarizeMs, 0)} ms`);
+  if (p)
+    console.log(
+      `  in the worker: read ${f(p.readMs, 0)} ms, decode ${f(p.decodeMs, 0)} ms, parse into columns ${f(p.parseMs, 0)} ms, summarise ${f(p.summarizeMs, 0)} ms`,
+    );
 }
 const cold = byKind('coldstart')[0];
 let size = null;
 if (cold) {
-  console.log(`\nCold start (default sample, ${/Backend: (\w+)/.exec(cold.backend)?.[1] ?? '?'}): navigation → end of epoch 1 in ${f(cold.firstEpochEndMs, 0)} ms (page load event at ${f(cold.loadEventEndMs, 0)} ms)`);
+  console.log(
+    `\nCold start (default sample, ${/Backend: (\w+)/.exec(cold.backend)?.[1] ?? '?'}): navigation → end of epoch 1 in ${f(cold.firstEpochEndMs, 0)} ms (page load event at ${f(cold.loadEventEndMs, 0)} ms)`,
+  );
   size = sizes(cold);
-  console.log(`\nSize (gzip): initial page JS+CSS ${kb(size.initialGzip)} (${size.initial.map((x) => `${x.file} ${kb(x.gzip)}`).join(', ')})`);
-  console.log(`  loaded by the end of epoch 1: JS ${kb(size.firstEpochJsGzip)}, wasm ${kb(size.firstEpochWasmGzip)}; whole build: JS ${kb(size.totalJsGzip)}, wasm ${kb(size.totalWasmGzip)}`);
+  console.log(
+    `\nSize (gzip): initial page JS+CSS ${kb(size.initialGzip)} (${size.initial.map((x) => `${x.file} ${kb(x.gzip)}`).join(', ')})`,
+  );
+  console.log(
+    `  loaded by the end of epoch 1: JS ${kb(size.firstEpochJsGzip)}, wasm ${kb(size.firstEpochWasmGzip)}; whole build: JS ${kb(size.totalJsGzip)}, wasm ${kb(size.totalWasmGzip)}`,
+  );
 }
 
 const strat = byKind('strategies')[0];
 if (strat) {
-  console.log(`\nWeighting strategies (weather, wasm, ${strat.epochs} epochs, validation split; step cost relative to Equal):`);
+  console.log(
+    `\nWeighting strategies (weather, wasm, ${strat.epochs} epochs, validation split; step cost relative to Equal):`,
+  );
   const equal = strat.results.find((r) => r.strategy === 'equal');
   console.log('strategy     ms/step  ×Equal  location acc  AUC    weather acc  macro-F1  temp_max RMSE  R²');
   for (const r of strat.results) {
     const [loc, tmax, wea] = ['location', 'temp_max', 'weather'].map((n) => r.tasks.find((t) => t.task === n) ?? {});
-    console.log(`${r.strategy.padEnd(12)} ${f(r.msPerStep, 2).padStart(7)}  ${f(r.msPerStep / equal.msPerStep, 2).padStart(6)}  ${f(loc.accuracy, 3).padStart(12)}  ${f(loc.auc, 3)}  ${f(wea.accuracy, 3).padStart(11)}  ${f(wea.macroF1, 3).padStart(8)}  ${f(tmax.rmse, 3).padStart(13)}  ${f(tmax.r2, 3)}`);
+    console.log(
+      `${r.strategy.padEnd(12)} ${f(r.msPerStep, 2).padStart(7)}  ${f(r.msPerStep / equal.msPerStep, 2).padStart(6)}  ${f(loc.accuracy, 3).padStart(12)}  ${f(loc.auc, 3)}  ${f(wea.accuracy, 3).padStart(11)}  ${f(wea.macroF1, 3).padStart(8)}  ${f(tmax.rmse, 3).padStart(13)}  ${f(tmax.r2, 3)}`,
+    );
   }
 }
 
-const machine = { date: new Date().toISOString(), quick, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.type()} ${os.release()}`, node: process.version, chromium: chromiumVersion() };
+const machine = {
+  date: new Date().toISOString(),
+  quick,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  platform: `${os.type()} ${os.release()}`,
+  node: process.version,
+  chromium: chromiumVersion(),
+};
 if (!quick) writeFileSync(`${root}bench/results.json`, JSON.stringify({ machine, results, size }, null, 2) + '\n');
 else writeFileSync(`${root}bench/tmp/results-quick.json`, JSON.stringify({ machine, results, size }, null, 2) + '\n');
 
 // Every case writes one result file: expect as many as Playwright lists (no count to keep in step by hand).
-const listed = spawnSync('npx', ['playwright', 'test', '-c', 'bench/bench.config.ts', 'bench/bench.spec.ts', '--list'], { cwd: root, encoding: 'utf8' }).stdout;
+const listed = spawnSync(
+  'npx',
+  ['playwright', 'test', '-c', 'bench/bench.config.ts', 'bench/bench.spec.ts', '--list'],
+  { cwd: root, encoding: 'utf8' },
+).stdout;
 const expected = Number(/Total: (\d+) tests?/.exec(listed)?.[1] ?? NaN);
 const ran = results.length;
 const failed = results.filter((r) => r.app?.error).length;
@@ -85,7 +129,10 @@ function kb(bytes) {
 }
 function chromiumVersion() {
   try {
-    return execSync(`${process.env.CHROMIUM_PATH || '/usr/bin/chromium'} --version`, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execSync(`${process.env.CHROMIUM_PATH || '/usr/bin/chromium'} --version`, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'unknown';
   }
@@ -98,7 +145,9 @@ function sizes(cold) {
     return existsSync(dist + path) && statSync(dist + path).isFile() ? path : null;
   };
   const loaded = cold.resources.map((r) => ({ ...r, file: local(r.url) })).filter((r) => r.file);
-  const initial = loaded.filter((r) => r.startMs <= cold.loadEventEndMs && /\.(js|css)$/.test(r.file)).map((r) => ({ file: r.file, gzip: gz(dist + r.file) }));
+  const initial = loaded
+    .filter((r) => r.startMs <= cold.loadEventEndMs && /\.(js|css)$/.test(r.file))
+    .map((r) => ({ file: r.file, gzip: gz(dist + r.file) }));
   initial.push({ file: '/index.html', gzip: gz(`${dist}/index.html`) });
   const sum = (xs) => xs.reduce((a, b) => a + b, 0);
   const assets = readdirSync(`${dist}/assets`).filter((n) => !n.startsWith('bare'));

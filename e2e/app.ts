@@ -29,7 +29,12 @@ export async function openApp(page: Page): Promise<ReturnType<typeof ui>> {
 }
 
 /** Chooses a backend and waits until the worker reports it in use. */
-export async function chooseBackend(page: Page, label: 'WASM' | 'WebGPU' | 'WebGL' | 'CPU', name: string, timeoutMs = 30_000): Promise<void> {
+export async function chooseBackend(
+  page: Page,
+  label: 'WASM' | 'WebGPU' | 'WebGL' | 'CPU',
+  name: string,
+  timeoutMs = 30_000,
+): Promise<void> {
   const app = ui(page);
   await app.backendChoice.selectOption({ label });
   await expect(app.backendStatus).toContainText(`Backend: ${name}.`, { timeout: timeoutMs });

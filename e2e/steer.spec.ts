@@ -20,7 +20,9 @@ test('a weight change mid-run shows in the weights chart and the applied weights
   await app.pause.click();
 });
 
-test('switching to Uncertainty mid-run makes the sliders read-only, and they follow the learned weights', async ({ page }) => {
+test('switching to Uncertainty mid-run makes the sliders read-only, and they follow the learned weights', async ({
+  page,
+}) => {
   const app = await openApp(page);
   await chooseBackend(page, 'WASM', 'wasm');
   await app.epochs.fill('200');
@@ -31,11 +33,15 @@ test('switching to Uncertainty mid-run makes the sliders read-only, and they fol
   await expect(app.weight('temp_max')).toHaveAttribute('aria-readonly', 'true');
   await expect(app.appliedWeights).toContainText('Weights in use');
   const first = Number(await app.weight('location').inputValue());
-  await expect.poll(async () => Math.abs(Number(await app.weight('location').inputValue()) - first), { timeout: 20_000 }).toBeGreaterThan(0.01);
+  await expect
+    .poll(async () => Math.abs(Number(await app.weight('location').inputValue()) - first), { timeout: 20_000 })
+    .toBeGreaterThan(0.01);
   await app.pause.click();
 });
 
-test('a learning rate of 1e6 diverges: an alert, training stops, and Train works again after lowering it', async ({ page }) => {
+test('a learning rate of 1e6 diverges: an alert, training stops, and Train works again after lowering it', async ({
+  page,
+}) => {
   const app = await openApp(page);
   await chooseBackend(page, 'WASM', 'wasm');
   await page.getByRole('spinbutton', { name: 'Learning rate' }).fill('1000000');
@@ -51,7 +57,9 @@ test('a learning rate of 1e6 diverges: an alert, training stops, and Train works
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
-test('the model editor redraws the diagram; changing it during a run asks before discarding the weights', async ({ page }) => {
+test('the model editor redraws the diagram; changing it during a run asks before discarding the weights', async ({
+  page,
+}) => {
   const app = await openApp(page);
   await chooseBackend(page, 'WASM', 'wasm');
   const diagram = page.getByRole('img', { name: /Network:/ });
@@ -60,7 +68,10 @@ test('the model editor redraws the diagram; changing it during a run asks before
   await page.getByRole('spinbutton', { name: 'Units of layer 3' }).fill('16');
   await page.getByRole('combobox', { name: 'Activation of layer 3' }).selectOption('leakyRelu');
   // 3 inputs → 64 → 64 → 16 leaky: 256 + 4,160 + 1,040; heads 17 + 17 + 85 (5 classes) = 5,575
-  await expect(diagram).toHaveAttribute('aria-label', /trunk of 3 dense layers \(64, 64, 16 units\) → 3 heads; ≈ 5,575 parameters/);
+  await expect(diagram).toHaveAttribute(
+    'aria-label',
+    /trunk of 3 dense layers \(64, 64, 16 units\) → 3 heads; ≈ 5,575 parameters/,
+  );
   await app.epochs.fill('1');
   await app.train.click();
   await expect(app.progress).toContainText('Done');
@@ -78,7 +89,10 @@ test('the model editor redraws the diagram; changing it during a run asks before
   await expect(app.progress).toContainText('Not started');
   // Experts (MMoE): 3 copies of 3 → 64 → 64 = 3 × 4,416; a gate of 3·3+3 = 12 per head; heads 65 + 65 + 325
   await page.getByRole('spinbutton', { name: 'Experts' }).fill('3');
-  await expect(diagram).toHaveAttribute('aria-label', /3 experts, each 2 dense layers \(64, 64 units\), mixed by one gate per task → 3 heads; ≈ 13,739 parameters/);
+  await expect(diagram).toHaveAttribute(
+    'aria-label',
+    /3 experts, each 2 dense layers \(64, 64 units\), mixed by one gate per task → 3 heads; ≈ 13,739 parameters/,
+  );
   await app.train.click();
   await expect(app.progress).toContainText('Done');
   await expect(page.getByText('13,739 parameters ·')).toBeVisible();
@@ -86,7 +100,10 @@ test('the model editor redraws the diagram; changing it during a run asks before
   // Each task's gate spreads its weight over the 3 experts: 3 percentages per row, summing to ~100.
   const usage = page.getByRole('table', { name: 'Gate weights by task' });
   await expect(usage.getByRole('row')).toHaveCount(4);
-  for (const row of await usage.getByRole('row').all().then((rows) => rows.slice(1))) {
+  for (const row of await usage
+    .getByRole('row')
+    .all()
+    .then((rows) => rows.slice(1))) {
     const shares = (await row.getByRole('cell').allTextContents()).map((t) => Number.parseFloat(t));
     expect(shares).toHaveLength(3);
     expect(Math.abs(shares.reduce((a, b) => a + b, 0) - 100)).toBeLessThanOrEqual(2); // each rounded to 1 %
@@ -106,11 +123,17 @@ test('early stopping stops by itself and says so', async ({ page }) => {
   // The table and the plots then describe the restored best epoch, not the last one.
   const best = /epoch (\d+)\) were restored/.exec((await app.progress.textContent()) ?? '')?.[1];
   expect(best).toBeDefined();
-  await expect(page.getByRole('heading', { name: `Validation metrics after epoch ${best} (the best epoch` })).toBeVisible();
-  await expect(page.getByRole('figure', { name: 'ROC curve of location' }).locator('figcaption')).toContainText(`validation split (epoch ${best})`);
+  await expect(
+    page.getByRole('heading', { name: `Validation metrics after epoch ${best} (the best epoch` }),
+  ).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'ROC curve of location' }).locator('figcaption')).toContainText(
+    `validation split (epoch ${best})`,
+  );
 });
 
-test('single-task baselines train in the worker and compare with the multi-task model (Δ per task and Δm)', async ({ page }) => {
+test('single-task baselines train in the worker and compare with the multi-task model (Δ per task and Δm)', async ({
+  page,
+}) => {
   const app = await openApp(page);
   await chooseBackend(page, 'WASM', 'wasm');
   await app.epochs.fill('3');
@@ -119,10 +142,22 @@ test('single-task baselines train in the worker and compare with the multi-task 
   await page.getByRole('button', { name: 'Train single-task baselines' }).click();
   const table = page.getByRole('table', { name: 'Single-task vs multi-task' });
   await expect(table.locator('tbody tr')).toHaveCount(3, { timeout: 60_000 });
-  for (const task of ['location', 'temp_max', 'weather']) await expect(table.getByRole('row', { name: new RegExp(`^${task}`) }).getByRole('cell').last()).toHaveText(/^[+-]\d+\.\d %$/);
-  await expect(page.getByRole('status', { name: 'Average relative gain', exact: true })).toContainText(/Δm \(validation\) = [+-]\d/);
+  for (const task of ['location', 'temp_max', 'weather'])
+    await expect(
+      table
+        .getByRole('row', { name: new RegExp(`^${task}`) })
+        .getByRole('cell')
+        .last(),
+    ).toHaveText(/^[+-]\d+\.\d %$/);
+  await expect(page.getByRole('status', { name: 'Average relative gain', exact: true })).toContainText(
+    /Δm \(validation\) = [+-]\d/,
+  );
   // The same comparison on the held-out test split, and the curves overlaid per task.
-  await expect(page.getByRole('table', { name: 'Test split: single vs multi-task' }).locator('tbody tr')).toHaveCount(3);
-  await expect(page.getByRole('status', { name: 'Average relative gain on test' })).toContainText(/Δm \(test\) = [+-]\d/);
+  await expect(page.getByRole('table', { name: 'Test split: single vs multi-task' }).locator('tbody tr')).toHaveCount(
+    3,
+  );
+  await expect(page.getByRole('status', { name: 'Average relative gain on test' })).toContainText(
+    /Δm \(test\) = [+-]\d/,
+  );
   await expect(page.getByRole('figure', { name: 'Baseline curves' }).locator('.recharts-line')).toHaveCount(6);
 });

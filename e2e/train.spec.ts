@@ -4,7 +4,9 @@ import { chooseBackend, currentStep, openApp } from './app.ts';
 
 const TASKS = ['location', 'weather', 'temp_max'];
 
-test('trains the weather sample on WASM: every task\'s loss falls, metrics fill, no outside request', async ({ page }, testInfo) => {
+test("trains the weather sample on WASM: every task's loss falls, metrics fill, no outside request", async ({
+  page,
+}, testInfo) => {
   const origins = new Set<string>();
   page.context().on('request', (r) => origins.add(new URL(r.url()).origin));
   const app = await openApp(page);
@@ -30,17 +32,42 @@ test('trains the weather sample on WASM: every task\'s loss falls, metrics fill,
 
   // One metrics row per task, with the metric columns of its type filled.
   for (const task of TASKS) await expect(app.metrics.getByRole('row', { name: new RegExp(`^${task}`) })).toHaveCount(1);
-  const auc = Number(await app.metrics.getByRole('row', { name: /^location/ }).getByRole('cell').nth(6).textContent());
+  const auc = Number(
+    await app.metrics
+      .getByRole('row', { name: /^location/ })
+      .getByRole('cell')
+      .nth(6)
+      .textContent(),
+  );
   expect(auc).toBeGreaterThan(0.6);
-  const r2 = Number(await app.metrics.getByRole('row', { name: /^temp_max/ }).getByRole('cell').nth(11).textContent());
+  const r2 = Number(
+    await app.metrics
+      .getByRole('row', { name: /^temp_max/ })
+      .getByRole('cell')
+      .nth(11)
+      .textContent(),
+  );
   expect(r2).toBeGreaterThan(0.5);
 
   // Export metrics: a CSV made in the page; its last epoch's validation figures match the table.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export metrics' }).click()]);
-  const csv = readFileSync((await download.path()) as string, 'utf8').trim().split('\n');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export metrics' }).click(),
+  ]);
+  const csv = readFileSync((await download.path()) as string, 'utf8')
+    .trim()
+    .split('\n');
   expect(csv[0]).toBe('epoch,step,split,task,metric,value');
-  const lastAccuracy = csv.filter((l) => l.startsWith('4,') && l.includes(',validation,weather,accuracy,')).at(-1)?.split(',').at(-1);
-  const tableAccuracy = await app.metrics.getByRole('row', { name: /^weather/ }).getByRole('cell').nth(2).textContent();
+  const lastAccuracy = csv
+    .filter((l) => l.startsWith('4,') && l.includes(',validation,weather,accuracy,'))
+    .at(-1)
+    ?.split(',')
+    .at(-1);
+  const tableAccuracy = await app.metrics
+    .getByRole('row', { name: /^weather/ })
+    .getByRole('cell')
+    .nth(2)
+    .textContent();
   expect(Number(lastAccuracy).toPrecision(4)).toBe(tableAccuracy);
 
   // Export model: model.json and weights.bin in the TF.js layers format.
@@ -60,35 +87,62 @@ test('trains the weather sample on WASM: every task\'s loss falls, metrics fill,
   // Diagnostic plots, one per task type, each with a text alternative that carries its numbers.
   const roc = page.getByRole('figure', { name: 'ROC curve of location' });
   await expect(roc.locator('.recharts-line')).toHaveCount(1);
-  const tableAuc = await app.metrics.getByRole('row', { name: /^location/ }).getByRole('cell').nth(6).textContent();
+  const tableAuc = await app.metrics
+    .getByRole('row', { name: /^location/ })
+    .getByRole('cell')
+    .nth(6)
+    .textContent();
   await expect(roc.locator('figcaption')).toContainText(`AUC ${tableAuc}`);
   const thresholdRows = page.getByRole('table', { name: 'Threshold metrics of location' }).locator('tbody tr');
   await expect(thresholdRows).toHaveCount(1);
-  const tableAccuracyAtHalf = await app.metrics.getByRole('row', { name: /^location/ }).getByRole('cell').nth(2).textContent();
-  expect(Number(await thresholdRows.first().locator('td').first().textContent()).toFixed(3)).toBe(Number(tableAccuracyAtHalf).toFixed(3));
+  const tableAccuracyAtHalf = await app.metrics
+    .getByRole('row', { name: /^location/ })
+    .getByRole('cell')
+    .nth(2)
+    .textContent();
+  expect(Number(await thresholdRows.first().locator('td').first().textContent()).toFixed(3)).toBe(
+    Number(tableAccuracyAtHalf).toFixed(3),
+  );
   await page.getByRole('slider', { name: 'Decision threshold of location' }).fill('0.3');
   await expect(thresholdRows).toHaveCount(2);
   await expect(thresholdRows.nth(1).getByRole('rowheader')).toHaveText('0.30');
-  const countsAt = async (i: number) => (await thresholdRows.nth(i).locator('td').allTextContents()).slice(4).map(Number);
+  const countsAt = async (i: number) =>
+    (await thresholdRows.nth(i).locator('td').allTextContents()).slice(4).map(Number);
   const [tpHalf, fpHalf, tnHalf, fnHalf] = await countsAt(0);
   const [tpLow, fpLow, tnLow, fnLow] = await countsAt(1);
-  expect((tpLow as number) + (fpLow as number) + (tnLow as number) + (fnLow as number)).toBe((tpHalf as number) + (fpHalf as number) + (tnHalf as number) + (fnHalf as number));
+  expect((tpLow as number) + (fpLow as number) + (tnLow as number) + (fnLow as number)).toBe(
+    (tpHalf as number) + (fpHalf as number) + (tnHalf as number) + (fnHalf as number),
+  );
   expect(tpLow as number).toBeGreaterThanOrEqual(tpHalf as number); // a lower threshold calls more rows positive
   expect(fpLow as number).toBeGreaterThanOrEqual(fpHalf as number);
 
   const confusion = page.getByRole('table', { name: 'Confusion counts of weather' });
   const classes = await confusion.locator('tbody tr').count();
   expect(classes).toBeGreaterThan(2);
-  const matrix = await Promise.all(Array.from({ length: classes }, async (_, i) => (await confusion.locator('tbody tr').nth(i).locator('td').allTextContents()).map((t) => Number(t.replace(/,/g, '')))));
+  const matrix = await Promise.all(
+    Array.from({ length: classes }, async (_, i) =>
+      (await confusion.locator('tbody tr').nth(i).locator('td').allTextContents()).map((t) =>
+        Number(t.replace(/,/g, '')),
+      ),
+    ),
+  );
   const total = matrix.flat().reduce((a, b) => a + b, 0);
   const diagonal = matrix.reduce((a, row, i) => a + (row[i] as number), 0);
-  const tableWeatherAccuracy = await app.metrics.getByRole('row', { name: /^weather/ }).getByRole('cell').nth(2).textContent();
+  const tableWeatherAccuracy = await app.metrics
+    .getByRole('row', { name: /^weather/ })
+    .getByRole('cell')
+    .nth(2)
+    .textContent();
   expect((diagonal / total).toPrecision(4)).toBe(tableWeatherAccuracy);
-  await expect(page.getByRole('table', { name: 'Per-class metrics of weather' }).locator('tbody tr')).toHaveCount(classes);
+  await expect(page.getByRole('table', { name: 'Per-class metrics of weather' }).locator('tbody tr')).toHaveCount(
+    classes,
+  );
 
   const scatter = page.getByRole('figure', { name: 'Predicted vs actual of temp_max' });
   expect(await scatter.locator('.recharts-scatter-symbol').count()).toBeGreaterThan(50);
-  expect(await page.getByRole('figure', { name: 'Residuals of temp_max' }).locator('.recharts-bar-rectangle').count()).toBeGreaterThan(5);
+  expect(
+    await page.getByRole('figure', { name: 'Residuals of temp_max' }).locator('.recharts-bar-rectangle').count(),
+  ).toBeGreaterThan(5);
 
   await page.getByRole('combobox', { name: 'Diagnostics split' }).selectOption('test');
   await expect(roc.locator('figcaption')).toContainText('test split');
@@ -106,7 +160,9 @@ test('trains the weather sample on WASM: every task\'s loss falls, metrics fill,
   await testInfo.attach('trained page', { path: testInfo.outputPath('trained.png'), contentType: 'image/png' });
 });
 
-test('a weight set to 0 mid-run is acknowledged within a second; Pause stops within a second and Train resumes', async ({ page }) => {
+test('a weight set to 0 mid-run is acknowledged within a second; Pause stops within a second and Train resumes', async ({
+  page,
+}) => {
   const app = await openApp(page);
   await chooseBackend(page, 'WASM', 'wasm');
   await app.epochs.fill('200');
@@ -157,7 +213,13 @@ test('Validation % and Test % set the split; with no test rows the test evaluati
   await app.epochs.fill('1');
   await app.train.click();
   await expect(app.progress).toContainText('Done', { timeout: 60_000 });
-  const rows = async () => (/split (\d+)\/(\d+)\/(\d+) rows/.exec((await page.getByText(/split \d+\/\d+\/\d+ rows/).textContent()) ?? '') ?? []).slice(1).map(Number);
+  const rows = async () =>
+    (
+      /split (\d+)\/(\d+)\/(\d+) rows/.exec((await page.getByText(/split \d+\/\d+\/\d+ rows/).textContent()) ?? '') ??
+      []
+    )
+      .slice(1)
+      .map(Number);
   const [train, val, test] = await rows();
   expect((train as number) + (val as number) + (test as number)).toBe(2922);
   expect(Math.abs((test as number) - 584)).toBeLessThanOrEqual(2); // 20 % of 2,922, rounded per stratum

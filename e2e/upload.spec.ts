@@ -6,7 +6,9 @@ import { chooseBackend, openApp, ui } from './app.ts';
 
 const dataDir = fileURLToPath(new URL('./data/', import.meta.url));
 
-test('upload iris.csv, set roles, train: metrics appear; a malformed file then leaves iris loaded and trainable', async ({ page }) => {
+test('upload iris.csv, set roles, train: metrics appear; a malformed file then leaves iris loaded and trainable', async ({
+  page,
+}) => {
   const app = await openApp(page);
   await chooseBackend(page, 'WASM', 'wasm');
   await page.getByLabel('Upload CSV').setInputFiles(`${dataDir}iris.csv`);
@@ -20,11 +22,23 @@ test('upload iris.csv, set roles, train: metrics appear; a malformed file then l
   await app.train.click();
   await expect(app.progress).toContainText('Done', { timeout: 60_000 });
   await expect(app.metrics.getByRole('row')).toHaveCount(3);
-  const accuracy = Number(await app.metrics.getByRole('row', { name: /^species/ }).getByRole('cell').nth(2).textContent());
+  const accuracy = Number(
+    await app.metrics
+      .getByRole('row', { name: /^species/ })
+      .getByRole('cell')
+      .nth(2)
+      .textContent(),
+  );
   expect(accuracy).toBeGreaterThan(0.7);
 
   // A binary file renamed .csv: an alert says why, and nothing is lost.
-  await page.getByLabel('Upload CSV').setInputFiles({ name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]) });
+  await page
+    .getByLabel('Upload CSV')
+    .setInputFiles({
+      name: 'photo.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
+    });
   await expect(page.getByRole('alert')).toContainText('not text');
   await expect(app.datasetSummary).toContainText('iris.csv: 150 rows');
   await expect(app.metrics.getByRole('row')).toHaveCount(3);
@@ -44,7 +58,16 @@ test('bad files each get an alert; header text is shown as text, never markup', 
     await expect(page.getByRole('alert')).toContainText(message);
     await expect(app.datasetSummary).toContainText('2,922 rows');
   }
-  await page.getByLabel('Upload CSV').setInputFiles({ name: 'xss.csv', mimeType: 'text/csv', buffer: Buffer.from('<img src=x onerror="window.hacked=1">,y\n' + Array.from({ length: 30 }, (_, i) => `${i},${i % 3 ? 'a' : 'b'}`).join('\n')) });
+  await page
+    .getByLabel('Upload CSV')
+    .setInputFiles({
+      name: 'xss.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        '<img src=x onerror="window.hacked=1">,y\n' +
+          Array.from({ length: 30 }, (_, i) => `${i},${i % 3 ? 'a' : 'b'}`).join('\n'),
+      ),
+    });
   await expect(app.datasetSummary).toContainText('xss.csv');
   await expect(page.getByRole('combobox', { name: 'Role of <img src=x onerror="window.hacked=1">' })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
@@ -77,7 +100,9 @@ test('the 47.6 MB census file loads with progress, can be cancelled, then loads 
   await expect(ui(page).train).toBeEnabled();
 });
 
-test('the e-commerce sample trains click, purchase, spend and preferred category with id embeddings', async ({ page }) => {
+test('the e-commerce sample trains click, purchase, spend and preferred category with id embeddings', async ({
+  page,
+}) => {
   const app = await openApp(page);
   await chooseBackend(page, 'WASM', 'wasm');
   await page.getByRole('combobox', { name: 'Sample dataset' }).selectOption('ecommerce');
@@ -86,6 +111,7 @@ test('the e-commerce sample trains click, purchase, spend and preferred category
   await app.epochs.fill('2');
   await app.train.click();
   await expect(app.progress).toContainText('Done', { timeout: 90_000 });
-  for (const task of ['clicked', 'purchased', 'spend', 'preferred_category']) await expect(app.metrics.getByRole('row', { name: new RegExp(`^${task}`) })).toHaveCount(1);
+  for (const task of ['clicked', 'purchased', 'spend', 'preferred_category'])
+    await expect(app.metrics.getByRole('row', { name: new RegExp(`^${task}`) })).toHaveCount(1);
   await expect(page.getByText(/embedding/i).first()).toBeVisible();
 });

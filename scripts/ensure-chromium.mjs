@@ -16,7 +16,9 @@ try {
   hasApt = false;
 }
 if (!isRoot || !hasApt) {
-  console.error(`Chromium is missing at ${path}: install Debian's "chromium" package (sudo apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary, then run the tests again.`);
+  console.error(
+    `Chromium is missing at ${path}: install Debian's "chromium" package (sudo apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary, then run the tests again.`,
+  );
   process.exit(1);
 }
 console.log('Chromium not found: installing Debian\'s "chromium" package with apt-get…');

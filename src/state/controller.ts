@@ -11,7 +11,14 @@ import type { FromWorker, RunConfig } from '../worker/protocol.ts';
 import { LossSeries } from './lossSeries.ts';
 import type { WeightingConfig } from '../core/weighting/strategies.ts';
 import type { EarlyStoppingConfig } from '../worker/protocol.ts';
-import { appStore, ARCHITECTURE_SETTINGS, initialState, type AppState, type SplitDiagnostics, type TrainSettings } from './store.ts';
+import {
+  appStore,
+  ARCHITECTURE_SETTINGS,
+  initialState,
+  type AppState,
+  type SplitDiagnostics,
+  type TrainSettings,
+} from './store.ts';
 
 const CHART_FLUSH_MS = 1000;
 /** How often the validation diagnostic plots may redraw while training runs. */
@@ -80,7 +87,8 @@ export function createController(client: TrainingClient): Controller {
     set({ diagnostics: { ...get().diagnostics, val } });
   };
   const flushDiagnostics = (force: boolean) => {
-    if (pendingDiagnostics && (force || performance.now() - lastDiagnosticsMs >= DIAGNOSTICS_FLUSH_MS)) showDiagnostics(pendingDiagnostics);
+    if (pendingDiagnostics && (force || performance.now() - lastDiagnosticsMs >= DIAGNOSTICS_FLUSH_MS))
+      showDiagnostics(pendingDiagnostics);
   };
 
   const flushTimer = setInterval(() => {
@@ -95,7 +103,19 @@ export function createController(client: TrainingClient): Controller {
     series.clear();
     dirty = false;
     pendingDiagnostics = null;
-    set({ testMetrics: null, diagnostics: { val: null, test: null }, baselines: null, lossPoints: [], weightPoints: [], epochs: [], run: null, progress: initialState.progress, appliedWeights: null, latestWeights: null, bestEpoch: null });
+    set({
+      testMetrics: null,
+      diagnostics: { val: null, test: null },
+      baselines: null,
+      lossPoints: [],
+      weightPoints: [],
+      epochs: [],
+      run: null,
+      progress: initialState.progress,
+      appliedWeights: null,
+      latestWeights: null,
+      bestEpoch: null,
+    });
   };
 
   const onEvent = (msg: FromWorker) => {
@@ -109,7 +129,9 @@ export function createController(client: TrainingClient): Controller {
         break;
       case 'datasetLoaded': {
         performance.mark('mtl:dataset-ready', { detail: msg.timings ?? null });
-        const roles = Object.fromEntries(msg.columns.map((c) => [c.name, pendingPreset?.roles[c.name] ?? c.suggestedRole]));
+        const roles = Object.fromEntries(
+          msg.columns.map((c) => [c.name, pendingPreset?.roles[c.name] ?? c.suggestedRole]),
+        );
         const encodings = Object.fromEntries(msg.columns.map((c) => [c.name, c.suggestedEncoding]));
         const positiveClasses = { ...pendingPreset?.positiveClasses };
         pendingPreset = null;
@@ -117,7 +139,15 @@ export function createController(client: TrainingClient): Controller {
         const settings = get().settings;
         clearResults();
         set({
-          dataset: { name: msg.name, rowCount: msg.rowCount, columns: msg.columns, preview: msg.preview, report: msg.report, loadMs: msg.loadMs, ...(msg.encodingNote ? { encodingNote: msg.encodingNote } : {}) },
+          dataset: {
+            name: msg.name,
+            rowCount: msg.rowCount,
+            columns: msg.columns,
+            preview: msg.preview,
+            report: msg.report,
+            loadMs: msg.loadMs,
+            ...(msg.encodingNote ? { encodingNote: msg.encodingNote } : {}),
+          },
           roles,
           encodings,
           positiveClasses,
@@ -137,7 +167,16 @@ export function createController(client: TrainingClient): Controller {
         client.send({ type: 'getMemory' });
         break;
       case 'runCreated':
-        set({ run: { tasks: msg.tasks, parameterCount: msg.parameterCount, inputSize: msg.inputSize, embeddings: msg.embeddings, splitRows: msg.splitRows, stepsPerEpoch: msg.stepsPerEpoch } });
+        set({
+          run: {
+            tasks: msg.tasks,
+            parameterCount: msg.parameterCount,
+            inputSize: msg.inputSize,
+            embeddings: msg.embeddings,
+            splitRows: msg.splitRows,
+            stepsPerEpoch: msg.stepsPerEpoch,
+          },
+        });
         break;
       case 'stateChanged':
         if (msg.state !== 'running') {
@@ -145,13 +184,26 @@ export function createController(client: TrainingClient): Controller {
           dirty = true;
           flushDiagnostics(true);
         }
-        set({ runState: msg.state, bestEpoch: msg.bestEpoch ?? null, progress: { ...get().progress, epoch: msg.epoch, targetEpochs: msg.targetEpochs, step: msg.step } });
+        set({
+          runState: msg.state,
+          bestEpoch: msg.bestEpoch ?? null,
+          progress: { ...get().progress, epoch: msg.epoch, targetEpochs: msg.targetEpochs, step: msg.step },
+        });
         break;
       case 'losses': {
         series.add(msg.steps);
         dirty = true;
         const last = msg.steps[msg.steps.length - 1];
-        if (last) set({ latestWeights: last.weights, progress: { epoch: msg.epoch, targetEpochs: msg.targetEpochs, step: last.step, samplesPerSecond: msg.samplesPerSecond } });
+        if (last)
+          set({
+            latestWeights: last.weights,
+            progress: {
+              epoch: msg.epoch,
+              targetEpochs: msg.targetEpochs,
+              step: last.step,
+              samplesPerSecond: msg.samplesPerSecond,
+            },
+          });
         break;
       }
       case 'epochEnded':
@@ -176,11 +228,23 @@ export function createController(client: TrainingClient): Controller {
           const history = previous.map((h) => h.slice());
           while (history.length <= msg.taskIndex) history.push([]);
           if (msg.metrics) (history[msg.taskIndex] as TaskMetrics[]).push(msg.metrics);
-          set({ baselines: { status: 'running', taskIndex: msg.taskIndex, epoch: msg.epoch, epochs: msg.epochs, history } });
+          set({
+            baselines: { status: 'running', taskIndex: msg.taskIndex, epoch: msg.epoch, epochs: msg.epochs, history },
+          });
         }
         break;
       case 'baselinesDone':
-        set({ baselines: { status: 'done', epochs: msg.epochs, history: get().baselines?.history ?? [], single: msg.single, multi: msg.multi, singleTest: msg.singleTest, multiTest: msg.multiTest } });
+        set({
+          baselines: {
+            status: 'done',
+            epochs: msg.epochs,
+            history: get().baselines?.history ?? [],
+            single: msg.single,
+            multi: msg.multi,
+            singleTest: msg.singleTest,
+            multiTest: msg.multiTest,
+          },
+        });
         break;
       case 'baselinesCancelled':
         set({ baselines: null });
@@ -189,7 +253,10 @@ export function createController(client: TrainingClient): Controller {
         showDiagnostics({ epoch: msg.epoch, tasks: msg.diagnostics });
         break;
       case 'testEvaluated':
-        set({ testMetrics: { epoch: msg.epoch, metrics: msg.metrics }, diagnostics: { ...get().diagnostics, test: { epoch: msg.epoch, tasks: msg.diagnostics } } });
+        set({
+          testMetrics: { epoch: msg.epoch, metrics: msg.metrics },
+          diagnostics: { ...get().diagnostics, test: { epoch: msg.epoch, tasks: msg.diagnostics } },
+        });
         break;
       case 'modelExported':
         saveFile('model.json', new Blob([msg.modelJson], { type: 'application/json' }));
@@ -200,7 +267,12 @@ export function createController(client: TrainingClient): Controller {
         break;
       case 'error':
         pendingPreset = null;
-        set({ alert: msg.message, datasetLoading: false, loadProgress: null, baselines: get().baselines?.status === 'running' ? null : get().baselines });
+        set({
+          alert: msg.message,
+          datasetLoading: false,
+          loadProgress: null,
+          baselines: get().baselines?.status === 'running' ? null : get().baselines,
+        });
         break;
     }
   };
@@ -213,14 +285,20 @@ export function createController(client: TrainingClient): Controller {
 
   const controller: Controller = {
     loadSample(id) {
-      const sample = SAMPLE_DATASETS.find((s) => s.id === id) ?? SAMPLE_DATASETS.find((s) => s.id === DEFAULT_SAMPLE_ID);
+      const sample =
+        SAMPLE_DATASETS.find((s) => s.id === id) ?? SAMPLE_DATASETS.find((s) => s.id === DEFAULT_SAMPLE_ID);
       if (!sample) return;
       pendingPreset = { roles: sample.roles, positiveClasses: sample.positiveClasses ?? {} };
       set({ sampleId: sample.id, datasetLoading: true, alert: null });
       const source =
         sample.source.kind === 'file'
           ? { kind: 'url' as const, url: new URL(sample.source.path, document.baseURI).href, name: sample.label }
-          : { kind: 'generated' as const, generator: sample.source.generator, seed: sample.source.seed, name: sample.label };
+          : {
+              kind: 'generated' as const,
+              generator: sample.source.generator,
+              seed: sample.source.seed,
+              name: sample.label,
+            };
       client.send({ type: 'loadDataset', source });
     },
     loadFile(file) {
@@ -250,7 +328,13 @@ export function createController(client: TrainingClient): Controller {
     setSettings(patch) {
       const redefines = Object.keys(patch).some((k) => ARCHITECTURE_SETTINGS.includes(k as keyof TrainSettings));
       if (redefines && get().run) {
-        set({ pendingChange: { message: 'This change defines a new network, so the trained weights and curves will be discarded. Apply it?', patch } });
+        set({
+          pendingChange: {
+            message:
+              'This change defines a new network, so the trained weights and curves will be discarded. Apply it?',
+            patch,
+          },
+        });
         return;
       }
       set({ settings: { ...get().settings, ...patch } });

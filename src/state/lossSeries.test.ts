@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { StepLosses } from '../core/train/lossReader.ts';
 import { LossSeries } from './lossSeries.ts';
 
-const step = (n: number, weights: number[]): StepLosses => ({ step: n, epoch: 1, perTask: weights.map(() => 1), total: 1, weights });
+const step = (n: number, weights: number[]): StepLosses => ({
+  step: n,
+  epoch: 1,
+  perTask: weights.map(() => 1),
+  total: 1,
+  weights,
+});
 
 describe('LossSeries', () => {
   it('keeps at most maxPoints loss points, averaging neighbours', () => {

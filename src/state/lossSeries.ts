@@ -68,7 +68,8 @@ export class LossSeries {
     const n = this.weightPoints.length;
     const last = this.weightPoints[n - 1];
     const beforeLast = this.weightPoints[n - 2];
-    const same = (a: WeightPoint | undefined) => a !== undefined && s.weights.every((w, k) => Math.abs(w - (a[`weight${k}`] ?? NaN)) < 1e-6);
+    const same = (a: WeightPoint | undefined) =>
+      a !== undefined && s.weights.every((w, k) => Math.abs(w - (a[`weight${k}`] ?? NaN)) < 1e-6);
     if (last && same(last) && beforeLast && same(beforeLast)) {
       // A flat stretch: move its end along, but only redraw once the run has grown by a tenth.
       const grown = s.step - this.drawnTailStep > Math.max(1, s.step * WEIGHT_TAIL_STEPS_FRACTION);
@@ -78,7 +79,8 @@ export class LossSeries {
     }
     this.weightPoints.push(point);
     this.weightsChanged = true;
-    if (this.weightPoints.length > 2 * this.maxPoints) this.weightPoints = this.weightPoints.filter((_, i) => i % 2 === 0 || i === this.weightPoints.length - 1);
+    if (this.weightPoints.length > 2 * this.maxPoints)
+      this.weightPoints = this.weightPoints.filter((_, i) => i % 2 === 0 || i === this.weightPoints.length - 1);
   }
 }
 

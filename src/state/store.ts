@@ -23,15 +23,41 @@ export interface DatasetState {
 }
 
 /** Everything about the network and its training, as the run config carries it (columns aside). */
-export type TrainSettings = Omit<RunConfig, 'roles' | 'encodings' | 'positiveClasses' | 'balanceClasses' | 'weights' | 'enabled'>;
+export type TrainSettings = Omit<
+  RunConfig,
+  'roles' | 'encodings' | 'positiveClasses' | 'balanceClasses' | 'weights' | 'enabled'
+>;
 
 /** Settings that define the network or its optimiser: changing one during a run starts a new run. */
-export const ARCHITECTURE_SETTINGS: readonly (keyof TrainSettings)[] = ['batchSize', 'seed', 'splitSeed', 'validationPercent', 'testPercent', 'trunk', 'experts', 'headHidden', 'embeddingDim', 'optimizer', 'schedule', 'l1', 'l2', 'clipNorm'];
+export const ARCHITECTURE_SETTINGS: readonly (keyof TrainSettings)[] = [
+  'batchSize',
+  'seed',
+  'splitSeed',
+  'validationPercent',
+  'testPercent',
+  'trunk',
+  'experts',
+  'headHidden',
+  'embeddingDim',
+  'optimizer',
+  'schedule',
+  'l1',
+  'l2',
+  'clipNorm',
+];
 
 /** Single-task baselines: validation metrics per task and epoch as they train, then the comparison. */
 export type BaselineState =
   | { status: 'running'; taskIndex: number; epoch: number; epochs: number; history: TaskMetrics[][] }
-  | { status: 'done'; epochs: number; history: TaskMetrics[][]; single: TaskMetrics[]; multi: TaskMetrics[]; singleTest: TaskMetrics[] | null; multiTest: TaskMetrics[] | null };
+  | {
+      status: 'done';
+      epochs: number;
+      history: TaskMetrics[][];
+      single: TaskMetrics[];
+      multi: TaskMetrics[];
+      singleTest: TaskMetrics[] | null;
+      multiTest: TaskMetrics[] | null;
+    };
 
 export interface SplitDiagnostics {
   epoch: number;
@@ -157,5 +183,7 @@ export function useAppState<T>(selector: (s: AppState) => T): T {
 
 /** Target columns (tasks), in column order. */
 export function targetColumns(state: Pick<AppState, 'dataset' | 'roles'>): string[] {
-  return (state.dataset?.columns ?? []).map((c) => c.name).filter((n) => ['binary', 'multiclass', 'regression'].includes(state.roles[n] ?? 'ignore'));
+  return (state.dataset?.columns ?? [])
+    .map((c) => c.name)
+    .filter((n) => ['binary', 'multiclass', 'regression'].includes(state.roles[n] ?? 'ignore'));
 }

@@ -27,7 +27,10 @@ export function App() {
     <>
       <header className="app-header">
         <h1>MTL Playground</h1>
-        <p>One network, several tasks: watch a shared trunk learn them together, and drag the loss weights while it trains. Your data stays in this browser tab.</p>
+        <p>
+          One network, several tasks: watch a shared trunk learn them together, and drag the loss weights while it
+          trains. Your data stays in this browser tab.
+        </p>
       </header>
       <AlertBanner />
       <ConfirmDialog />
@@ -67,7 +70,8 @@ export function App() {
         </section>
       </main>
       <footer className="app-footer">
-        Sample data: NOAA daily weather (public domain) via vega-datasets; Iris — Fisher, R. A. Iris. UCI Machine Learning Repository (CC BY 4.0).
+        Sample data: NOAA daily weather (public domain) via vega-datasets; Iris — Fisher, R. A. Iris. UCI Machine
+        Learning Repository (CC BY 4.0).
       </footer>
     </>
   );

@@ -10,7 +10,11 @@ export class TrainingClient {
   constructor() {
     this.worker = new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
     this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.emit(event.data);
-    this.worker.onerror = (event) => this.emit({ type: 'error', message: `The training worker failed: ${event.message || 'unknown error'}. Reload the page to start again.` });
+    this.worker.onerror = (event) =>
+      this.emit({
+        type: 'error',
+        message: `The training worker failed: ${event.message || 'unknown error'}. Reload the page to start again.`,
+      });
   }
 
   send(msg: ToWorker): void {

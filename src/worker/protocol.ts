@@ -7,7 +7,15 @@ import type { StepLosses } from '../core/train/lossReader.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
 import type { OptimizerKind } from '../core/train/optimizerKinds.ts';
 import type { LearningRateSchedule } from '../core/train/schedules.ts';
-import type { BackendChoice, BackendName, ColumnRole, DenseLayerSpec, EmbeddingSpec, InputEncoding, TaskSpec } from '../core/types.ts';
+import type {
+  BackendChoice,
+  BackendName,
+  ColumnRole,
+  DenseLayerSpec,
+  EmbeddingSpec,
+  InputEncoding,
+  TaskSpec,
+} from '../core/types.ts';
 import type { WeightingConfig } from '../core/weighting/strategies.ts';
 
 /** Everything `train` needs to build a run when none exists yet. */
@@ -92,9 +100,27 @@ export type RunState = 'idle' | 'running' | 'paused' | 'done' | 'stoppedEarly';
 export type FromWorker =
   | { type: 'loadProgress'; name: string; fraction: number }
   | { type: 'loadCancelled' }
-  | { type: 'datasetLoaded'; name: string; rowCount: number; columns: ColumnSummary[]; preview: string[][]; report: ParseReport; encodingNote?: string; loadMs: number; timings?: LoadPhases & { summarizeMs: number } }
+  | {
+      type: 'datasetLoaded';
+      name: string;
+      rowCount: number;
+      columns: ColumnSummary[];
+      preview: string[][];
+      report: ParseReport;
+      encodingNote?: string;
+      loadMs: number;
+      timings?: LoadPhases & { summarizeMs: number };
+    }
   | { type: 'backendReady'; backend: BackendName; reason: string }
-  | { type: 'runCreated'; tasks: TaskSpec[]; parameterCount: number; inputSize: number; embeddings: EmbeddingSpec[]; splitRows: { train: number; val: number; test: number }; stepsPerEpoch: number }
+  | {
+      type: 'runCreated';
+      tasks: TaskSpec[];
+      parameterCount: number;
+      inputSize: number;
+      embeddings: EmbeddingSpec[];
+      splitRows: { train: number; val: number; test: number };
+      stepsPerEpoch: number;
+    }
   | { type: 'stateChanged'; state: RunState; epoch: number; targetEpochs: number; step: number; bestEpoch?: number }
   | { type: 'losses'; steps: StepLosses[]; samplesPerSecond: number; epoch: number; targetEpochs: number }
   /** diagnostics: the validation split's plot data at this epoch (the page keeps only the latest). */
@@ -102,7 +128,14 @@ export type FromWorker =
   /** metrics: the baseline's validation metrics after this epoch (absent at epoch 0, its start). */
   | { type: 'baselineProgress'; taskIndex: number; epoch: number; epochs: number; metrics?: TaskMetrics }
   /** Validation metrics of each single-task network and of the multi-task one; the same on the test split when it has rows. */
-  | { type: 'baselinesDone'; epochs: number; single: TaskMetrics[]; multi: TaskMetrics[]; singleTest: TaskMetrics[] | null; multiTest: TaskMetrics[] | null }
+  | {
+      type: 'baselinesDone';
+      epochs: number;
+      single: TaskMetrics[];
+      multi: TaskMetrics[];
+      singleTest: TaskMetrics[] | null;
+      multiTest: TaskMetrics[] | null;
+    }
   | { type: 'baselinesCancelled' }
   /** Validation plot data of the model as it is now (after early stopping restored the best epoch). */
   | { type: 'validationDiagnostics'; epoch: number; diagnostics: TaskDiagnostics[] }

@@ -16,7 +16,13 @@ tf.registerKernel({
     const leading = segmentIds.shape.reduce((a, b) => a * b, 1);
     const inner = x.shape.reduce((a, b) => a * b, 1) / Math.max(leading, 1);
     const out = wasm.makeOutput([numSegments, ...x.shape.slice(segmentIds.shape.length)], x.dtype);
-    segmentSum(wasm.readSync(x.dataId) as Float32Array, wasm.readSync(segmentIds.dataId) as Int32Array, numSegments, inner, wasm.typedArrayFromHeap(out) as Float32Array);
+    segmentSum(
+      wasm.readSync(x.dataId) as Float32Array,
+      wasm.readSync(segmentIds.dataId) as Int32Array,
+      numSegments,
+      inner,
+      wasm.typedArrayFromHeap(out) as Float32Array,
+    );
     return out;
   },
 });

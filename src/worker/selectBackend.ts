@@ -27,7 +27,10 @@ async function probeWebGpu(): Promise<WebGpuProbe> {
     const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
     if (!adapter) return { hardware: false, description: 'WebGPU offers no adapter here' };
     // `info` (with isFallbackAdapter) is newer than some type definitions; older Chromes put the flag on the adapter.
-    const withInfo = adapter as GPUAdapter & { info?: Partial<GPUAdapterInfo> & { isFallbackAdapter?: boolean }; isFallbackAdapter?: boolean };
+    const withInfo = adapter as GPUAdapter & {
+      info?: Partial<GPUAdapterInfo> & { isFallbackAdapter?: boolean };
+      isFallbackAdapter?: boolean;
+    };
     const info = withInfo.info ?? {};
     const fallback = info.isFallbackAdapter ?? withInfo.isFallbackAdapter ?? false;
     const name = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'unknown adapter';
@@ -72,7 +75,9 @@ export async function selectBackend(choice: BackendChoice): Promise<BackendSelec
     if (probe.hardware && (await tryBackend('webgpu'))) {
       return { backend: 'webgpu', reason: `Auto: ${probe.description}; using webgpu.` };
     }
-    const why = probe.hardware ? `Auto: ${probe.description} failed to start` : `Auto: ${probe.description}, so the CPU backends are faster`;
+    const why = probe.hardware
+      ? `Auto: ${probe.description} failed to start`
+      : `Auto: ${probe.description}, so the CPU backends are faster`;
     return firstWorking(FALLBACK_ORDER, why);
   }
   if (await tryBackend(choice)) return { backend: choice, reason: `Chosen: ${choice}.` };

@@ -40,7 +40,8 @@ function setup() {
     fetchBytes: async (url: string) => new TextEncoder().encode(url.endsWith('bad.csv') ? '' : toyCsv(120)),
     yieldToEventLoop: () => new Promise((r) => setImmediate(r)),
   });
-  const of = <T extends FromWorker['type']>(type: T) => events.filter((e): e is Extract<FromWorker, { type: T }> => e.type === type);
+  const of = <T extends FromWorker['type']>(type: T) =>
+    events.filter((e): e is Extract<FromWorker, { type: T }> => e.type === type);
   return { session, events, of };
 }
 
@@ -60,7 +61,9 @@ describe('training session', () => {
     const [binary, multiclass, regression] = of('epochEnded')[1]?.diagnostics ?? [];
     const valRows = of('runCreated')[0]?.splitRows.val;
     expect(binary?.kind === 'binary' && binary.positives + binary.negatives).toBe(valRows);
-    expect(binary?.kind === 'binary' && binary.atThreshold.every((c) => c.tp + c.fp + c.tn + c.fn === valRows)).toBe(true);
+    expect(binary?.kind === 'binary' && binary.atThreshold.every((c) => c.tp + c.fp + c.tn + c.fn === valRows)).toBe(
+      true,
+    );
     expect(multiclass?.kind === 'multiclass' && multiclass.matrix.flat().reduce((a, b) => a + b, 0)).toBe(valRows);
     expect(regression?.kind === 'regression' && regression.count).toBe(valRows);
     expect(of('testEvaluated')[0]?.diagnostics.map((d) => d.kind)).toEqual(['binary', 'multiclass', 'regression']);
@@ -77,7 +80,12 @@ describe('training session', () => {
     await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
     await session.handle({ type: 'step', config });
     await session.handle({ type: 'setWeights', weights: { segment: 0 }, enabled: {} });
-    expect(of('weightsApplied').at(-1)).toEqual({ type: 'weightsApplied', step: 1, weights: { clicked: 1, segment: 0, spend: 1 }, enabled: {} });
+    expect(of('weightsApplied').at(-1)).toEqual({
+      type: 'weightsApplied',
+      step: 1,
+      weights: { clicked: 1, segment: 0, spend: 1 },
+      enabled: {},
+    });
     await session.handle({ type: 'step', config });
     const last = of('losses').at(-1)?.steps.at(-1);
     expect(last?.total).toBeCloseTo((last?.perTask[0] ?? NaN) + (last?.perTask[2] ?? NaN), 5);
@@ -126,11 +134,21 @@ describe('training session', () => {
     await session.handle({ type: 'exportModel' });
     const exported = of('modelExported')[0];
     if (!exported) throw new Error('no export');
-    const json = JSON.parse(exported.modelJson) as { modelTopology: object; weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[]; userDefinedMetadata: { tasks: { name: string }[] } };
+    const json = JSON.parse(exported.modelJson) as {
+      modelTopology: object;
+      weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
+      userDefinedMetadata: { tasks: { name: string }[] };
+    };
     expect(json.weightsManifest[0]?.paths).toEqual(['weights.bin']);
     expect(exported.weights.byteLength).toBe(4 * (of('runCreated')[0]?.parameterCount ?? 0));
     expect(json.userDefinedMetadata.tasks.map((t) => t.name)).toEqual(['clicked', 'segment', 'spend']);
-    const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0]?.weights ?? [], weightData: exported.weights }));
+    const model = await tf.loadLayersModel(
+      tf.io.fromMemory({
+        modelTopology: json.modelTopology,
+        weightSpecs: json.weightsManifest[0]?.weights ?? [],
+        weightData: exported.weights,
+      }),
+    );
     const x = tf.ones([2, model.inputs[0]?.shape[1] as number]);
     const out = model.predict(x) as tf.Tensor[];
     expect(out.map((o) => o.shape)).toEqual([
@@ -152,9 +170,17 @@ describe('training session', () => {
     const done = of('baselinesDone')[0];
     expect(done?.epochs).toBe(2);
     expect(done?.single.map((m) => m.count)).toEqual(done?.multi.map((m) => m.count));
-    expect(of('baselineProgress').filter((p) => p.epoch === 2).map((p) => p.taskIndex)).toEqual([0, 1, 2]);
+    expect(
+      of('baselineProgress')
+        .filter((p) => p.epoch === 2)
+        .map((p) => p.taskIndex),
+    ).toEqual([0, 1, 2]);
     // Each baseline epoch reports its validation metrics (the overlaid curves); the test split is compared too.
-    expect(of('baselineProgress').filter((p) => p.epoch > 0).every((p) => p.metrics !== undefined && Number.isFinite(p.metrics.loss))).toBe(true);
+    expect(
+      of('baselineProgress')
+        .filter((p) => p.epoch > 0)
+        .every((p) => p.metrics !== undefined && Number.isFinite(p.metrics.loss)),
+    ).toBe(true);
     expect(done?.singleTest?.map((m) => m.count)).toEqual(done?.multiTest?.map((m) => m.count));
     expect(done?.singleTest).toHaveLength(3);
     const cancelled = session.handle({ type: 'trainBaselines' });
@@ -165,11 +191,19 @@ describe('training session', () => {
     expect(of('runReset').at(-1)?.numTensors).toBe(baseline);
   });
 
-  it('after early stopping, sends the restored epoch\'s validation plot data and tests that model', async () => {
+  it("after early stopping, sends the restored epoch's validation plot data and tests that model", async () => {
     const { session, of } = setup();
     await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
     // A large learning rate and patience 1 make the validation loss stop improving within a few epochs.
-    await session.handle({ type: 'train', config: { ...config, epochs: 60, learningRate: 0.2, earlyStopping: { enabled: true, monitor: 'total', patience: 1 } } });
+    await session.handle({
+      type: 'train',
+      config: {
+        ...config,
+        epochs: 60,
+        learningRate: 0.2,
+        earlyStopping: { enabled: true, monitor: 'total', patience: 1 },
+      },
+    });
     const stopped = of('stateChanged').at(-1);
     expect(stopped?.state).toBe('stoppedEarly');
     const refreshed = of('validationDiagnostics');
@@ -212,4 +246,3 @@ describe('training session', () => {
     expect(c.actual).not.toEqual(a.actual);
   });
 });
-

@@ -17,7 +17,15 @@ import { createEventLoopYielder } from '../core/train/yieldToEventLoop.ts';
 import type { BackendChoice } from '../core/types.ts';
 import type { RunOutcome } from '../core/train/trainingRunner.ts';
 import { trainSingleTaskBaselines } from './singleTaskBaselines.ts';
-import type { DatasetSource, EarlyStoppingConfig, FromWorker, LoadPhases, RunConfig, RunState, ToWorker } from './protocol.ts';
+import type {
+  DatasetSource,
+  EarlyStoppingConfig,
+  FromWorker,
+  LoadPhases,
+  RunConfig,
+  RunState,
+  ToWorker,
+} from './protocol.ts';
 import type { BackendSelection } from './selectBackend.ts';
 
 /** Files larger than this are refused before reading (the table lives in this tab's memory). */
@@ -63,7 +71,14 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
 
   const setState = (next: RunState, bestEpoch?: number) => {
     state = next;
-    post({ type: 'stateChanged', state, epoch: run?.trainer.epochsCompleted ?? 0, targetEpochs: run?.targetEpochs ?? 0, step: run?.trainer.globalStep ?? 0, ...(bestEpoch ? { bestEpoch } : {}) });
+    post({
+      type: 'stateChanged',
+      state,
+      epoch: run?.trainer.epochsCompleted ?? 0,
+      targetEpochs: run?.targetEpochs ?? 0,
+      step: run?.trainer.globalStep ?? 0,
+      ...(bestEpoch ? { bestEpoch } : {}),
+    });
   };
 
   const weightVector = (trainer: MultiTaskTrainer) => trainer.tasks.map((t) => weightsByName[t.name] ?? 1);
@@ -73,7 +88,13 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
   const earlyStoppingFor = (trainer: MultiTaskTrainer, c: EarlyStoppingConfig) => ({
     enabled: c.enabled,
     patience: c.patience,
-    monitor: c.monitor === 'total' ? ('total' as const) : Math.max(0, trainer.tasks.findIndex((t) => t.name === c.monitor)),
+    monitor:
+      c.monitor === 'total'
+        ? ('total' as const)
+        : Math.max(
+            0,
+            trainer.tasks.findIndex((t) => t.name === c.monitor),
+          ),
   });
 
   /** Turns a run's outcome into the state the page shows (and an alert for a divergence). */
@@ -113,8 +134,17 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     enabledByName = { ...config.enabled };
     const data = prepareDataset(
       table,
-      { roles: config.roles, encodings: config.encodings, positiveClasses: config.positiveClasses, balanceClasses: config.balanceClasses },
-      { seed: config.splitSeed, embeddingDim: config.embeddingDim, fractions: splitFractions(config.validationPercent, config.testPercent) },
+      {
+        roles: config.roles,
+        encodings: config.encodings,
+        positiveClasses: config.positiveClasses,
+        balanceClasses: config.balanceClasses,
+      },
+      {
+        seed: config.splitSeed,
+        embeddingDim: config.embeddingDim,
+        fractions: splitFractions(config.validationPercent, config.testPercent),
+      },
     );
     const trainer = new MultiTaskTrainer(data, {
       trunk: config.trunk,
@@ -136,7 +166,13 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
       trainer,
       {
         onLosses: (steps, samplesPerSecond) =>
-          post({ type: 'losses', steps, samplesPerSecond, epoch: trainer.epochsCompleted, targetEpochs: run?.targetEpochs ?? 0 }),
+          post({
+            type: 'losses',
+            steps,
+            samplesPerSecond,
+            epoch: trainer.epochsCompleted,
+            targetEpochs: run?.targetEpochs ?? 0,
+          }),
         onEpoch: (report, diagnostics) => {
           const memory = tf.memory();
           post({ type: 'epochEnded', report, diagnostics, numTensors: memory.numTensors, numBytes: memory.numBytes });
@@ -182,7 +218,13 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
   let cancelBaselines = false;
   const trainBaselines = async () => {
     if (!run) throw new Error('Train the multi-task model first: the baselines use its data, split, epochs and trunk.');
-    await trainSingleTaskBaselines(run.trainer, { earlyStopping, multiAtBest: state === 'stoppedEarly', post, yieldToEventLoop, cancelled: () => cancelBaselines });
+    await trainSingleTaskBaselines(run.trainer, {
+      earlyStopping,
+      multiAtBest: state === 'stoppedEarly',
+      post,
+      yieldToEventLoop,
+      cancelled: () => cancelBaselines,
+    });
   };
 
   /** The held-out test split, touched only when asked or when a run finishes. */
@@ -208,7 +250,10 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     let encodingNote: string | undefined;
     if (source.kind === 'generated') {
       name = source.name;
-      parsed = { table: generateEcommerceTable(source.seed), report: { shortRows: 0, longRows: 0, blankRows: 0, firstRaggedRows: [], renamedHeaders: [], delimiter: ',' } };
+      parsed = {
+        table: generateEcommerceTable(source.seed),
+        report: { shortRows: 0, longRows: 0, blankRows: 0, firstRaggedRows: [], renamedHeaders: [], delimiter: ',' },
+      };
     } else {
       let bytes: Uint8Array;
       if (source.kind === 'url') {
@@ -217,7 +262,9 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
       } else {
         name = source.file.name;
         if (source.file.size > MAX_FILE_BYTES) {
-          throw new CsvError(`"${name}" is ${(source.file.size / 1e6).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB. Use a sample of the file (for example its first rows).`);
+          throw new CsvError(
+            `"${name}" is ${(source.file.size / 1e6).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB. Use a sample of the file (for example its first rows).`,
+          );
         }
         bytes = new Uint8Array(await source.file.arrayBuffer());
       }
@@ -240,11 +287,20 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     // Parsing ran beside any training; only a good table replaces the current one and its run.
     stopRequested = true;
     marks.parse = performance.now();
-    const phases = marks.read && marks.decode ? { readMs: marks.read - startMs, decodeMs: marks.decode - marks.read, parseMs: marks.parse - marks.decode } : null;
+    const phases =
+      marks.read && marks.decode
+        ? { readMs: marks.read - startMs, decodeMs: marks.decode - marks.read, parseMs: marks.parse - marks.decode }
+        : null;
     await enqueue(async () => adoptTable(parsed, name, startMs, encodingNote, phases));
   };
 
-  const adoptTable = (parsed: ParsedCsv, name: string, startMs: number, encodingNote: string | undefined, phases: LoadPhases | null) => {
+  const adoptTable = (
+    parsed: ParsedCsv,
+    name: string,
+    startMs: number,
+    encodingNote: string | undefined,
+    phases: LoadPhases | null,
+  ) => {
     disposeRun();
     table = parsed.table;
     const loaded = parsed.table;
@@ -253,7 +309,17 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     const summarizeStart = performance.now();
     const columns = summarizeColumns(loaded);
     const timings = phases ? { ...phases, summarizeMs: performance.now() - summarizeStart } : undefined;
-    post({ type: 'datasetLoaded', name, rowCount: loaded.rowCount, columns, preview, report: parsed.report, loadMs: performance.now() - startMs, ...(encodingNote ? { encodingNote } : {}), ...(timings ? { timings } : {}) });
+    post({
+      type: 'datasetLoaded',
+      name,
+      rowCount: loaded.rowCount,
+      columns,
+      preview,
+      report: parsed.report,
+      loadMs: performance.now() - startMs,
+      ...(encodingNote ? { encodingNote } : {}),
+      ...(timings ? { timings } : {}),
+    });
   };
 
   /** Saves the model as TF.js layers-format artifacts, with the preprocessing needed to use it. */
@@ -268,7 +334,9 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     });
     await trainer.model.save(
       tf.io.withSaveHandler(async (artifacts) => {
-        const weights = Array.isArray(artifacts.weightData) ? tf.io.concatenateArrayBuffers(artifacts.weightData) : (artifacts.weightData ?? new ArrayBuffer(0));
+        const weights = Array.isArray(artifacts.weightData)
+          ? tf.io.concatenateArrayBuffers(artifacts.weightData)
+          : (artifacts.weightData ?? new ArrayBuffer(0));
         const modelJson = JSON.stringify({
           modelTopology: artifacts.modelTopology,
           format: artifacts.format,
@@ -278,7 +346,9 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
           weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs ?? [] }],
         });
         post({ type: 'modelExported', modelJson, weights });
-        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: weights.byteLength } };
+        return {
+          modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: weights.byteLength },
+        };
       }),
     );
   };
@@ -300,7 +370,12 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
           weightsByName = { ...weightsByName, ...msg.weights };
           enabledByName = { ...enabledByName, ...msg.enabled };
           if (run) run.trainer.setTaskWeights(weightVector(run.trainer), enabledVector(run.trainer));
-          post({ type: 'weightsApplied', step: run?.trainer.globalStep ?? 0, weights: { ...weightsByName }, enabled: { ...enabledByName } });
+          post({
+            type: 'weightsApplied',
+            step: run?.trainer.globalStep ?? 0,
+            weights: { ...weightsByName },
+            enabled: { ...enabledByName },
+          });
           return Promise.resolve();
         }
         case 'setWeighting':
@@ -327,7 +402,11 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
           return enqueue(async () => disposeRun());
         case 'loadDataset':
           // Loads run on their own queue, so a file can be parsed while a model trains.
-          loadQueue = loadQueue.then(() => loadDataset(msg.source)).catch((e: unknown) => post(e instanceof CsvCancelled ? { type: 'loadCancelled' } : { type: 'error', message: messageOf(e) }));
+          loadQueue = loadQueue
+            .then(() => loadDataset(msg.source))
+            .catch((e: unknown) =>
+              post(e instanceof CsvCancelled ? { type: 'loadCancelled' } : { type: 'error', message: messageOf(e) }),
+            );
           return loadQueue;
         case 'cancelLoad':
           cancelLoadRequested = true;
@@ -356,7 +435,8 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
 
 function messageOf(e: unknown): string {
   if (e instanceof CsvError || e instanceof PrepareError) return e.message;
-  if (e instanceof RangeError && /allocation|memory|Invalid array length/i.test(e.message)) return 'The file is too large for this tab\'s memory. Use a sample of the file.';
+  if (e instanceof RangeError && /allocation|memory|Invalid array length/i.test(e.message))
+    return "The file is too large for this tab's memory. Use a sample of the file.";
   if (e instanceof Error) return `Something went wrong: ${e.message}`;
   return `Something went wrong: ${String(e)}`;
 }

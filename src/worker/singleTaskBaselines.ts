@@ -36,7 +36,11 @@ export async function trainSingleTaskBaselines(trainer: MultiTaskTrainer, contex
     });
     const runner = new TrainingRunner(
       alone,
-      { onLosses: () => {}, onEpoch: (e) => post({ type: 'baselineProgress', taskIndex: k, epoch: e.epoch, epochs, metrics: e.val[0] as TaskMetrics }) },
+      {
+        onLosses: () => {},
+        onEpoch: (e) =>
+          post({ type: 'baselineProgress', taskIndex: k, epoch: e.epoch, epochs, metrics: e.val[0] as TaskMetrics }),
+      },
       yieldToEventLoop,
       { diagnostics: false },
     );
@@ -46,7 +50,11 @@ export async function trainSingleTaskBaselines(trainer: MultiTaskTrainer, contex
       const outcome = await runner.runUntil(epochs, cancelled);
       if (outcome.kind === 'stopped' || outcome.kind === 'diverged') {
         post({ type: 'baselinesCancelled' });
-        if (outcome.kind === 'diverged') post({ type: 'error', message: `The single-task network for ${trainer.tasks[k]?.name ?? 'a task'} diverged; lower the learning rate and try again.` });
+        if (outcome.kind === 'diverged')
+          post({
+            type: 'error',
+            message: `The single-task network for ${trainer.tasks[k]?.name ?? 'a task'} diverged; lower the learning rate and try again.`,
+          });
         return;
       }
       // Compared like for like: when early stopping gave the multi-task model its best epoch's

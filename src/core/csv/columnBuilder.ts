@@ -6,7 +6,21 @@
 import type { Column } from './table.ts';
 
 /** Cell texts read as "missing" (compared after trimming). */
-export const NA_TOKENS: ReadonlySet<string> = new Set(['', 'NA', 'N/A', 'n/a', 'na', 'null', 'NULL', 'Null', 'NaN', 'nan', '?', '.', '-']);
+export const NA_TOKENS: ReadonlySet<string> = new Set([
+  '',
+  'NA',
+  'N/A',
+  'n/a',
+  'na',
+  'null',
+  'NULL',
+  'Null',
+  'NaN',
+  'nan',
+  '?',
+  '.',
+  '-',
+]);
 /** Longer cells skip the set look-up (most cells of a large file). */
 const MAX_NA_LENGTH = Math.max(...[...NA_TOKENS].map((t) => t.length));
 
@@ -39,7 +53,8 @@ export class ColumnBuilder {
       }
       // The first text cell: from here on the column is categorical; encode the numbers so far.
       this.numeric = false;
-      for (let r = 0; r < i; r++) this.codes[r] = Number.isNaN(this.values[r] as number) ? -1 : this.codeOf(String(this.values[r]));
+      for (let r = 0; r < i; r++)
+        this.codes[r] = Number.isNaN(this.values[r] as number) ? -1 : this.codeOf(String(this.values[r]));
     }
     this.codes[i] = this.codeOf(t);
   }
@@ -57,8 +72,15 @@ export class ColumnBuilder {
   /** The finished column (typed arrays trimmed to length). */
   finish(): Column {
     const present = this.length - this.missing;
-    if (this.numeric && present > 0) return { name: this.name, type: 'numeric', values: this.values.slice(0, this.length), missing: this.missing };
-    return { name: this.name, type: 'categorical', codes: this.codes.slice(0, this.length), dictionary: this.dictionary, missing: this.missing };
+    if (this.numeric && present > 0)
+      return { name: this.name, type: 'numeric', values: this.values.slice(0, this.length), missing: this.missing };
+    return {
+      name: this.name,
+      type: 'categorical',
+      codes: this.codes.slice(0, this.length),
+      dictionary: this.dictionary,
+      missing: this.missing,
+    };
   }
 
   private grow(): void {

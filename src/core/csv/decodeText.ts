@@ -21,10 +21,22 @@ function looksBinary(bytes: Uint8Array): boolean {
  * on Windows usually are), and the note says so.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le', note: 'read as UTF-16 (little-endian)' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be', note: 'read as UTF-16 (big-endian)' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return {
+      text: new TextDecoder('utf-16le').decode(bytes),
+      encoding: 'utf-16le',
+      note: 'read as UTF-16 (little-endian)',
+    };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return {
+      text: new TextDecoder('utf-16be').decode(bytes),
+      encoding: 'utf-16be',
+      note: 'read as UTF-16 (big-endian)',
+    };
   if (looksBinary(bytes)) {
-    throw new CsvError('This file is not text: it contains binary data (NUL bytes), so it is not a CSV file. Export your table as CSV (comma-separated values) and upload that.');
+    throw new CsvError(
+      'This file is not text: it contains binary data (NUL bytes), so it is not a CSV file. Export your table as CSV (comma-separated values) and upload that.',
+    );
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };

@@ -92,7 +92,9 @@ describe('lineSafeSegments', () => {
   });
 
   it('parses in small segments exactly as in one go, reporting progress up to 1', async () => {
-    const text = 'name,n,note\n' + Array.from({ length: 300 }, (_, i) => `"r${i}, ""q""\nline",${i},${i % 7 ? 'x' : 'NA'}`).join('\r\n');
+    const text =
+      'name,n,note\n' +
+      Array.from({ length: 300 }, (_, i) => `"r${i}, ""q""\nline",${i},${i % 7 ? 'x' : 'NA'}`).join('\r\n');
     const progress: number[] = [];
     const streamed = await parseCsv(text, { segmentChars: 64, onProgress: (f) => progress.push(f) });
     expect(streamed).toEqual(parseCsvSync(text));
@@ -104,7 +106,9 @@ describe('lineSafeSegments', () => {
   it('stops with CsvCancelled when cancelled between segments', async () => {
     const text = 'a,b\n' + '1,2\n'.repeat(1000);
     let calls = 0;
-    await expect(parseCsv(text, { segmentChars: 100, shouldCancel: () => ++calls > 3 })).rejects.toBeInstanceOf(CsvCancelled);
+    await expect(parseCsv(text, { segmentChars: 100, shouldCancel: () => ++calls > 3 })).rejects.toBeInstanceOf(
+      CsvCancelled,
+    );
   });
 });
 

@@ -66,14 +66,25 @@ export function parseCsvSync(text: string): ParsedCsv {
 /** Parses segment by segment, yielding the fraction done after each; returns the table. */
 function* parseSteps(text: string, segmentChars: number): Generator<number, ParsedCsv> {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (clean.trim() === '') throw new CsvError('The file is empty. Choose a CSV file with a header row and at least one data row.');
+  if (clean.trim() === '')
+    throw new CsvError('The file is empty. Choose a CSV file with a header row and at least one data row.');
   let delimiter: string | undefined;
   let builders: ColumnBuilder[] | null = null;
-  const report: ParseReport = { shortRows: 0, longRows: 0, blankRows: 0, firstRaggedRows: [], renamedHeaders: [], delimiter: ',' };
+  const report: ParseReport = {
+    shortRows: 0,
+    longRows: 0,
+    blankRows: 0,
+    firstRaggedRows: [],
+    renamedHeaders: [],
+    delimiter: ',',
+  };
   let dataRows = 0;
 
   for (const [start, end] of lineSafeSegments(clean, segmentChars)) {
-    const result = Papa.parse<string[]>(clean.slice(start, end), delimiter ? { delimiter, skipEmptyLines: true } : { delimitersToGuess: DELIMITERS, skipEmptyLines: true });
+    const result = Papa.parse<string[]>(
+      clean.slice(start, end),
+      delimiter ? { delimiter, skipEmptyLines: true } : { delimitersToGuess: DELIMITERS, skipEmptyLines: true },
+    );
     let rows = result.data;
     if (!builders) {
       while (rows.length > 0 && (rows[0] as string[]).every((cell) => cell.trim() === '')) rows = rows.slice(1); // blank lines before the header
@@ -102,9 +113,12 @@ function* parseSteps(text: string, segmentChars: number): Generator<number, Pars
     }
     yield end / clean.length;
   }
-  if (!builders || dataRows === 0) throw new CsvError('The file has a header but no data rows. Add at least one row of values below the header.');
+  if (!builders || dataRows === 0)
+    throw new CsvError('The file has a header but no data rows. Add at least one row of values below the header.');
   if (builders.length < 2) {
-    throw new CsvError('The file has only one column. A model needs at least two: an input and a target. If your file uses another separator, save it with commas, semicolons, tabs or | between values.');
+    throw new CsvError(
+      'The file has only one column. A model needs at least two: an input and a target. If your file uses another separator, save it with commas, semicolons, tabs or | between values.',
+    );
   }
   return { table: { rowCount: dataRows, columns: builders.map((b) => b.finish()) }, report };
 }
@@ -120,7 +134,7 @@ export function* lineSafeSegments(text: string, segmentChars: number): Generator
     let cut = text.length;
     if (target < text.length) {
       let quotes = countQuotes(text, start, target); // quotes in [start, pos)
-      for (let pos = target; ; ) {
+      for (let pos = target; ;) {
         const nl = text.indexOf('\n', pos);
         if (nl === -1) break;
         quotes += countQuotes(text, pos, nl);

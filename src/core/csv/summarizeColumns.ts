@@ -57,9 +57,20 @@ function summarizeColumn(column: Column, rowCount: number): ColumnSummary {
   const distinct = counts.size;
   const topValues = topEntries(counts, 5).map(([value, count]) => ({ value: String(value), count }));
   const kind = kindOf(column, distinct, present, stats?.integer ?? false);
-  const suggestedRole: ColumnRole = kind === 'id-like' || kind === 'constant' || kind === 'date-like' ? 'ignore' : 'input';
-  const suggestedEncoding: InputEncoding = column.type === 'categorical' || kind === 'integer codes' ? 'categorical' : 'numeric';
-  const base = { name: column.name, type: column.type, kind, missing: column.missing, distinct, topValues, suggestedRole, suggestedEncoding };
+  const suggestedRole: ColumnRole =
+    kind === 'id-like' || kind === 'constant' || kind === 'date-like' ? 'ignore' : 'input';
+  const suggestedEncoding: InputEncoding =
+    column.type === 'categorical' || kind === 'integer codes' ? 'categorical' : 'numeric';
+  const base = {
+    name: column.name,
+    type: column.type,
+    kind,
+    missing: column.missing,
+    distinct,
+    topValues,
+    suggestedRole,
+    suggestedEncoding,
+  };
   return stats && present > 0 ? { ...base, min: stats.min, max: stats.max, mean: stats.mean } : base;
 }
 

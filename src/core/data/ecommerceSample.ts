@@ -47,7 +47,16 @@ export function generateEcommerceTable(seed: number, options: EcommerceOptions =
     purchased: new Array<string | null>(rows),
     preferred: new Array<string>(rows),
   };
-  const num = { age: new Float64Array(rows), tenure: new Float64Array(rows), hour: new Float64Array(rows), position: new Float64Array(rows), price: new Float64Array(rows), rating: new Float64Array(rows), discount: new Float64Array(rows), spend: new Float64Array(rows) };
+  const num = {
+    age: new Float64Array(rows),
+    tenure: new Float64Array(rows),
+    hour: new Float64Array(rows),
+    position: new Float64Array(rows),
+    price: new Float64Array(rows),
+    rating: new Float64Array(rows),
+    discount: new Float64Array(rows),
+    spend: new Float64Array(rows),
+  };
 
   for (let r = 0; r < rows; r++) {
     const u = Math.floor(rng() * users);
@@ -58,12 +67,20 @@ export function generateEcommerceTable(seed: number, options: EcommerceOptions =
     const discount = [0, 0, 0, 10, 20, 30][Math.floor(rng() * 6)] as number;
     const affinity = dot(userTaste[u] as number[], itemTaste[i] as number[]);
     const sameCategory = itemCategory[i] === userPreferred[u] ? 1 : 0;
-    const clickP = sigmoid(-1.3 + 0.6 * affinity + 0.9 * sameCategory - 0.12 * (position - 1) + 0.02 * discount + (device === 0 ? 0.3 : 0));
+    const clickP = sigmoid(
+      -1.3 + 0.6 * affinity + 0.9 * sameCategory - 0.12 * (position - 1) + 0.02 * discount + (device === 0 ? 0.3 : 0),
+    );
     const clicked = rng() < clickP;
     let purchased: boolean | null = null;
     let spend = NaN;
     if (clicked) {
-      const buyP = sigmoid(-0.6 + 0.5 * affinity + 0.05 * discount - 0.8 * Math.log((itemPrice[i] as number) / 20) + 0.6 * ((itemRating[i] as number) - 3.8));
+      const buyP = sigmoid(
+        -0.6 +
+          0.5 * affinity +
+          0.05 * discount -
+          0.8 * Math.log((itemPrice[i] as number) / 20) +
+          0.6 * ((itemRating[i] as number) - 3.8),
+      );
       purchased = rng() < buyP;
       if (purchased) {
         const quantity = 1 + Math.floor(-Math.log(1 - rng()) * (0.5 + Math.max(0, affinity) * 0.5));

@@ -17,7 +17,11 @@ function table() {
 describe('input encodings', () => {
   it('gives a high-cardinality category an embedding: 0 = missing, 1 = rare/unseen, 2… = known', () => {
     const t = table();
-    const data = prepareDataset(t, { roles: { user: 'input', code: 'input', y: 'binary' } }, { seed: 1, maxOneHot: 10 });
+    const data = prepareDataset(
+      t,
+      { roles: { user: 'input', code: 'input', y: 'binary' } },
+      { seed: 1, maxOneHot: 10 },
+    );
     expect(data.embeddings).toEqual([{ name: 'user', vocabSize: expect.any(Number), dim: expect.any(Number) }]);
     const all = [data.train, data.val, data.test];
     const ids = all.flatMap((s) => [...(s.embeddingIds[0] as Float32Array)]);
@@ -25,12 +29,17 @@ describe('input encodings', () => {
     expect(Math.max(...ids)).toBeLessThan((data.embeddings[0] as { vocabSize: number }).vocabSize);
     // Every id ≥ 2 names a category seen in training: count training categories.
     const trainIds = new Set(data.train.embeddingIds[0]);
-    for (const s of [data.val, data.test]) for (const id of s.embeddingIds[0] as Float32Array) if (id >= 2) expect(trainIds.has(id)).toBe(true);
+    for (const s of [data.val, data.test])
+      for (const id of s.embeddingIds[0] as Float32Array) if (id >= 2) expect(trainIds.has(id)).toBe(true);
     expect(data.featureNames).toEqual(['code']);
   });
 
   it('one-hot encodes integer codes when asked to treat them as categories', () => {
-    const data = prepareDataset(table(), { roles: { code: 'input', y: 'binary' }, encodings: { code: 'categorical' } }, { seed: 1 });
+    const data = prepareDataset(
+      table(),
+      { roles: { code: 'input', y: 'binary' }, encodings: { code: 'categorical' } },
+      { seed: 1 },
+    );
     expect(data.featureNames.sort()).toEqual(['code=1', 'code=2', 'code=3']);
     for (let r = 0; r < data.train.rows; r++) {
       const row = data.train.x.slice(r * 3, r * 3 + 3);
@@ -40,14 +49,24 @@ describe('input encodings', () => {
 
   it('uses the chosen positive class, else the rarer one', () => {
     const t = table();
-    expect(prepareDataset(t, { roles: { code: 'input', y: 'binary' } }, { seed: 1 }).tasks[0]?.classLabels).toEqual(['skip', 'buy']);
-    expect(prepareDataset(t, { roles: { code: 'input', y: 'binary' }, positiveClasses: { y: 'skip' } }, { seed: 1 }).tasks[0]?.classLabels).toEqual(['buy', 'skip']);
+    expect(prepareDataset(t, { roles: { code: 'input', y: 'binary' } }, { seed: 1 }).tasks[0]?.classLabels).toEqual([
+      'skip',
+      'buy',
+    ]);
+    expect(
+      prepareDataset(t, { roles: { code: 'input', y: 'binary' }, positiveClasses: { y: 'skip' } }, { seed: 1 }).tasks[0]
+        ?.classLabels,
+    ).toEqual(['buy', 'skip']);
   });
 
   it('computes balanced class weights n / (k · n_c) from the training rows', () => {
     const values = Float64Array.from([0, 0, 0, 1, NaN, 0]);
     expect(balancedClassWeights(values, Int32Array.from([0, 1, 2, 3, 4]), 2)).toEqual([4 / (2 * 3), 4 / (2 * 1)]);
-    const data = prepareDataset(table(), { roles: { code: 'input', y: 'binary' }, balanceClasses: { y: true } }, { seed: 1 });
+    const data = prepareDataset(
+      table(),
+      { roles: { code: 'input', y: 'binary' }, balanceClasses: { y: true } },
+      { seed: 1 },
+    );
     const [neg, pos] = data.classWeights[0] as number[];
     expect((pos as number) / (neg as number)).toBeCloseTo(3, 0); // 'buy' is about a quarter of the rows
   });
@@ -56,8 +75,16 @@ describe('input encodings', () => {
 describe('summarizeColumns', () => {
   it('infers numeric, integer codes, categorical, binary, id-like, constant and date-like columns', () => {
     const lines = ['amount,det_code,level,flag,row_id,same,day,colour'];
-    for (let i = 0; i < 40; i++) lines.push(`${(i * 1.37).toFixed(2)},${(i % 25) + 1},${i % 5},${i % 2 ? 'M' : 'F'},${1000 + i},x,2024-01-${String((i % 28) + 1).padStart(2, '0')},c${i % 7}`);
-    const kinds = Object.fromEntries(summarizeColumns(parseCsvSync(lines.join('\n')).table).map((c) => [c.name, [c.kind, c.suggestedRole, c.suggestedEncoding]]));
+    for (let i = 0; i < 40; i++)
+      lines.push(
+        `${(i * 1.37).toFixed(2)},${(i % 25) + 1},${i % 5},${i % 2 ? 'M' : 'F'},${1000 + i},x,2024-01-${String((i % 28) + 1).padStart(2, '0')},c${i % 7}`,
+      );
+    const kinds = Object.fromEntries(
+      summarizeColumns(parseCsvSync(lines.join('\n')).table).map((c) => [
+        c.name,
+        [c.kind, c.suggestedRole, c.suggestedEncoding],
+      ]),
+    );
     expect(kinds).toEqual({
       amount: ['numeric', 'input', 'numeric'],
       det_code: ['integer codes', 'input', 'categorical'],
@@ -79,7 +106,8 @@ describe('e-commerce sample', () => {
     const clicked = col('clicked');
     const purchased = col('purchased');
     const spend = col('spend');
-    if (clicked?.type !== 'categorical' || purchased?.type !== 'categorical' || spend?.type !== 'numeric') throw new Error('column types');
+    if (clicked?.type !== 'categorical' || purchased?.type !== 'categorical' || spend?.type !== 'numeric')
+      throw new Error('column types');
     let clicks = 0;
     let buys = 0;
     for (let r = 0; r < a.rowCount; r++) {
@@ -94,7 +122,20 @@ describe('e-commerce sample', () => {
     expect(clicks / a.rowCount).toBeGreaterThan(0.15);
     expect(clicks / a.rowCount).toBeLessThan(0.6);
     expect(buys / clicks).toBeGreaterThan(0.15);
-    const data = prepareDataset(a, { roles: { user_id: 'input', item_id: 'input', item_price: 'input', clicked: 'binary', purchased: 'binary', spend: 'regression' } }, { seed: 3 });
+    const data = prepareDataset(
+      a,
+      {
+        roles: {
+          user_id: 'input',
+          item_id: 'input',
+          item_price: 'input',
+          clicked: 'binary',
+          purchased: 'binary',
+          spend: 'regression',
+        },
+      },
+      { seed: 3 },
+    );
     expect(data.embeddings.map((e) => e.name)).toEqual(['user_id', 'item_id']);
   });
 
@@ -103,7 +144,8 @@ describe('e-commerce sample', () => {
     const clicked = t.columns.find((c) => c.name === 'clicked');
     if (clicked?.type !== 'categorical') throw new Error('type');
     const s = splitRows(t.rowCount, 9, undefined, clicked.codes);
-    const rate = (rows: Int32Array) => [...rows].filter((r) => clicked.codes[r] === clicked.dictionary.indexOf('yes')).length / rows.length;
+    const rate = (rows: Int32Array) =>
+      [...rows].filter((r) => clicked.codes[r] === clicked.dictionary.indexOf('yes')).length / rows.length;
     expect(Math.abs(rate(s.train) - rate(s.test))).toBeLessThan(0.01);
   });
 });

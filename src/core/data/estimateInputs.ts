@@ -8,7 +8,12 @@ import type { ColumnRole, EmbeddingSpec, InputEncoding } from '../types.ts';
 import { embeddingDimFor } from './featureEncoders.ts';
 import { MAX_EMBEDDING_VOCAB, MAX_ONE_HOT } from './prepareDataset.ts';
 
-export function estimateInputs(columns: ColumnSummary[], roles: Record<string, ColumnRole>, encodings: Record<string, InputEncoding>, embeddingDim: number): { inputSize: number; embeddings: EmbeddingSpec[] } {
+export function estimateInputs(
+  columns: ColumnSummary[],
+  roles: Record<string, ColumnRole>,
+  encodings: Record<string, InputEncoding>,
+  embeddingDim: number,
+): { inputSize: number; embeddings: EmbeddingSpec[] } {
   let inputSize = 0;
   const embeddings: EmbeddingSpec[] = [];
   for (const c of columns) {

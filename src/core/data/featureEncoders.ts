@@ -64,7 +64,12 @@ export function standardize(v: number, mean: number, std: number): number {
 }
 
 /** Fits the encoders of one input column. */
-export function fitEncoders(column: Column, asCategorical: boolean, trainRows: Int32Array, options: EncoderOptions): FeatureEncoder[] {
+export function fitEncoders(
+  column: Column,
+  asCategorical: boolean,
+  trainRows: Int32Array,
+  options: EncoderOptions,
+): FeatureEncoder[] {
   if (column.type === 'numeric' && !asCategorical) return fitNumeric(column, trainRows);
   const categorical = column.type === 'numeric' ? numericAsCategorical(column) : column;
   const counts = new Int32Array(categorical.dictionary.length);
@@ -72,7 +77,9 @@ export function fitEncoders(column: Column, asCategorical: boolean, trainRows: I
     const code = categorical.codes[r] as number;
     if (code >= 0) counts[code] = (counts[code] ?? 0) + 1;
   }
-  const seen = [...counts.keys()].filter((c) => (counts[c] as number) > 0).sort((a, b) => (counts[b] as number) - (counts[a] as number));
+  const seen = [...counts.keys()]
+    .filter((c) => (counts[c] as number) > 0)
+    .sort((a, b) => (counts[b] as number) - (counts[a] as number));
   return seen.length <= options.maxOneHot ? [fitOneHot(categorical, seen)] : [fitEmbedding(categorical, seen, options)];
 }
 

@@ -45,20 +45,34 @@ describe('prepareDataset', () => {
   it('does not leak: changing test rows changes no training feature or statistic', () => {
     const csv = 'x,y\n' + Array.from({ length: 40 }, (_, i) => `${i},${i % 2 ? 'a' : 'b'}`).join('\n');
     const base = prepareDataset(parseCsvSync(csv).table, { roles: { x: 'input', y: 'binary' } }, { seed: 5 });
-    const testRows = splitRows(40, 5, undefined, Array.from({ length: 40 }, (_, i) => (i % 2 ? 0 : 1))).test;
+    const testRows = splitRows(
+      40,
+      5,
+      undefined,
+      Array.from({ length: 40 }, (_, i) => (i % 2 ? 0 : 1)),
+    ).test;
     const lines = csv.split('\n');
     for (const r of testRows) lines[r + 1] = `${1e6},${r % 2 ? 'a' : 'b'}`;
-    const changed = prepareDataset(parseCsvSync(lines.join('\n')).table, { roles: { x: 'input', y: 'binary' } }, { seed: 5 });
+    const changed = prepareDataset(
+      parseCsvSync(lines.join('\n')).table,
+      { roles: { x: 'input', y: 'binary' } },
+      { seed: 5 },
+    );
     expect([...changed.train.x]).toEqual([...base.train.x]);
     expect([...changed.val.x]).toEqual([...base.val.x]);
   });
 
   it('keeps a row whose target is missing, as NaN for that task only, and adds a missing indicator for inputs', () => {
     const csv = 'x,y,z\n1,a,1\nNA,b,2\n3,,3\n4,a,\n5,b,5\n6,a,6\n7,b,7\n8,a,8\n9,b,9\n10,a,10\n11,b,11\n12,a,12';
-    const data = prepareDataset(parseCsvSync(csv).table, { roles: { x: 'input', y: 'binary', z: 'regression' } }, { seed: 1 });
+    const data = prepareDataset(
+      parseCsvSync(csv).table,
+      { roles: { x: 'input', y: 'binary', z: 'regression' } },
+      { seed: 1 },
+    );
     expect(data.featureNames).toEqual(['x', 'x (missing)']);
     const all = [data.train, data.val, data.test];
-    const nanCount = (k: number) => all.reduce((n, s) => n + [...(s.targets[k] as Float32Array)].filter(Number.isNaN).length, 0);
+    const nanCount = (k: number) =>
+      all.reduce((n, s) => n + [...(s.targets[k] as Float32Array)].filter(Number.isNaN).length, 0);
     expect(nanCount(0)).toBe(1);
     expect(nanCount(1)).toBe(1);
     expect(all.reduce((n, s) => n + s.rows, 0)).toBe(12);
@@ -68,11 +82,19 @@ describe('prepareDataset', () => {
   it('says what is wrong with unusable roles', () => {
     const table = toyTable(50);
     expect(() => prepareDataset(table, { roles: { x1: 'input' } }, { seed: 1 })).toThrow(/No column is a target/);
-    expect(() => prepareDataset(table, { roles: { clicked: 'binary' } }, { seed: 1 })).toThrow(/No column is left as an input/);
-    expect(() => prepareDataset(table, { roles: { x1: 'input', segment: 'binary' } }, { seed: 1 })).toThrow(/3 distinct values/);
-    expect(() => prepareDataset(table, { roles: { x1: 'input', colour: 'regression' } }, { seed: 1 })).toThrow(PrepareError);
+    expect(() => prepareDataset(table, { roles: { clicked: 'binary' } }, { seed: 1 })).toThrow(
+      /No column is left as an input/,
+    );
+    expect(() => prepareDataset(table, { roles: { x1: 'input', segment: 'binary' } }, { seed: 1 })).toThrow(
+      /3 distinct values/,
+    );
+    expect(() => prepareDataset(table, { roles: { x1: 'input', colour: 'regression' } }, { seed: 1 })).toThrow(
+      PrepareError,
+    );
     const oneClass = parseCsvSync('x,y\n1,a\n2,a\n3,a').table;
-    expect(() => prepareDataset(oneClass, { roles: { x: 'input', y: 'multiclass' } }, { seed: 1 })).toThrow(/only one class/);
+    expect(() => prepareDataset(oneClass, { roles: { x: 'input', y: 'multiclass' } }, { seed: 1 })).toThrow(
+      /only one class/,
+    );
   });
 });
 

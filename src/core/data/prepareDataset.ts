@@ -70,30 +70,58 @@ export const MAX_CLASSES = 100;
 /** Categories up to this many are one-hot encoded; more get a learned embedding. */
 export const MAX_ONE_HOT = 50;
 export const MAX_EMBEDDING_VOCAB = 5000;
-const TASK_KINDS: Partial<Record<ColumnRole, TaskKind>> = { binary: 'binary', multiclass: 'multiclass', regression: 'regression' };
+const TASK_KINDS: Partial<Record<ColumnRole, TaskKind>> = {
+  binary: 'binary',
+  multiclass: 'multiclass',
+  regression: 'regression',
+};
 
 /** Builds the split, features and targets. Throws {@link PrepareError} with a readable message. */
 export function prepareDataset(table: Table, settings: ColumnSettings, options: PrepareOptions): PreparedDataset {
   const { roles, encodings = {}, positiveClasses = {}, balanceClasses = {} } = settings;
-  const { seed, fractions = DEFAULT_SPLIT, maxOneHot = MAX_ONE_HOT, maxEmbeddingVocab = MAX_EMBEDDING_VOCAB, embeddingDim = 0, maxClasses = MAX_CLASSES } = options;
+  const {
+    seed,
+    fractions = DEFAULT_SPLIT,
+    maxOneHot = MAX_ONE_HOT,
+    maxEmbeddingVocab = MAX_EMBEDDING_VOCAB,
+    embeddingDim = 0,
+    maxClasses = MAX_CLASSES,
+  } = options;
   const taskColumns = table.columns.filter((c) => TASK_KINDS[roles[c.name] ?? 'ignore']);
   const inputColumns = table.columns.filter((c) => roles[c.name] === 'input');
-  if (taskColumns.length === 0) throw new PrepareError("No column is a target. Set at least one column's role to a Binary, Multi-class or Regression target.");
-  if (inputColumns.length === 0) throw new PrepareError("No column is left as an input. Set at least one non-target column's role to Input.");
+  if (taskColumns.length === 0)
+    throw new PrepareError(
+      "No column is a target. Set at least one column's role to a Binary, Multi-class or Regression target.",
+    );
+  if (inputColumns.length === 0)
+    throw new PrepareError("No column is left as an input. Set at least one non-target column's role to Input.");
 
-  const targets = taskColumns.map((c) => codeTarget(c, TASK_KINDS[roles[c.name] as ColumnRole] as TaskKind, maxClasses, positiveClasses[c.name]));
+  const targets = taskColumns.map((c) =>
+    codeTarget(c, TASK_KINDS[roles[c.name] as ColumnRole] as TaskKind, maxClasses, positiveClasses[c.name]),
+  );
   const firstClassTask = targets.find((t) => t.spec.kind !== 'regression');
   const strata = firstClassTask ? Int32Array.from(firstClassTask.values, (v) => (Number.isNaN(v) ? -1 : v)) : undefined;
   const split = splitRows(table.rowCount, seed, fractions, strata);
-  if (split.train.length < 2 || split.val.length === 0) throw new PrepareError('The table has too few rows to split into training and validation sets. Use a file with at least 10 rows.');
+  if (split.train.length < 2 || split.val.length === 0)
+    throw new PrepareError(
+      'The table has too few rows to split into training and validation sets. Use a file with at least 10 rows.',
+    );
 
   const encoderOptions = { maxOneHot, maxEmbeddingVocab, embeddingDim };
-  const encoders = inputColumns.flatMap((c) => fitEncoders(c, encodings[c.name] === 'categorical', split.train, encoderOptions));
+  const encoders = inputColumns.flatMap((c) =>
+    fitEncoders(c, encodings[c.name] === 'categorical', split.train, encoderOptions),
+  );
   const dense = encoders.filter((e): e is DenseEncoder => e.kind === 'dense');
   const embedded = encoders.filter((e): e is EmbeddingEncoder => e.kind === 'embedding');
   const featureNames = dense.flatMap((e) => e.names);
-  const targetScales = targets.map((t) => (t.spec.kind === 'regression' ? fitScale(t.values, split.train) : { mean: 0, std: 1 }));
-  const classWeights = targets.map((t) => (t.spec.kind !== 'regression' && balanceClasses[t.spec.name] ? balancedClassWeights(t.values, split.train, t.spec.numClasses) : null));
+  const targetScales = targets.map((t) =>
+    t.spec.kind === 'regression' ? fitScale(t.values, split.train) : { mean: 0, std: 1 },
+  );
+  const classWeights = targets.map((t) =>
+    t.spec.kind !== 'regression' && balanceClasses[t.spec.name]
+      ? balancedClassWeights(t.values, split.train, t.spec.numClasses)
+      : null,
+  );
 
   const build = (rowsIdx: Int32Array): PreparedSplit => {
     const x = new Float32Array(rowsIdx.length * featureNames.length);
@@ -106,7 +134,13 @@ export function prepareDataset(table: Table, settings: ColumnSettings, options: 
       const scale = targetScales[k] as TargetScale;
       return Float32Array.from(rowsIdx, (r) => standardize(t.values[r] as number, scale.mean, scale.std));
     });
-    return { rows: rowsIdx.length, tableRows: rowsIdx, x, embeddingIds: embedded.map((e) => e.ids(rowsIdx)), targets: targetArrays };
+    return {
+      rows: rowsIdx.length,
+      tableRows: rowsIdx,
+      x,
+      embeddingIds: embedded.map((e) => e.ids(rowsIdx)),
+      targets: targetArrays,
+    };
   };
   return {
     inputSize: featureNames.length,

@@ -25,8 +25,12 @@ export const MIN_TRAIN_PERCENT = 20;
  * test share may be 0. Out-of-range shares are an error rather than silently clamped.
  */
 export function splitFractions(validationPercent: number, testPercent: number): SplitFractions {
-  const valid = validationPercent >= 1 && testPercent >= 0 && 100 - validationPercent - testPercent >= MIN_TRAIN_PERCENT;
-  if (!valid) throw new PrepareError(`Validation ${validationPercent} % and test ${testPercent} % leave too little for training: keep validation at least 1 % and validation + test at most ${100 - MIN_TRAIN_PERCENT} %.`);
+  const valid =
+    validationPercent >= 1 && testPercent >= 0 && 100 - validationPercent - testPercent >= MIN_TRAIN_PERCENT;
+  if (!valid)
+    throw new PrepareError(
+      `Validation ${validationPercent} % and test ${testPercent} % leave too little for training: keep validation at least 1 % and validation + test at most ${100 - MIN_TRAIN_PERCENT} %.`,
+    );
   return { train: (100 - validationPercent - testPercent) / 100, val: validationPercent / 100 };
 }
 
@@ -35,7 +39,12 @@ export function splitFractions(validationPercent: number, testPercent: number): 
  * each stratum is shuffled and cut in the same proportions, so class shares match across splits.
  * The same seed always gives the same split.
  */
-export function splitRows(rowCount: number, seed: number, fractions: SplitFractions = DEFAULT_SPLIT, strata?: ArrayLike<number>): SplitIndices {
+export function splitRows(
+  rowCount: number,
+  seed: number,
+  fractions: SplitFractions = DEFAULT_SPLIT,
+  strata?: ArrayLike<number>,
+): SplitIndices {
   const rng = createRng(seed);
   const groups = new Map<number, number[]>();
   for (let i = 0; i < rowCount; i++) {

@@ -16,21 +16,38 @@ export interface TargetCoding {
 export function codeTarget(column: Column, kind: TaskKind, maxClasses: number, positiveClass?: string): TargetCoding {
   const name = column.name;
   const rows = column.type === 'numeric' ? column.values.length : column.codes.length;
-  if (column.missing === rows) throw new PrepareError(`The target "${name}" has no values. Choose another target column.`);
+  if (column.missing === rows)
+    throw new PrepareError(`The target "${name}" has no values. Choose another target column.`);
   if (kind === 'regression') {
-    if (column.type !== 'numeric') throw new PrepareError(`The target "${name}" is not numeric, so it cannot be a regression target. Make it a Binary or Multi-class target.`);
+    if (column.type !== 'numeric')
+      throw new PrepareError(
+        `The target "${name}" is not numeric, so it cannot be a regression target. Make it a Binary or Multi-class target.`,
+      );
     return { spec: { name, kind, numClasses: 1, classLabels: [] }, values: column.values };
   }
   const { labels, counts, labelOf } = classesOf(column);
-  if (labels.length < 2) throw new PrepareError(`The target "${name}" has only one class ("${labels[0] ?? ''}"). A classification target needs at least two.`);
-  if (kind === 'binary' && labels.length !== 2) throw new PrepareError(`The target "${name}" has ${labels.length} distinct values, so it cannot be binary. Make it a Multi-class target.`);
+  if (labels.length < 2)
+    throw new PrepareError(
+      `The target "${name}" has only one class ("${labels[0] ?? ''}"). A classification target needs at least two.`,
+    );
+  if (kind === 'binary' && labels.length !== 2)
+    throw new PrepareError(
+      `The target "${name}" has ${labels.length} distinct values, so it cannot be binary. Make it a Multi-class target.`,
+    );
   if (labels.length > maxClasses) {
-    throw new PrepareError(`The target "${name}" has ${labels.length} classes; the limit is ${maxClasses}. Choose a column with fewer classes, or make it a Regression target if it is numeric.`);
+    throw new PrepareError(
+      `The target "${name}" has ${labels.length} classes; the limit is ${maxClasses}. Choose a column with fewer classes, or make it a Regression target if it is numeric.`,
+    );
   }
   let ordered = labels;
   if (kind === 'binary') {
     const [a, b] = labels as [string, string];
-    const positive = positiveClass !== undefined && labels.includes(positiveClass) ? positiveClass : (counts.get(a) ?? 0) < (counts.get(b) ?? 0) ? a : b;
+    const positive =
+      positiveClass !== undefined && labels.includes(positiveClass)
+        ? positiveClass
+        : (counts.get(a) ?? 0) < (counts.get(b) ?? 0)
+          ? a
+          : b;
     ordered = positive === a ? [b, a] : [a, b];
   }
   const index = new Map(ordered.map((l, i) => [l, i]));
@@ -43,18 +60,25 @@ export function codeTarget(column: Column, kind: TaskKind, maxClasses: number, p
 }
 
 /** Distinct labels (numbers numerically, text alphabetically), their counts, and a row → label lookup. */
-function classesOf(column: Column): { labels: string[]; counts: Map<string, number>; labelOf: (r: number) => string | null } {
+function classesOf(column: Column): {
+  labels: string[];
+  counts: Map<string, number>;
+  labelOf: (r: number) => string | null;
+} {
   const labelOf =
     column.type === 'numeric'
       ? (r: number): string | null => (Number.isNaN(column.values[r] as number) ? null : String(column.values[r]))
-      : (r: number): string | null => ((column.codes[r] as number) < 0 ? null : (column.dictionary[column.codes[r] as number] as string));
+      : (r: number): string | null =>
+          (column.codes[r] as number) < 0 ? null : (column.dictionary[column.codes[r] as number] as string);
   const rows = column.type === 'numeric' ? column.values.length : column.codes.length;
   const counts = new Map<string, number>();
   for (let r = 0; r < rows; r++) {
     const l = labelOf(r);
     if (l !== null) counts.set(l, (counts.get(l) ?? 0) + 1);
   }
-  const labels = [...counts.keys()].sort(column.type === 'numeric' ? (a, b) => Number(a) - Number(b) : (a, b) => a.localeCompare(b));
+  const labels = [...counts.keys()].sort(
+    column.type === 'numeric' ? (a, b) => Number(a) - Number(b) : (a, b) => a.localeCompare(b),
+  );
   return { labels, counts, labelOf };
 }
 

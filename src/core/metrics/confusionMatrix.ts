@@ -4,7 +4,11 @@ import { precisionRecallF1 } from './classificationMetrics.ts';
 /** counts[actual][predicted]. */
 export type ConfusionMatrix = number[][];
 
-export function confusionMatrix(predicted: ArrayLike<number>, actual: ArrayLike<number>, numClasses: number): ConfusionMatrix {
+export function confusionMatrix(
+  predicted: ArrayLike<number>,
+  actual: ArrayLike<number>,
+  numClasses: number,
+): ConfusionMatrix {
   const counts = Array.from({ length: numClasses }, () => new Array<number>(numClasses).fill(0));
   for (let i = 0; i < actual.length; i++) {
     const row = counts[actual[i] as number];

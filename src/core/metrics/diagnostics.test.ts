@@ -46,10 +46,14 @@ describe('ROC curve', () => {
   it('has the exact AUC as its area, for any scores (property)', () => {
     const score = fc.integer({ min: 0, max: 20 }).map((v) => v / 20); // coarse, so ties are common
     fc.assert(
-      fc.property(fc.array(score, { minLength: 1, maxLength: 40 }), fc.array(score, { minLength: 1, maxLength: 40 }), (pos, neg) => {
-        const auc = rocAuc([...pos, ...neg], [...pos.map(() => 1), ...neg.map(() => 0)]);
-        expect(area(rocCurve(sorted(pos), sorted(neg), Infinity))).toBeCloseTo(auc, 9);
-      }),
+      fc.property(
+        fc.array(score, { minLength: 1, maxLength: 40 }),
+        fc.array(score, { minLength: 1, maxLength: 40 }),
+        (pos, neg) => {
+          const auc = rocAuc([...pos, ...neg], [...pos.map(() => 1), ...neg.map(() => 0)]);
+          expect(area(rocCurve(sorted(pos), sorted(neg), Infinity))).toBeCloseTo(auc, 9);
+        },
+      ),
     );
   });
   it('refuses NaN scores instead of looping (the caller leaves them out)', () => {
@@ -73,7 +77,12 @@ describe('counts at a threshold', () => {
     const pos = sorted(scores.filter((_, i) => labels[i] === 1));
     const neg = sorted(scores.filter((_, i) => labels[i] === 0));
     for (const t of [0, 0.2, 0.3, 0.5, 0.55, 0.9, 1]) {
-      expect(countsAtThreshold(pos, neg, t)).toEqual(binaryCounts(scores.map((s) => (Math.fround(s) >= t ? 1 : 0)), labels));
+      expect(countsAtThreshold(pos, neg, t)).toEqual(
+        binaryCounts(
+          scores.map((s) => (Math.fround(s) >= t ? 1 : 0)),
+          labels,
+        ),
+      );
     }
     // by hand at 0.5: positives 0.5, 0.7, 0.9 called positive, 0.2 missed; negative 0.5 is a false positive
     expect(countsAtThreshold(pos, neg, 0.5)).toEqual({ tp: 3, fn: 1, fp: 1, tn: 2 });
@@ -136,7 +145,12 @@ describe('task diagnostics', () => {
   });
   it('multi-class: confusion of the arg-max class', () => {
     const outputs = Float32Array.of(0.7, 0.2, 0.1, 0.1, 0.8, 0.1, 0.3, 0.3, 0.4);
-    const d = computeTaskDiagnostics({ name: 'm', kind: 'multiclass', numClasses: 3, classLabels: ['a', 'b', 'c'] }, outputs, Float32Array.of(0, 0, 2), { mean: 0, std: 1 });
+    const d = computeTaskDiagnostics(
+      { name: 'm', kind: 'multiclass', numClasses: 3, classLabels: ['a', 'b', 'c'] },
+      outputs,
+      Float32Array.of(0, 0, 2),
+      { mean: 0, std: 1 },
+    );
     expect(d.kind === 'multiclass' && d.matrix).toEqual([
       [1, 1, 0],
       [0, 0, 0],
@@ -147,7 +161,12 @@ describe('task diagnostics', () => {
     const n = 1000;
     const outputs = Float32Array.from({ length: n }, (_, i) => (i % 10) / 10);
     const targets = Float32Array.from({ length: n }, (_, i) => (i % 10) / 10 + 0.5);
-    const d = computeTaskDiagnostics({ name: 'r', kind: 'regression', numClasses: 1, classLabels: [] }, outputs, targets, { mean: 100, std: 2 });
+    const d = computeTaskDiagnostics(
+      { name: 'r', kind: 'regression', numClasses: 1, classLabels: [] },
+      outputs,
+      targets,
+      { mean: 100, std: 2 },
+    );
     if (d.kind !== 'regression') throw new Error('expected regression');
     expect(d.count).toBe(n);
     expect(d.predicted).toHaveLength(MAX_SCATTER_POINTS);

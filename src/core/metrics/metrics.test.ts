@@ -57,14 +57,24 @@ describe('regression metrics', () => {
 
 describe('task metrics', () => {
   it('leaves out rows whose target is missing and reports regression in original units', () => {
-    const m = computeTaskMetrics({ name: 'y', kind: 'regression', numClasses: 1, classLabels: [] }, Float32Array.from([0, 1, 5]), Float32Array.from([0, 2, NaN]), { mean: 10, std: 2 });
+    const m = computeTaskMetrics(
+      { name: 'y', kind: 'regression', numClasses: 1, classLabels: [] },
+      Float32Array.from([0, 1, 5]),
+      Float32Array.from([0, 2, NaN]),
+      { mean: 10, std: 2 },
+    );
     expect(m.count).toBe(2);
     expect(m.loss).toBeCloseTo(0.5, 6); // standardised: (0² + 1²) / 2
     expect(m.mse).toBeCloseTo(2, 6); // original units: errors 0 and 2
   });
   it('scores multi-class outputs by arg-max and log loss', () => {
     const out = Float32Array.from([0.7, 0.2, 0.1, 0.1, 0.1, 0.8]);
-    const m = computeTaskMetrics({ name: 'c', kind: 'multiclass', numClasses: 3, classLabels: ['a', 'b', 'c'] }, out, Float32Array.from([0, 1]), { mean: 0, std: 1 });
+    const m = computeTaskMetrics(
+      { name: 'c', kind: 'multiclass', numClasses: 3, classLabels: ['a', 'b', 'c'] },
+      out,
+      Float32Array.from([0, 1]),
+      { mean: 0, std: 1 },
+    );
     expect(m.accuracy).toBe(0.5);
     expect(m.loss).toBeCloseTo((-Math.log(0.7) - Math.log(0.1)) / 2, 5);
   });

@@ -7,8 +7,24 @@ describe('metricsHistoryCsv', () => {
   it('writes one row per epoch, split, task and metric, quoting names that need it', () => {
     const csv = metricsHistoryCsv(
       [
-        { epoch: 1, step: 10, trainLoss: [0.7, 2], val: [{ loss: 0.6, count: 5, accuracy: 0.8, auc: NaN }, { loss: 1.5, count: 5, rmse: 3 }] },
-        { epoch: 2, step: 20, trainLoss: [0.5, 1], val: [{ loss: 0.4, count: 5, accuracy: 0.9, auc: 0.95 }, { loss: 1.1, count: 5, rmse: 2 }] },
+        {
+          epoch: 1,
+          step: 10,
+          trainLoss: [0.7, 2],
+          val: [
+            { loss: 0.6, count: 5, accuracy: 0.8, auc: NaN },
+            { loss: 1.5, count: 5, rmse: 3 },
+          ],
+        },
+        {
+          epoch: 2,
+          step: 20,
+          trainLoss: [0.5, 1],
+          val: [
+            { loss: 0.4, count: 5, accuracy: 0.9, auc: 0.95 },
+            { loss: 1.1, count: 5, rmse: 2 },
+          ],
+        },
       ],
       [
         { name: 'a,b', kind: 'binary', numClasses: 2, classLabels: ['n', 'y'] },

@@ -15,7 +15,20 @@ export interface EvaluationRecord {
 }
 
 // count first, so the file's last row is a metric the Task metrics table shows (R2, Macro F1 or AUC of the last task).
-const METRIC_ORDER: (keyof TaskMetrics)[] = ['count', 'loss', 'accuracy', 'precision', 'recall', 'f1', 'auc', 'macroF1', 'mse', 'rmse', 'mae', 'r2'];
+const METRIC_ORDER: (keyof TaskMetrics)[] = [
+  'count',
+  'loss',
+  'accuracy',
+  'precision',
+  'recall',
+  'f1',
+  'auc',
+  'macroF1',
+  'mse',
+  'rmse',
+  'mae',
+  'r2',
+];
 
 function field(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
@@ -24,13 +37,16 @@ function field(text: string): string {
 export function metricsHistoryCsv(records: EvaluationRecord[], tasks: TaskSpec[]): string {
   const lines = ['epoch,step,split,task,metric,value'];
   for (const r of records) {
-    tasks.forEach((t, k) => lines.push([r.epoch, r.step, 'train', field(t.name), 'loss', r.trainLoss[k] ?? ''].join(',')));
+    tasks.forEach((t, k) =>
+      lines.push([r.epoch, r.step, 'train', field(t.name), 'loss', r.trainLoss[k] ?? ''].join(',')),
+    );
     tasks.forEach((t, k) => {
       const m = r.val[k];
       if (!m) return;
       for (const key of METRIC_ORDER) {
         const v = m[key];
-        if (v !== undefined) lines.push([r.epoch, r.step, 'validation', field(t.name), key, Number.isNaN(v) ? '' : v].join(','));
+        if (v !== undefined)
+          lines.push([r.epoch, r.step, 'validation', field(t.name), key, Number.isNaN(v) ? '' : v].join(','));
       }
     });
   }

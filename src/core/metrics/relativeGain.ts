@@ -23,7 +23,7 @@ export function headlineMetric(kind: TaskKind): HeadlineMetric {
 /** Sign-corrected relative difference (positive = multi-task is better); NaN when undefined. */
 export function relativeGain(single: number, multi: number, higherIsBetter: boolean): number {
   if (!Number.isFinite(single) || !Number.isFinite(multi) || single === 0) return NaN;
-  return ((higherIsBetter ? multi - single : single - multi) / Math.abs(single));
+  return (higherIsBetter ? multi - single : single - multi) / Math.abs(single);
 }
 
 /** Δm: the mean of the tasks' relative gains (tasks with an undefined gain left out). */

@@ -27,7 +27,11 @@ function lowerBound(sorted: ArrayLike<number>, t: number): number {
 }
 
 /** Confusion counts when rows scoring ≥ threshold are called positive (the same rule as at 0.5). */
-export function countsAtThreshold(positives: ArrayLike<number>, negatives: ArrayLike<number>, threshold: number): BinaryCounts {
+export function countsAtThreshold(
+  positives: ArrayLike<number>,
+  negatives: ArrayLike<number>,
+  threshold: number,
+): BinaryCounts {
   const tp = positives.length - lowerBound(positives, threshold);
   const fp = negatives.length - lowerBound(negatives, threshold);
   return { tp, fp, fn: positives.length - tp, tn: negatives.length - fp };

@@ -23,9 +23,23 @@ export function thresholdIndex(threshold: number): number {
 }
 
 export type TaskDiagnostics =
-  | { kind: 'binary'; roc: RocPoint[]; positives: number; negatives: number; atThreshold: BinaryCounts[]; nonFinite: number }
+  | {
+      kind: 'binary';
+      roc: RocPoint[];
+      positives: number;
+      negatives: number;
+      atThreshold: BinaryCounts[];
+      nonFinite: number;
+    }
   | { kind: 'multiclass'; matrix: ConfusionMatrix; nonFinite: number }
-  | { kind: 'regression'; predicted: Float32Array; actual: Float32Array; residuals: Histogram; count: number; nonFinite: number };
+  | {
+      kind: 'regression';
+      predicted: Float32Array;
+      actual: Float32Array;
+      residuals: Histogram;
+      count: number;
+      nonFinite: number;
+    };
 
 /** Largest number of points of the ROC curve sent to the page. */
 export const MAX_ROC_POINTS = 200;
@@ -34,7 +48,12 @@ export const MAX_ROC_POINTS = 200;
 export const MAX_SCATTER_POINTS = 200;
 export const RESIDUAL_BINS = 24;
 
-export function computeTaskDiagnostics(task: TaskSpec, outputs: Float32Array, targets: Float32Array, scale: TargetScale): TaskDiagnostics {
+export function computeTaskDiagnostics(
+  task: TaskSpec,
+  outputs: Float32Array,
+  targets: Float32Array,
+  scale: TargetScale,
+): TaskDiagnostics {
   const k = task.kind === 'multiclass' ? task.numClasses : 1;
   const labelled = labelledRows(targets);
   const finite = (r: number) => {
@@ -44,8 +63,14 @@ export function computeTaskDiagnostics(task: TaskSpec, outputs: Float32Array, ta
   const rows = labelled.filter(finite);
   const nonFinite = labelled.length - rows.length;
   if (task.kind === 'binary') {
-    const positives = Float32Array.from(rows.filter((r) => targets[r] === 1), (r) => outputs[r] as number).sort();
-    const negatives = Float32Array.from(rows.filter((r) => targets[r] !== 1), (r) => outputs[r] as number).sort();
+    const positives = Float32Array.from(
+      rows.filter((r) => targets[r] === 1),
+      (r) => outputs[r] as number,
+    ).sort();
+    const negatives = Float32Array.from(
+      rows.filter((r) => targets[r] !== 1),
+      (r) => outputs[r] as number,
+    ).sort();
     return {
       kind: 'binary',
       roc: rocCurve(positives, negatives, MAX_ROC_POINTS),
@@ -56,13 +81,24 @@ export function computeTaskDiagnostics(task: TaskSpec, outputs: Float32Array, ta
     };
   }
   if (task.kind === 'multiclass') {
-    return { kind: 'multiclass', matrix: confusionMatrix(Int32Array.from(rows, (r) => argmaxRow(outputs, r, k)), Int32Array.from(rows, (r) => targets[r] as number), k), nonFinite };
+    return {
+      kind: 'multiclass',
+      matrix: confusionMatrix(
+        Int32Array.from(rows, (r) => argmaxRow(outputs, r, k)),
+        Int32Array.from(rows, (r) => targets[r] as number),
+        k,
+      ),
+      nonFinite,
+    };
   }
   const toUnits = (v: number) => v * scale.std + scale.mean;
   const residuals = Float64Array.from(rows, (r) => toUnits(targets[r] as number) - toUnits(outputs[r] as number));
   // An even stride over the rows: deterministic, and it keeps the split's own mix of values.
   const stride = Math.max(1, rows.length / MAX_SCATTER_POINTS);
-  const sample = Array.from({ length: Math.min(rows.length, MAX_SCATTER_POINTS) }, (_, i) => rows[Math.floor(i * stride)] as number);
+  const sample = Array.from(
+    { length: Math.min(rows.length, MAX_SCATTER_POINTS) },
+    (_, i) => rows[Math.floor(i * stride)] as number,
+  );
   return {
     kind: 'regression',
     predicted: Float32Array.from(sample, (r) => toUnits(outputs[r] as number)),

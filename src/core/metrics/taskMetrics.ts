@@ -28,7 +28,12 @@ export interface TaskMetrics {
  * outputs: the head's output, row-major [rows, width] (width 1, or k for multi-class);
  * targets: class index or standardised value per row, NaN where missing.
  */
-export function computeTaskMetrics(task: TaskSpec, outputs: Float32Array, targets: Float32Array, scale: TargetScale): TaskMetrics {
+export function computeTaskMetrics(
+  task: TaskSpec,
+  outputs: Float32Array,
+  targets: Float32Array,
+  scale: TargetScale,
+): TaskMetrics {
   const labelled = labelledRows(targets);
   const y = Float64Array.from(labelled, (i) => targets[i] as number);
   const count = labelled.length;
@@ -40,7 +45,13 @@ export function computeTaskMetrics(task: TaskSpec, outputs: Float32Array, target
       loss -= (y[j] as number) === 1 ? Math.log(pc) : Math.log(1 - pc);
     });
     const predicted = p.map((pi) => (pi >= 0.5 ? 1 : 0));
-    return { loss: loss / Math.max(count, 1), count, accuracy: accuracy(predicted, y), ...precisionRecallF1(binaryCounts(predicted, y)), auc: rocAuc(p, y) };
+    return {
+      loss: loss / Math.max(count, 1),
+      count,
+      accuracy: accuracy(predicted, y),
+      ...precisionRecallF1(binaryCounts(predicted, y)),
+      auc: rocAuc(p, y),
+    };
   }
   if (task.kind === 'multiclass') {
     const k = task.numClasses;
@@ -50,7 +61,12 @@ export function computeTaskMetrics(task: TaskSpec, outputs: Float32Array, target
       predicted[j] = argmaxRow(outputs, row, k);
       loss -= Math.log(Math.max(outputs[row * k + (y[j] as number)] as number, EPSILON));
     });
-    return { loss: loss / Math.max(count, 1), count, accuracy: accuracy(predicted, y), macroF1: macroF1(predicted, y, k) };
+    return {
+      loss: loss / Math.max(count, 1),
+      count,
+      accuracy: accuracy(predicted, y),
+      macroF1: macroF1(predicted, y, k),
+    };
   }
   const predStd = Float64Array.from(labelled, (i) => outputs[i] as number);
   let loss = 0;

@@ -85,7 +85,9 @@ describe('buildMultiTaskModel', () => {
     const mmoe = buildMultiTaskModel({ ...spec, experts: 3 }, 5);
     // Copy the shared trunk into every expert and the heads across; leave the gates random.
     const weightsOf = (m: tf.LayersModel, name: string) => m.getLayer(name).getWeights();
-    for (let e = 1; e <= 3; e++) for (const i of [1, 2]) mmoe.getLayer(`trunk_expert${e}_dense${i}`).setWeights(weightsOf(shared, `trunk_dense${i}`));
+    for (let e = 1; e <= 3; e++)
+      for (const i of [1, 2])
+        mmoe.getLayer(`trunk_expert${e}_dense${i}`).setWeights(weightsOf(shared, `trunk_dense${i}`));
     for (let k = 0; k < 3; k++) mmoe.getLayer(`head${k}_output`).setWeights(weightsOf(shared, `head${k}_output`));
     const x = tf.randomNormal([4, 5], 0, 2, 'float32', 9);
     const a = shared.predict(x) as tf.Tensor[];
@@ -98,21 +100,30 @@ describe('buildMultiTaskModel', () => {
     mmoe.getLayer('trunk_expert2_dense2').setWeights(weightsOf(mmoe, 'trunk_expert2_dense2').map((w) => tf.mul(w, 2)));
     const gateOf = tf.model({ inputs: mmoe.inputs, outputs: mmoe.getLayer('head2_gate').output as tf.SymbolicTensor });
     const g = (gateOf.predict(x) as tf.Tensor).arraySync() as number[][];
-    const expert = (e: number) => tf.model({ inputs: mmoe.inputs, outputs: mmoe.getLayer(`trunk_expert${e}_dense2`).output as tf.SymbolicTensor }).predict(x) as tf.Tensor;
+    const expert = (e: number) =>
+      tf
+        .model({ inputs: mmoe.inputs, outputs: mmoe.getLayer(`trunk_expert${e}_dense2`).output as tf.SymbolicTensor })
+        .predict(x) as tf.Tensor;
     const h = [1, 2, 3].map((e) => expert(e).arraySync() as number[][]);
-    const mixed = tf.model({ inputs: mmoe.inputs, outputs: mmoe.getLayer('head2_mixed').output as tf.SymbolicTensor }).predict(x) as tf.Tensor;
+    const mixed = tf
+      .model({ inputs: mmoe.inputs, outputs: mmoe.getLayer('head2_mixed').output as tf.SymbolicTensor })
+      .predict(x) as tf.Tensor;
     const m = mixed.arraySync() as number[][];
     for (let r = 0; r < 4; r++) {
       const gates = g[r] as number[];
       expect(gates.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 5);
-      for (let u = 0; u < 4; u++) expect(m[r]?.[u]).toBeCloseTo(gates.reduce((s, w, e) => s + w * ((h[e] as number[][])[r]?.[u] as number), 0), 5);
+      for (let u = 0; u < 4; u++)
+        expect(m[r]?.[u]).toBeCloseTo(
+          gates.reduce((s, w, e) => s + w * ((h[e] as number[][])[r]?.[u] as number), 0),
+          5,
+        );
     }
     tf.dispose([x, ...a, ...b, mixed]);
     shared.dispose();
     mmoe.dispose();
   });
 
-  it('names each expert\'s layers so the trainer can find every expert\'s last kernel (leaky ReLU and dropout too)', () => {
+  it("names each expert's layers so the trainer can find every expert's last kernel (leaky ReLU and dropout too)", () => {
     const trunk = [
       { units: 6, activation: 'leakyRelu' as const, dropout: 0.2 },
       { units: 4, activation: 'leakyRelu' as const, dropout: 0.2 },

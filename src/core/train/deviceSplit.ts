@@ -22,7 +22,11 @@ export function uploadInputs(split: PreparedSplit, inputSize: number): tf.Tensor
 }
 
 /** Uploads a prepared split. Caller owns the returned tensors (see {@link disposeDeviceSplit}). */
-export function uploadSplit(split: PreparedSplit, inputSize: number, classWeights: (number[] | null)[] = []): DeviceSplit {
+export function uploadSplit(
+  split: PreparedSplit,
+  inputSize: number,
+  classWeights: (number[] | null)[] = [],
+): DeviceSplit {
   const masks = split.targets.map((t, k) => {
     const weights = classWeights[k];
     if (!weights && !t.some(Number.isNaN)) return null;

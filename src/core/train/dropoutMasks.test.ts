@@ -12,7 +12,11 @@ function dropoutNet(): tf.LayersModel {
 
 /** Which of the 50 units a training-mode pass dropped, for an all-ones input. */
 function droppedUnits(model: tf.LayersModel): string {
-  return tf.tidy(() => [...(model.apply(tf.ones([1, 50]), { training: true }) as tf.Tensor).dataSync()].map((v) => (v === 0 ? '0' : '1')).join(''));
+  return tf.tidy(() =>
+    [...(model.apply(tf.ones([1, 50]), { training: true }) as tf.Tensor).dataSync()]
+      .map((v) => (v === 0 ? '0' : '1'))
+      .join(''),
+  );
 }
 
 describe('DropoutMasks', () => {
@@ -41,7 +45,14 @@ describe('DropoutMasks', () => {
   });
 
   it('the trainer re-seeds its dropout layers every step, and two runs with one Seed take identical steps', () => {
-    const options = { trunk: [{ units: 16, activation: 'relu' as const, dropout: 0.5 }], headHidden: [0, 0, 0], batchSize: 32, learningRate: 0.01, seed: 3, weights: [1, 1, 1] };
+    const options = {
+      trunk: [{ units: 16, activation: 'relu' as const, dropout: 0.5 }],
+      headHidden: [0, 0, 0],
+      batchSize: 32,
+      learningRate: 0.01,
+      seed: 3,
+      weights: [1, 1, 1],
+    };
     const losses = () => {
       const trainer = new MultiTaskTrainer(toyDataset(), options);
       const layer = trainer.model.layers.find((l) => l.getClassName() === 'Dropout') as unknown as { seed: number };

@@ -12,7 +12,10 @@ import { headPrefix, trunkLayerName } from '../model/buildMultiTaskModel.ts';
  */
 export function lastSharedKernels(model: tf.LayersModel, trunkLength: number, experts: number): tf.Variable[] {
   if (trunkLength === 0) return [];
-  const names = experts > 1 ? Array.from({ length: experts }, (_, e) => trunkLayerName(trunkLength, e + 1)) : [trunkLayerName(trunkLength, null)];
+  const names =
+    experts > 1
+      ? Array.from({ length: experts }, (_, e) => trunkLayerName(trunkLength, e + 1))
+      : [trunkLayerName(trunkLength, null)];
   return names.map((name) => model.getLayer(name).trainableWeights[0]?.read() as tf.Variable);
 }
 
@@ -21,14 +24,20 @@ export class ExpertGates {
   private readonly gates: tf.LayersModel;
 
   constructor(model: tf.LayersModel, taskCount: number) {
-    const outputs = Array.from({ length: taskCount }, (_, k) => model.getLayer(`${headPrefix(k)}gate`).output as tf.SymbolicTensor);
+    const outputs = Array.from(
+      { length: taskCount },
+      (_, k) => model.getLayer(`${headPrefix(k)}gate`).output as tf.SymbolicTensor,
+    );
     this.gates = tf.model({ inputs: model.inputs, outputs });
   }
 
   /** Each task's mean gate weight per expert over the first `rows` rows of `inputs`: [task][expert], rows summing to 1. */
   async meanUsage(inputs: tf.Tensor[], rows: number): Promise<number[][]> {
     const usage = tf.tidy(() => {
-      const out = this.gates.predict(inputs.map((input) => input.slice([0, 0], [rows, -1])), { batchSize: rows });
+      const out = this.gates.predict(
+        inputs.map((input) => input.slice([0, 0], [rows, -1])),
+        { batchSize: rows },
+      );
       return tf.stack((Array.isArray(out) ? out : [out]).map((g) => tf.mean(g, 0)));
     });
     try {

@@ -23,8 +23,22 @@ describe('gradient conflict', () => {
       const y = x1 + 0.5 * x2 > 0 ? 1 : 0;
       lines.push(`${x1},${x2},${y},${y},${1 - y}`);
     }
-    const data = prepareDataset(parseCsvSync(lines.join('\n')).table, { roles: { x1: 'input', x2: 'input', same_a: 'binary', same_b: 'binary', opposite: 'binary' }, positiveClasses: { same_a: '1', same_b: '1', opposite: '1' } }, { seed: 1 });
-    const trainer = new MultiTaskTrainer(data, { trunk: [{ units: 8, activation: 'tanh', dropout: 0 }], headHidden: [0, 0, 0], batchSize: 32, learningRate: 0.01, seed: 2, weights: [1, 1, 1] });
+    const data = prepareDataset(
+      parseCsvSync(lines.join('\n')).table,
+      {
+        roles: { x1: 'input', x2: 'input', same_a: 'binary', same_b: 'binary', opposite: 'binary' },
+        positiveClasses: { same_a: '1', same_b: '1', opposite: '1' },
+      },
+      { seed: 1 },
+    );
+    const trainer = new MultiTaskTrainer(data, {
+      trunk: [{ units: 8, activation: 'tanh', dropout: 0 }],
+      headHidden: [0, 0, 0],
+      batchSize: 32,
+      learningRate: 0.01,
+      seed: 2,
+      weights: [1, 1, 1],
+    });
     // Give every head the same starting weights, so only the labels differ between tasks.
     const head0 = trainer.model.getLayer('head0_output').getWeights();
     trainer.model.getLayer('head1_output').setWeights(head0);

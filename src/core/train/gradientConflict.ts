@@ -18,7 +18,14 @@ export function cosineMatrix(taskGrads: tf.Tensor[][]): tf.Tensor2D {
     for (let i = 0; i < T; i++) {
       const row = [];
       for (let j = 0; j < T; j++) {
-        row.push(i === j ? tf.scalar(1) : tf.div(dotAll(taskGrads[i] as tf.Tensor[], taskGrads[j] as tf.Tensor[]), tf.maximum(tf.mul(norms[i] as tf.Scalar, norms[j] as tf.Scalar), 1e-20)));
+        row.push(
+          i === j
+            ? tf.scalar(1)
+            : tf.div(
+                dotAll(taskGrads[i] as tf.Tensor[], taskGrads[j] as tf.Tensor[]),
+                tf.maximum(tf.mul(norms[i] as tf.Scalar, norms[j] as tf.Scalar), 1e-20),
+              ),
+        );
       }
       rows.push(tf.stack(row));
     }
@@ -30,7 +37,10 @@ export function cosineMatrix(taskGrads: tf.Tensor[][]): tf.Tensor2D {
  * Runs each task's loss (built inside one tidy by `makeLosses`), takes its gradient on the shared
  * variables, and reads the cosine matrix back once: cos[i][j], T × T.
  */
-export async function measureGradientConflict(makeLosses: () => (() => tf.Scalar)[], shared: tf.Variable[]): Promise<number[][]> {
+export async function measureGradientConflict(
+  makeLosses: () => (() => tf.Scalar)[],
+  shared: tf.Variable[],
+): Promise<number[][]> {
   let T = 0;
   const matrix = tf.tidy(() => {
     const losses = makeLosses();

@@ -95,7 +95,13 @@ export class LossReader {
       for (let j = 0; j <= T; j++) (entry.sums[j] as number) += row[j] as number;
       entry.steps++;
       this.windowRows += p.rows;
-      return { step: p.step, epoch: p.epoch, perTask: row.slice(0, T), total: row[T] as number, weights: row.slice(T + 1) };
+      return {
+        step: p.step,
+        epoch: p.epoch,
+        perTask: row.slice(0, T),
+        total: row[T] as number,
+        weights: row.slice(T + 1),
+      };
     });
     const now = performance.now();
     const rate = now > this.windowStartMs ? (this.windowRows * 1000) / (now - this.windowStartMs) : 0;

@@ -4,14 +4,24 @@ import { toyDataset } from '../testing/toyData.ts';
 import { MultiTaskTrainer, type TrainerOptions } from './multiTaskTrainer.ts';
 import { TrainingRunner } from './trainingRunner.ts';
 
-const options: TrainerOptions = { trunk: [16, 16].map((units) => ({ units, activation: 'relu' as const, dropout: 0 })), headHidden: [0, 0, 0], batchSize: 32, learningRate: 0.01, seed: 3, weights: [1, 1, 1] };
+const options: TrainerOptions = {
+  trunk: [16, 16].map((units) => ({ units, activation: 'relu' as const, dropout: 0 })),
+  headHidden: [0, 0, 0],
+  batchSize: 32,
+  learningRate: 0.01,
+  seed: 3,
+  weights: [1, 1, 1],
+};
 const immediate = () => new Promise<void>((r) => setImmediate(r));
 
 function headSnapshot(trainer: MultiTaskTrainer, k: number): Float32Array[] {
-  return trainer.model.layers.filter((l) => l.name.startsWith(`head${k}_`)).flatMap((l) => l.getWeights().map((w) => (w.dataSync() as Float32Array).slice()));
+  return trainer.model.layers
+    .filter((l) => l.name.startsWith(`head${k}_`))
+    .flatMap((l) => l.getWeights().map((w) => (w.dataSync() as Float32Array).slice()));
 }
 
-const maxAbsDiff = (a: Float32Array[], b: Float32Array[]) => Math.max(...a.map((arr, i) => Math.max(...arr.map((v, j) => Math.abs(v - ((b[i] as Float32Array)[j] as number))))));
+const maxAbsDiff = (a: Float32Array[], b: Float32Array[]) =>
+  Math.max(...a.map((arr, i) => Math.max(...arr.map((v, j) => Math.abs(v - ((b[i] as Float32Array)[j] as number))))));
 
 describe('MultiTaskTrainer', () => {
   it('returns per-task losses and their weighted sum for the step', () => {
@@ -72,7 +82,7 @@ describe('MultiTaskTrainer', () => {
     expect(tf.memory().numTensors).toBe(start);
   });
 
-  it('learns: every task\'s validation loss falls over training', async () => {
+  it("learns: every task's validation loss falls over training", async () => {
     const trainer = new MultiTaskTrainer(toyDataset(400), options);
     const before = await trainer.evaluate('val');
     const runner = new TrainingRunner(trainer, { onLosses: () => {}, onEpoch: () => {} }, immediate);
@@ -87,20 +97,31 @@ describe('MultiTaskTrainer', () => {
 
   describe('with experts (MMoE)', () => {
     const mmoe: TrainerOptions = { ...options, experts: 3 };
-    const layerSnapshot = (trainer: MultiTaskTrainer, prefix: string) => trainer.model.layers.filter((l) => l.name.startsWith(prefix)).flatMap((l) => l.getWeights().map((w) => (w.dataSync() as Float32Array).slice()));
+    const layerSnapshot = (trainer: MultiTaskTrainer, prefix: string) =>
+      trainer.model.layers
+        .filter((l) => l.name.startsWith(prefix))
+        .flatMap((l) => l.getWeights().map((w) => (w.dataSync() as Float32Array).slice()));
 
-    it("trains every expert, and the gate of a task at weight 0 or switched off stays frozen with its head", () => {
+    it('trains every expert, and the gate of a task at weight 0 or switched off stays frozen with its head', () => {
       const cases: TrainerOptions[] = [
         { ...mmoe, weights: [1, 0, 1] },
         // Uncertainty sets its own weights: only the switch keeps task 1 out.
-        { ...mmoe, enabled: [true, false, true], weighting: { strategy: 'uncertainty', dwaTemperature: 2, gradNormAlpha: 1.5 } },
+        {
+          ...mmoe,
+          enabled: [true, false, true],
+          weighting: { strategy: 'uncertainty', dwaTemperature: 2, gradNormAlpha: 1.5 },
+        },
       ];
       for (const c of cases) {
         const trainer = new MultiTaskTrainer(toyDataset(), c);
         const experts = [1, 2, 3].map((e) => layerSnapshot(trainer, `trunk_expert${e}_`));
         const gates = [0, 1, 2].map((k) => layerSnapshot(trainer, `head${k}_gate`));
         for (let i = 0; i < 2; i++) trainer.trainStep().dispose();
-        [1, 2, 3].forEach((e, i) => expect(maxAbsDiff(experts[i] as Float32Array[], layerSnapshot(trainer, `trunk_expert${e}_`))).toBeGreaterThan(0));
+        [1, 2, 3].forEach((e, i) =>
+          expect(maxAbsDiff(experts[i] as Float32Array[], layerSnapshot(trainer, `trunk_expert${e}_`))).toBeGreaterThan(
+            0,
+          ),
+        );
         expect(maxAbsDiff(gates[0] as Float32Array[], layerSnapshot(trainer, 'head0_gate'))).toBeGreaterThan(0);
         expect(maxAbsDiff(gates[1] as Float32Array[], layerSnapshot(trainer, 'head1_gate'))).toBe(0);
         expect(maxAbsDiff(gates[2] as Float32Array[], layerSnapshot(trainer, 'head2_gate'))).toBeGreaterThan(0);
@@ -111,7 +132,10 @@ describe('MultiTaskTrainer', () => {
     it('runs GradNorm on the experts and PCGrad on their shared parameters, with a flat tensor count', async () => {
       for (const strategy of ['gradnorm', 'pcgrad'] as const) {
         const start = tf.memory().numTensors;
-        const trainer = new MultiTaskTrainer(toyDataset(), { ...mmoe, weighting: { strategy, dwaTemperature: 2, gradNormAlpha: 1.5 } });
+        const trainer = new MultiTaskTrainer(toyDataset(), {
+          ...mmoe,
+          weighting: { strategy, dwaTemperature: 2, gradNormAlpha: 1.5 },
+        });
         const runner = new TrainingRunner(trainer, { onLosses: () => {}, onEpoch: () => {} }, immediate);
         await runner.runUntil(1, () => false);
         const afterEpoch1 = tf.memory().numTensors;
@@ -126,7 +150,7 @@ describe('MultiTaskTrainer', () => {
       }
     });
 
-    it('reports each task\'s mean gate weight per expert (rows sum to 1), and nothing for one shared trunk', async () => {
+    it("reports each task's mean gate weight per expert (rows sum to 1), and nothing for one shared trunk", async () => {
       const trainer = new MultiTaskTrainer(toyDataset(), mmoe);
       const usage = await trainer.expertUsage();
       expect(usage).toHaveLength(3);
@@ -159,4 +183,3 @@ describe('MultiTaskTrainer', () => {
     });
   });
 });
-

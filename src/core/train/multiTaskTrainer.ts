@@ -92,7 +92,14 @@ export class MultiTaskTrainer {
   ) {
     this.tasks = data.tasks;
     const T = this.tasks.length;
-    this.spec = { inputSize: data.inputSize, embeddings: data.embeddings, trunk: options.trunk, experts: options.experts ?? 1, headHidden: options.headHidden, tasks: data.tasks };
+    this.spec = {
+      inputSize: data.inputSize,
+      embeddings: data.embeddings,
+      trunk: options.trunk,
+      experts: options.experts ?? 1,
+      headHidden: options.headHidden,
+      tasks: data.tasks,
+    };
     this.model = buildMultiTaskModel(this.spec, options.seed);
     this.manualWeights = [...options.weights];
     this.enabled = this.tasks.map((_, k) => options.enabled?.[k] ?? true);
@@ -102,10 +109,15 @@ export class MultiTaskTrainer {
     this.evaluator = new SplitEvaluator(data);
     this.rng = createRng(options.seed + 7919);
     this.stepsPerEpoch = Math.ceil(data.train.rows / options.batchSize);
-    const layerVariables = (prefix: string) => this.model.layers.filter((l) => l.name.startsWith(prefix)).flatMap((l) => l.trainableWeights.map((w) => w.read() as tf.Variable));
+    const layerVariables = (prefix: string) =>
+      this.model.layers
+        .filter((l) => l.name.startsWith(prefix))
+        .flatMap((l) => l.trainableWeights.map((w) => w.read() as tf.Variable));
     this.trunkVariables = layerVariables('trunk_');
     this.headVariables = this.tasks.map((_, k) => layerVariables(headPrefix(k)));
-    this.kernels = this.model.layers.filter((l) => l.getClassName() === 'Dense').map((l) => l.trainableWeights[0]?.read() as tf.Variable);
+    this.kernels = this.model.layers
+      .filter((l) => l.getClassName() === 'Dense')
+      .map((l) => l.trainableWeights[0]?.read() as tf.Variable);
     const experts = options.experts ?? 1;
     const lastShared = lastSharedKernels(this.model, options.trunk.length, experts);
     this.lastSharedKernels = lastShared.length > 0 ? lastShared : this.trunkVariables.slice(0, 1);
@@ -189,7 +201,11 @@ export class MultiTaskTrainer {
       const masks = this.train.masks.map((m) => (m ? tf.gather(m, rows) : null));
       const taskLosses = (): tf.Tensor1D => {
         const outputs = this.applyModel(x);
-        return tf.stack(this.tasks.map((task, k) => lossForTask(task.kind)(outputs[k] as tf.Tensor, targets[k] as tf.Tensor1D, masks[k] ?? null))) as tf.Tensor1D;
+        return tf.stack(
+          this.tasks.map((task, k) =>
+            lossForTask(task.kind)(outputs[k] as tf.Tensor, targets[k] as tf.Tensor1D, masks[k] ?? null),
+          ),
+        ) as tf.Tensor1D;
       };
       const { grads, vector } = this.computeGradients(taskLosses);
       this.applyGradients(grads);
@@ -231,11 +247,17 @@ export class MultiTaskTrainer {
   async gradientConflict(rows = 512): Promise<number[][]> {
     const n = Math.min(rows, this.train.rows);
     return measureGradientConflict(
-      () => this.tasks.map((task, k) => {
-        const x = this.train.inputs.map((input) => input.slice([0, 0], [n, -1]));
-        const mask = this.train.masks[k];
-        return () => lossForTask(task.kind)(this.applyModel(x)[k] as tf.Tensor, (this.train.targets[k] as tf.Tensor1D).slice(0, n), mask ? mask.slice(0, n) : null);
-      }),
+      () =>
+        this.tasks.map((task, k) => {
+          const x = this.train.inputs.map((input) => input.slice([0, 0], [n, -1]));
+          const mask = this.train.masks[k];
+          return () =>
+            lossForTask(task.kind)(
+              this.applyModel(x)[k] as tf.Tensor,
+              (this.train.targets[k] as tf.Tensor1D).slice(0, n),
+              mask ? mask.slice(0, n) : null,
+            );
+        }),
       this.trunkVariables,
     );
   }
@@ -302,19 +324,42 @@ export class MultiTaskTrainer {
     }, all);
     if (strategy === 'pcgrad') {
       // Each task's own gradient on the shared trunk (one more pass per task), projected off the others'.
-      const active = this.tasks.map((_, k) => k).filter((k) => this.enabled[k] && (this.manualWeights[k] as number) > 0);
-      const perTask = active.map((k) => gradientsOf(() => tf.mul(taskLosses().gather([k]).reshape([]), weightsVar.gather([k]).reshape([])) as tf.Scalar, this.trunkVariables));
+      const active = this.tasks
+        .map((_, k) => k)
+        .filter((k) => this.enabled[k] && (this.manualWeights[k] as number) > 0);
+      const perTask = active.map((k) =>
+        gradientsOf(
+          () => tf.mul(taskLosses().gather([k]).reshape([]), weightsVar.gather([k]).reshape([])) as tf.Scalar,
+          this.trunkVariables,
+        ),
+      );
       if (perTask.length > 1) {
-        const orders = active.map((_, i) => shuffleInPlace(active.map((__, j) => j).filter((j) => j !== i), this.rng));
+        const orders = active.map((_, i) =>
+          shuffleInPlace(
+            active.map((__, j) => j).filter((j) => j !== i),
+            this.rng,
+          ),
+        );
         const combined = pcgradCombine(perTask, orders);
         this.trunkVariables.forEach((v, n) => (grads[v.name] = combined[n] as tf.Tensor));
       }
     } else if (strategy === 'gradnorm') {
-      const norms = tf.stack(this.tasks.map((_, k) => globalNorm(gradientsOf(() => taskLosses().gather([k]).reshape([]) as tf.Scalar, this.lastSharedKernels)))) as tf.Tensor1D;
+      const norms = tf.stack(
+        this.tasks.map((_, k) =>
+          globalNorm(gradientsOf(() => taskLosses().gather([k]).reshape([]) as tf.Scalar, this.lastSharedKernels)),
+        ),
+      ) as tf.Tensor1D;
       // The step's losses are the first T entries of the kept vector (no second copy kept).
       const losses = (vector as unknown as tf.Tensor1D).slice(0, this.tasks.length);
       if (!this.initialLosses) this.initialLosses = tf.keep(tf.clone(losses));
-      const wGrad = gradNormWeightGradient(this.gradNormWeights as tf.Tensor1D, norms, losses, this.initialLosses, this.mask as tf.Tensor1D, this.weighting.gradNormAlpha);
+      const wGrad = gradNormWeightGradient(
+        this.gradNormWeights as tf.Tensor1D,
+        norms,
+        losses,
+        this.initialLosses,
+        this.mask as tf.Tensor1D,
+        this.weighting.gradNormAlpha,
+      );
       this.optimizers.stepStrategy({ [this.gradNormWeights.name]: wGrad }, [this.gradNormWeights]);
       this.gradNormWeights.assign(renormalizeWeights(this.gradNormWeights as tf.Tensor1D, this.mask as tf.Tensor1D));
     }
@@ -332,7 +377,10 @@ export class MultiTaskTrainer {
     }
     const names = Object.keys(grads);
     if (clipNorm > 0) {
-      const clipped = clipByGlobalNorm(names.map((n) => grads[n] as tf.Tensor), clipNorm);
+      const clipped = clipByGlobalNorm(
+        names.map((n) => grads[n] as tf.Tensor),
+        clipNorm,
+      );
       names.forEach((n, i) => (grads[n] = clipped[i] as tf.Tensor));
     }
     this.optimizers.step(grads, this.trunkVariables, this.headVariables, (k) => this.headTrains(k));
@@ -351,7 +399,8 @@ export class MultiTaskTrainer {
     const on = this.enabled.map((e) => (e ? 1 : 0));
     let weights: number[];
     if (this.weighting.strategy === 'equal') weights = on;
-    else if (this.weighting.strategy === 'dwa') weights = dwaWeights(this.epochLossHistory, this.tasks.length, this.weighting.dwaTemperature, this.enabled);
+    else if (this.weighting.strategy === 'dwa')
+      weights = dwaWeights(this.epochLossHistory, this.tasks.length, this.weighting.dwaTemperature, this.enabled);
     else weights = this.manualWeights.map((w, k) => w * (on[k] as number));
     tf.tidy(() => {
       this.taskWeights.assign(tf.tensor1d(weights));
@@ -360,7 +409,12 @@ export class MultiTaskTrainer {
   }
 
   private updateLearningRate(): void {
-    const lr = learningRateAt(this.baseLearningRate, this.options.schedule ?? DEFAULT_SCHEDULE, this.globalStep, this.stepsPerEpoch);
+    const lr = learningRateAt(
+      this.baseLearningRate,
+      this.options.schedule ?? DEFAULT_SCHEDULE,
+      this.globalStep,
+      this.stepsPerEpoch,
+    );
     if (lr === this.currentLearningRate) return;
     this.currentLearningRate = lr;
     this.optimizers.setLearningRate(lr);
@@ -377,7 +431,10 @@ export class MultiTaskTrainer {
   }
 
   private shufflePermutation(): void {
-    const order = shuffleInPlace(Int32Array.from({ length: this.train.rows }, (_, i) => i), this.rng);
+    const order = shuffleInPlace(
+      Int32Array.from({ length: this.train.rows }, (_, i) => i),
+      this.rng,
+    );
     this.permutation?.dispose();
     this.permutation = tf.tensor1d(order, 'int32');
   }

@@ -15,10 +15,23 @@ export interface LearningRateSchedule {
   minFraction: number;
 }
 
-export const DEFAULT_SCHEDULE: LearningRateSchedule = { kind: 'constant', everyEpochs: 10, factor: 0.5, decayRate: 0.95, warmupEpochs: 1, totalEpochs: 20, minFraction: 0 };
+export const DEFAULT_SCHEDULE: LearningRateSchedule = {
+  kind: 'constant',
+  everyEpochs: 10,
+  factor: 0.5,
+  decayRate: 0.95,
+  warmupEpochs: 1,
+  totalEpochs: 20,
+  minFraction: 0,
+};
 
 /** The learning rate at 0-based `step`, given the base rate and the steps in an epoch. */
-export function learningRateAt(base: number, schedule: LearningRateSchedule, step: number, stepsPerEpoch: number): number {
+export function learningRateAt(
+  base: number,
+  schedule: LearningRateSchedule,
+  step: number,
+  stepsPerEpoch: number,
+): number {
   const epoch = step / Math.max(stepsPerEpoch, 1); // fractional epochs done
   switch (schedule.kind) {
     case 'constant':

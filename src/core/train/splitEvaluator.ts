@@ -47,7 +47,12 @@ export class SplitEvaluator {
     const metrics: TaskMetrics[] = [];
     const diagnostics: TaskDiagnostics[] = [];
     this.data.tasks.forEach((task, k) => {
-      const args = [task, outputs[k] as Float32Array, this.data[split].targets[k] as Float32Array, this.data.targetScales[k] as TargetScale] as const;
+      const args = [
+        task,
+        outputs[k] as Float32Array,
+        this.data[split].targets[k] as Float32Array,
+        this.data.targetScales[k] as TargetScale,
+      ] as const;
       metrics.push(computeTaskMetrics(...args));
       diagnostics.push(computeTaskDiagnostics(...args));
     });

@@ -7,20 +7,32 @@ import { MultiTaskTrainer, type TrainerOptions } from './multiTaskTrainer.ts';
 import { TrainingRunner } from './trainingRunner.ts';
 
 const immediate = () => new Promise<void>((r) => setImmediate(r));
-const base: TrainerOptions = { trunk: [{ units: 12, activation: 'relu', dropout: 0 }], headHidden: [0, 0, 0], batchSize: 32, learningRate: 0.01, seed: 5, weights: [1, 1, 1] };
+const base: TrainerOptions = {
+  trunk: [{ units: 12, activation: 'relu', dropout: 0 }],
+  headHidden: [0, 0, 0],
+  batchSize: 32,
+  learningRate: 0.01,
+  seed: 5,
+  weights: [1, 1, 1],
+};
 const weighting = (strategy: WeightingStrategy) => ({ strategy, dwaTemperature: 2, gradNormAlpha: 1.5 });
 
 async function run(options: TrainerOptions, epochs: number) {
   const trainer = new MultiTaskTrainer(toyDataset(300), options);
   const steps: StepLosses[] = [];
-  const runner = new TrainingRunner(trainer, { onLosses: (s) => steps.push(...s), onEpoch: () => {} }, immediate, { readbackIntervalMs: 0 });
+  const runner = new TrainingRunner(trainer, { onLosses: (s) => steps.push(...s), onEpoch: () => {} }, immediate, {
+    readbackIntervalMs: 0,
+  });
   const outcome = await runner.runUntil(epochs, () => false);
   return { trainer, runner, steps, outcome };
 }
 
 describe('weighting strategies in training', () => {
   it('Equal uses weight 1 for every task that is on', async () => {
-    const { trainer, runner, steps } = await run({ ...base, weights: [3, 0, 2], enabled: [true, true, false], weighting: weighting('equal') }, 1);
+    const { trainer, runner, steps } = await run(
+      { ...base, weights: [3, 0, 2], enabled: [true, true, false], weighting: weighting('equal') },
+      1,
+    );
     expect(steps[0]?.weights).toEqual([1, 1, 0]);
     runner.dispose();
     trainer.dispose();
@@ -31,7 +43,10 @@ describe('weighting strategies in training', () => {
     expect(steps[0]?.weights.map((w) => +w.toFixed(4))).toEqual([1, 1, 0.5]);
     const last = steps.at(-1)?.weights ?? [];
     expect(last.some((w, k) => Math.abs(w - ([1, 1, 0.5][k] as number)) > 0.01)).toBe(true);
-    expect(steps.at(-1)?.total).toBeCloseTo(last.reduce((s, w, k) => s + w * (steps.at(-1)?.perTask[k] ?? 0), 0), 4);
+    expect(steps.at(-1)?.total).toBeCloseTo(
+      last.reduce((s, w, k) => s + w * (steps.at(-1)?.perTask[k] ?? 0), 0),
+      4,
+    );
     runner.dispose();
     trainer.dispose();
   });
@@ -98,10 +113,14 @@ describe('divergence and early stopping', () => {
     trainer.dispose();
   });
 
-  it('stops early when the monitored validation loss stops improving, restoring the best epoch\'s weights', async () => {
+  it("stops early when the monitored validation loss stops improving, restoring the best epoch's weights", async () => {
     const trainer = new MultiTaskTrainer(toyDataset(300), { ...base, learningRate: 0.05 });
     const vals: number[] = [];
-    const runner = new TrainingRunner(trainer, { onLosses: () => {}, onEpoch: (e) => vals.push(e.val[2]?.loss ?? NaN) }, immediate);
+    const runner = new TrainingRunner(
+      trainer,
+      { onLosses: () => {}, onEpoch: (e) => vals.push(e.val[2]?.loss ?? NaN) },
+      immediate,
+    );
     runner.setEarlyStopping({ enabled: true, monitor: 2, patience: 2 });
     const outcome = await runner.runUntil(200, () => false);
     expect(outcome.kind).toBe('stoppedEarly');

@@ -1,6 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { binaryCrossEntropy, combineTaskLosses, meanSquaredError, sparseCategoricalCrossEntropy } from './taskLosses.ts';
+import {
+  binaryCrossEntropy,
+  combineTaskLosses,
+  meanSquaredError,
+  sparseCategoricalCrossEntropy,
+} from './taskLosses.ts';
 
 const value = (t: tf.Tensor) => {
   const v = t.arraySync() as number;
@@ -14,7 +19,10 @@ describe('binary cross-entropy', () => {
   it('matches hand-computed values: −ln 0.7 = 0.35667 for p=0.7, y=1', () => {
     expect(value(binaryCrossEntropy(col([0.7]), vec([1]), vec([1])))).toBeCloseTo(0.356675, 5);
     // mean of −ln 0.7 and −ln 0.8 (p=0.2, y=0)
-    expect(value(binaryCrossEntropy(col([0.7, 0.2]), vec([1, 0]), vec([1, 1])))).toBeCloseTo((0.356675 + 0.223144) / 2, 5);
+    expect(value(binaryCrossEntropy(col([0.7, 0.2]), vec([1, 0]), vec([1, 1])))).toBeCloseTo(
+      (0.356675 + 0.223144) / 2,
+      5,
+    );
   });
 
   it('stays finite at p = 0 and p = 1 (clipping)', () => {
@@ -38,7 +46,10 @@ describe('binary cross-entropy', () => {
 describe('sparse categorical cross-entropy', () => {
   it('is −ln of the true class probability, averaged over labelled rows', () => {
     const p = tf.tensor2d([0.7, 0.2, 0.1, 0.1, 0.1, 0.8, 0.3, 0.3, 0.4], [3, 3]);
-    expect(value(sparseCategoricalCrossEntropy(p, vec([0, 2, 1]), vec([1, 1, 0])))).toBeCloseTo((-Math.log(0.7) - Math.log(0.8)) / 2, 5);
+    expect(value(sparseCategoricalCrossEntropy(p, vec([0, 2, 1]), vec([1, 1, 0])))).toBeCloseTo(
+      (-Math.log(0.7) - Math.log(0.8)) / 2,
+      5,
+    );
     expect(value(sparseCategoricalCrossEntropy(p, vec([2, 0, 1]), vec([1, 0, 0])))).toBeCloseTo(2.302585, 5);
   });
 });

@@ -6,19 +6,32 @@ import { TrainingRunner, type EpochReport } from './trainingRunner.ts';
 import { DEFAULT_WEIGHTING } from '../weighting/strategies.ts';
 
 const immediate = () => new Promise<void>((r) => setImmediate(r));
-const options = { trunk: [{ units: 8, activation: 'relu' as const, dropout: 0 }], headHidden: [0, 0, 0], batchSize: 50, learningRate: 0.01, seed: 1, weights: [1, 1, 1] };
+const options = {
+  trunk: [{ units: 8, activation: 'relu' as const, dropout: 0 }],
+  headHidden: [0, 0, 0],
+  batchSize: 50,
+  learningRate: 0.01,
+  seed: 1,
+  weights: [1, 1, 1],
+};
 
 describe('TrainingRunner', () => {
   it('reads back every step once, in order, and reports each epoch with its mean training loss', async () => {
     const trainer = new MultiTaskTrainer(toyDataset(200), options); // 140 train rows → 3 steps per epoch
     const steps: StepLosses[] = [];
     const epochs: EpochReport[] = [];
-    const runner = new TrainingRunner(trainer, { onLosses: (s) => steps.push(...s), onEpoch: (e) => epochs.push(e) }, immediate, { readbackIntervalMs: 0 });
+    const runner = new TrainingRunner(
+      trainer,
+      { onLosses: (s) => steps.push(...s), onEpoch: (e) => epochs.push(e) },
+      immediate,
+      { readbackIntervalMs: 0 },
+    );
     expect(await runner.runUntil(2, () => false)).toEqual({ kind: 'done' });
     expect(steps.map((s) => s.step)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(steps.map((s) => s.epoch)).toEqual([1, 1, 1, 2, 2, 2]);
     expect(epochs.map((e) => e.epoch)).toEqual([1, 2]);
-    const mean = (k: number, epoch: number) => steps.filter((s) => s.epoch === epoch).reduce((a, s) => a + (s.perTask[k] as number), 0) / 3;
+    const mean = (k: number, epoch: number) =>
+      steps.filter((s) => s.epoch === epoch).reduce((a, s) => a + (s.perTask[k] as number), 0) / 3;
     expect(epochs[1]?.trainLoss[2]).toBeCloseTo(mean(2, 2), 6);
     expect(epochs[0]?.val).toHaveLength(3);
     runner.dispose();
@@ -28,7 +41,11 @@ describe('TrainingRunner', () => {
   it('stops between steps when asked, and resumes where it stopped', async () => {
     const trainer = new MultiTaskTrainer(toyDataset(200), options);
     const steps: number[] = [];
-    const runner = new TrainingRunner(trainer, { onLosses: (s) => steps.push(...s.map((x) => x.step)), onEpoch: () => {} }, immediate);
+    const runner = new TrainingRunner(
+      trainer,
+      { onLosses: (s) => steps.push(...s.map((x) => x.step)), onEpoch: () => {} },
+      immediate,
+    );
     let calls = 0;
     expect(await runner.runUntil(5, () => ++calls > 4)).toEqual({ kind: 'stopped' });
     expect(trainer.globalStep).toBe(4);
@@ -56,7 +73,11 @@ describe('TrainingRunner', () => {
   });
 
   it('under a strategy that sets its own weights, early stopping watches the plain sum of the losses', async () => {
-    const trainer = new MultiTaskTrainer(toyDataset(200), { ...options, learningRate: 0.05, weighting: { ...DEFAULT_WEIGHTING, strategy: 'uncertainty' } });
+    const trainer = new MultiTaskTrainer(toyDataset(200), {
+      ...options,
+      learningRate: 0.05,
+      weighting: { ...DEFAULT_WEIGHTING, strategy: 'uncertainty' },
+    });
     const epochs: EpochReport[] = [];
     const runner = new TrainingRunner(trainer, { onLosses: () => {}, onEpoch: (e) => epochs.push(e) }, immediate);
     runner.setEarlyStopping({ enabled: true, monitor: 'total', patience: 1000 });

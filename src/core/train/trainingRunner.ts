@@ -68,7 +68,11 @@ export interface Divergence {
 /** How often a read-back also snapshots the weights for divergence recovery. */
 const SNAPSHOT_INTERVAL_MS = 1000;
 
-export type RunOutcome = { kind: 'done' } | { kind: 'stopped' } | { kind: 'stoppedEarly'; bestEpoch: number } | { kind: 'diverged'; divergence: Divergence };
+export type RunOutcome =
+  | { kind: 'done' }
+  | { kind: 'stopped' }
+  | { kind: 'stoppedEarly'; bestEpoch: number }
+  | { kind: 'diverged'; divergence: Divergence };
 
 interface Snapshot {
   step: number;
@@ -133,7 +137,10 @@ export class TrainingRunner {
         if (stop) return stop;
         this.reader.restartClock();
         lastReadMs = performance.now();
-      } else if (performance.now() - lastReadMs >= this.readbackIntervalMs || this.reader.pendingCount >= this.maxPendingSteps) {
+      } else if (
+        performance.now() - lastReadMs >= this.readbackIntervalMs ||
+        this.reader.pendingCount >= this.maxPendingSteps
+      ) {
         await this.flush();
         lastReadMs = performance.now();
       }
@@ -199,7 +206,8 @@ export class TrainingRunner {
     for (const s of steps) {
       if (this.divergence) break;
       const bad = s.perTask.findIndex((v) => !Number.isFinite(v));
-      if (bad >= 0 || !Number.isFinite(s.total)) this.divergence = { step: s.step, task: bad >= 0 ? (this.trainer.tasks[bad]?.name ?? null) : null };
+      if (bad >= 0 || !Number.isFinite(s.total))
+        this.divergence = { step: s.step, task: bad >= 0 ? (this.trainer.tasks[bad]?.name ?? null) : null };
     }
     const snapshot = this.inFlight[0];
     if (snapshot && last && snapshot.step <= last.step) {
@@ -235,7 +243,9 @@ export class TrainingRunner {
     const mean = this.reader.takeEpochMean(epoch) ?? { perTask: this.trainer.tasks.map(() => NaN), total: NaN };
     this.trainer.recordEpochLosses(mean.perTask);
     const evalStart = performance.now();
-    const { metrics: val, diagnostics } = this.diagnostics ? await this.trainer.evaluateWithDiagnostics('val') : { metrics: await this.trainer.evaluate('val'), diagnostics: [] };
+    const { metrics: val, diagnostics } = this.diagnostics
+      ? await this.trainer.evaluateWithDiagnostics('val')
+      : { metrics: await this.trainer.evaluate('val'), diagnostics: [] };
     const gradientCosine = await this.trainer.gradientConflict();
     const expertUsage = await this.trainer.expertUsage();
     const evalMs = performance.now() - evalStart;
@@ -266,7 +276,10 @@ export class TrainingRunner {
     // A strategy that sets its own weights changes them every epoch (Uncertainty's grow as the
     // losses fall), so its weighted total is no yardstick: the plain sum of the losses is.
     const fixed = setsOwnWeights(this.trainer.weightingConfig.strategy);
-    const value = monitor === 'total' ? val.reduce((s, m, k) => s + (fixed ? 1 : (this.lastWeights[k] ?? 1)) * m.loss, 0) : (val[monitor]?.loss ?? NaN);
+    const value =
+      monitor === 'total'
+        ? val.reduce((s, m, k) => s + (fixed ? 1 : (this.lastWeights[k] ?? 1)) * m.loss, 0)
+        : (val[monitor]?.loss ?? NaN);
     if (!Number.isFinite(value)) return null;
     if (!this.best || value < this.best.value - 1e-9) {
       this.best?.weights.forEach((w) => w.dispose());

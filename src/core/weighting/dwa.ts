@@ -3,7 +3,12 @@
  *   r_k(t−1) = L_k(t−1) / L_k(t−2),   λ_k(t) = K · exp(r_k(t−1)/T) / Σ_i exp(r_i(t−1)/T)
  * with L the mean training loss of an epoch. The first two epochs use λ_k = 1.
  */
-export function dwaWeights(epochLosses: readonly (readonly number[])[], numTasks: number, temperature: number, enabled: readonly boolean[] = []): number[] {
+export function dwaWeights(
+  epochLosses: readonly (readonly number[])[],
+  numTasks: number,
+  temperature: number,
+  enabled: readonly boolean[] = [],
+): number[] {
   const on = Array.from({ length: numTasks }, (_, k) => enabled[k] ?? true);
   const count = on.filter(Boolean).length;
   if (epochLosses.length < 2 || count === 0) return on.map((o) => (o ? 1 : 0));

@@ -7,7 +7,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 
-export function gradNormWeightGradient(w: tf.Tensor1D, g: tf.Tensor1D, losses: tf.Tensor1D, initialLosses: tf.Tensor1D, mask: tf.Tensor1D, alpha: number): tf.Tensor1D {
+export function gradNormWeightGradient(
+  w: tf.Tensor1D,
+  g: tf.Tensor1D,
+  losses: tf.Tensor1D,
+  initialLosses: tf.Tensor1D,
+  mask: tf.Tensor1D,
+  alpha: number,
+): tf.Tensor1D {
   return tf.tidy(() => {
     const count = tf.maximum(tf.sum(mask), 1);
     const maskedMean = (t: tf.Tensor) => tf.div(tf.sum(tf.mul(t, mask)), count);

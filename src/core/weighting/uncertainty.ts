@@ -17,6 +17,19 @@ export function uncertaintyWeights(logVariances: tf.Tensor1D, factors: tf.Tensor
 }
 
 /** Σ_i mask_i·(c_i·exp(−s_i)·L_i + ½·s_i). Caller owns the result. */
-export function uncertaintyTotal(losses: tf.Tensor1D, logVariances: tf.Tensor1D, factors: tf.Tensor1D, mask: tf.Tensor1D): tf.Scalar {
-  return tf.tidy(() => tf.sum(tf.add(tf.mul(uncertaintyWeights(logVariances, factors, mask), losses), tf.mul(tf.mul(logVariances, 0.5), mask))) as tf.Scalar);
+export function uncertaintyTotal(
+  losses: tf.Tensor1D,
+  logVariances: tf.Tensor1D,
+  factors: tf.Tensor1D,
+  mask: tf.Tensor1D,
+): tf.Scalar {
+  return tf.tidy(
+    () =>
+      tf.sum(
+        tf.add(
+          tf.mul(uncertaintyWeights(logVariances, factors, mask), losses),
+          tf.mul(tf.mul(logVariances, 0.5), mask),
+        ),
+      ) as tf.Scalar,
+  );
 }

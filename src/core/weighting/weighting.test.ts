@@ -9,9 +9,16 @@ import { uncertaintyTotal, uncertaintyWeights } from './uncertainty.ts';
 const values = (t: tf.Tensor) => Array.from(t.dataSync());
 
 describe('DWA', () => {
-  it('weights K·softmax(r/T) of the last two epochs\' loss ratios', () => {
+  it("weights K·softmax(r/T) of the last two epochs' loss ratios", () => {
     // r = [0.5/1, 0.9/1] = [0.5, 0.9]; T = 2: exp(0.25), exp(0.45); K = 2
-    const w = dwaWeights([[1, 1], [0.5, 0.9]], 2, 2);
+    const w = dwaWeights(
+      [
+        [1, 1],
+        [0.5, 0.9],
+      ],
+      2,
+      2,
+    );
     const e1 = Math.exp(0.25);
     const e2 = Math.exp(0.45);
     expect(w[0]).toBeCloseTo((2 * e1) / (e1 + e2), 10);
@@ -20,14 +27,22 @@ describe('DWA', () => {
   });
   it('is 1 for every task during the first two epochs, and 0 for a task that is off', () => {
     expect(dwaWeights([[1, 2, 3]], 3, 2)).toEqual([1, 1, 1]);
-    const w = dwaWeights([[1, 1, 1], [1, 0.5, 2]], 3, 2, [true, false, true]);
+    const w = dwaWeights(
+      [
+        [1, 1, 1],
+        [1, 0.5, 2],
+      ],
+      3,
+      2,
+      [true, false, true],
+    );
     expect(w[1]).toBe(0);
     expect(w[0]! + w[2]!).toBeCloseTo(2, 10);
   });
 });
 
 describe('PCGrad', () => {
-  it('projects two conflicting gradients off each other, as in the paper\'s Figure 1', () => {
+  it("projects two conflicting gradients off each other, as in the paper's Figure 1", () => {
     // g1 = (1, 0), g2 = (−1, 1): g1·g2 = −1 < 0.
     // g1' = g1 − (−1/2)·g2 = (0.5, 0.5); g2' = g2 − (−1/1)·g1 = (0, 1); sum = (0.5, 1.5)
     const g1 = [tf.tensor1d([1, 0])];
@@ -41,7 +56,13 @@ describe('PCGrad', () => {
   });
   it('works across several variables (dot products over the whole parameter vector)', () => {
     // g1 = [(1), (0)], g2 = [(−1), (1)]: same numbers as above, split over two variables.
-    const [a, b] = pcgradCombine([[tf.tensor1d([1]), tf.tensor1d([0])], [tf.tensor1d([-1]), tf.tensor1d([1])]], [[1], [0]]);
+    const [a, b] = pcgradCombine(
+      [
+        [tf.tensor1d([1]), tf.tensor1d([0])],
+        [tf.tensor1d([-1]), tf.tensor1d([1])],
+      ],
+      [[1], [0]],
+    );
     expect([...values(a as tf.Tensor), ...values(b as tf.Tensor)]).toEqual([0.5, 1.5]);
   });
 });

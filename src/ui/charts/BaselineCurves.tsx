@@ -17,8 +17,8 @@ export default function BaselineCurves() {
   return (
     <figure aria-label="Baseline curves" className="chart">
       <figcaption>
-        Validation metric by epoch, per task: the multi-task model (solid, in the task's colour) and its single-task network (dashed, black); higher is better for AUC and
-        accuracy, lower for RMSE.{' '}
+        Validation metric by epoch, per task: the multi-task model (solid, in the task's colour) and its single-task
+        network (dashed, black); higher is better for AUC and accuracy, lower for RMSE.{' '}
         {run.tasks
           .map((t, k) => {
             const m = headlineMetric(t.kind);
@@ -36,7 +36,12 @@ export default function BaselineCurves() {
               {t.name}: {headlineMetric(t.kind).label}
             </span>
             <div aria-hidden="true">
-              <TaskCurves multi={epochs.map((e) => e.val[k])} single={history[k] ?? []} metric={headlineMetric(t.kind)} colour={taskColour(k)} />
+              <TaskCurves
+                multi={epochs.map((e) => e.val[k])}
+                single={history[k] ?? []}
+                metric={headlineMetric(t.kind)}
+                colour={taskColour(k)}
+              />
             </div>
           </div>
         ))}
@@ -54,7 +59,12 @@ interface Props {
 
 const TaskCurves = memo(function TaskCurves({ multi, single, metric, colour }: Props) {
   const data = useMemo(
-    () => Array.from({ length: Math.max(multi.length, single.length) }, (_, i) => ({ epoch: i + 1, multi: multi[i]?.[metric.key], single: single[i]?.[metric.key] })),
+    () =>
+      Array.from({ length: Math.max(multi.length, single.length) }, (_, i) => ({
+        epoch: i + 1,
+        multi: multi[i]?.[metric.key],
+        single: single[i]?.[metric.key],
+      })),
     [multi, single, metric],
   );
   return (
@@ -63,7 +73,15 @@ const TaskCurves = memo(function TaskCurves({ multi, single, metric, colour }: P
       <YAxis domain={['auto', 'auto']} tickCount={4} width={48} tickFormatter={(v: number) => num.format(v)} />
       <Tooltip formatter={(v) => num.format(Number(v))} labelFormatter={(l) => `epoch ${String(l)}`} />
       <Line dataKey="multi" name="multi-task" stroke={colour} strokeWidth={2} dot={false} isAnimationActive={false} />
-      <Line dataKey="single" name="single-task" stroke="#000" strokeDasharray="5 3" strokeWidth={1.5} dot={false} isAnimationActive={false} />
+      <Line
+        dataKey="single"
+        name="single-task"
+        stroke="#000"
+        strokeDasharray="5 3"
+        strokeWidth={1.5}
+        dot={false}
+        isAnimationActive={false}
+      />
     </LineChart>
   );
 });

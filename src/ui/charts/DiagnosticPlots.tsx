@@ -9,7 +9,8 @@ import { RocCurveChart } from './RocCurveChart.tsx';
 
 type SplitChoice = 'val' | 'test';
 
-const selectDiagnostics = (s: { diagnostics: { val: SplitDiagnostics | null; test: SplitDiagnostics | null } }) => s.diagnostics;
+const selectDiagnostics = (s: { diagnostics: { val: SplitDiagnostics | null; test: SplitDiagnostics | null } }) =>
+  s.diagnostics;
 
 /**
  * Per task, the plot that shows how it errs: ROC curve (binary), confusion matrix (multi-class),
@@ -33,8 +34,10 @@ export default function DiagnosticPlots() {
   if (!run || !diagnostics.val) return null;
   const split = choice === 'test' && diagnostics.test ? 'test' : 'val';
   const shown = diagnostics[split] as SplitDiagnostics;
-  const metrics: TaskMetrics[] | undefined = split === 'test' ? testMetrics : epochs.find((e) => e.epoch === shown.epoch)?.val;
-  const splitLabel = split === 'test' ? `the test split (epoch ${shown.epoch})` : `the validation split (epoch ${shown.epoch})`;
+  const metrics: TaskMetrics[] | undefined =
+    split === 'test' ? testMetrics : epochs.find((e) => e.epoch === shown.epoch)?.val;
+  const splitLabel =
+    split === 'test' ? `the test split (epoch ${shown.epoch})` : `the validation split (epoch ${shown.epoch})`;
   return (
     <section className="diagnostics" aria-labelledby="diagnostics-heading">
       <h3 id="diagnostics-heading">Diagnostic plots</h3>
@@ -69,9 +72,25 @@ export default function DiagnosticPlots() {
                   onThreshold={controller.setThreshold}
                 />
               )}
-              {d.kind === 'multiclass' && <ConfusionMatrixTable task={task.name} labels={task.classLabels} matrix={d.matrix} splitLabel={splitLabel} />}
+              {d.kind === 'multiclass' && (
+                <ConfusionMatrixTable
+                  task={task.name}
+                  labels={task.classLabels}
+                  matrix={d.matrix}
+                  splitLabel={splitLabel}
+                />
+              )}
               {d.kind === 'regression' && (
-                <RegressionDiagnostics task={task.name} predicted={d.predicted} actual={d.actual} residuals={d.residuals} count={d.count} r2={m?.r2} rmse={m?.rmse} splitLabel={splitLabel} />
+                <RegressionDiagnostics
+                  task={task.name}
+                  predicted={d.predicted}
+                  actual={d.actual}
+                  residuals={d.residuals}
+                  count={d.count}
+                  r2={m?.r2}
+                  rmse={m?.rmse}
+                  splitLabel={splitLabel}
+                />
               )}
             </div>
           );

@@ -20,15 +20,24 @@ export default function LossChart() {
   const run = useAppState((s) => s.run);
   const epochs = useAppState((s) => s.epochs);
   const tasks = useMemo(() => run?.tasks ?? [], [run]);
-  const points = useMemo(() => (view === 'raw' ? raw : raw.map((p) => weighted(p, tasks.length))), [raw, view, tasks.length]);
+  const points = useMemo(
+    () => (view === 'raw' ? raw : raw.map((p) => weighted(p, tasks.length))),
+    [raw, view, tasks.length],
+  );
   const names = useMemo(() => tasks.map((t) => t.name), [tasks]);
   const [boxRef, width] = useWidth<HTMLDivElement>();
   return (
     <figure aria-label="Loss curves" className="chart">
       <figcaption>
-        Loss curves: {view === 'raw' ? 'training loss per task' : 'each task\'s weighted contribution wᵢ·Lᵢ'} (regression in standardised units) and the weighted total, by step.{' '}
+        Loss curves: {view === 'raw' ? 'training loss per task' : "each task's weighted contribution wᵢ·Lᵢ"} (regression
+        in standardised units) and the weighted total, by step.{' '}
         <label className="inline">
-          <input type="checkbox" checked={view === 'weighted'} onChange={(e) => controller.setLossView(e.target.checked ? 'weighted' : 'raw')} /> show weighted contributions
+          <input
+            type="checkbox"
+            checked={view === 'weighted'}
+            onChange={(e) => controller.setLossView(e.target.checked ? 'weighted' : 'raw')}
+          />{' '}
+          show weighted contributions
         </label>
       </figcaption>
       <div className="chart-box" ref={boxRef}>
@@ -87,13 +96,37 @@ const Curves = memo(function Curves({ points, names, width }: { points: LossPoin
   if (width <= 0) return null;
   return (
     <LineChart width={width} height={300} data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-      <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} tickCount={5} tickFormatter={(v: number) => num.format(v)} />
+      <XAxis
+        dataKey="step"
+        type="number"
+        domain={['dataMin', 'dataMax']}
+        tickCount={5}
+        tickFormatter={(v: number) => num.format(v)}
+      />
       <YAxis domain={[0, 'auto']} tickCount={4} tickFormatter={(v: number) => num.format(v)} width={56} />
       <Tooltip formatter={(v) => num.format(Number(v))} labelFormatter={(l) => `step ${String(l)}`} />
       {names.map((name, k) => (
-        <Line key={name} dataKey={`task${k}`} name={name} stroke={taskColour(k)} strokeDasharray={taskDash(k)} dot={false} activeDot={false} isAnimationActive={false} strokeWidth={1.5} />
+        <Line
+          key={name}
+          dataKey={`task${k}`}
+          name={name}
+          stroke={taskColour(k)}
+          strokeDasharray={taskDash(k)}
+          dot={false}
+          activeDot={false}
+          isAnimationActive={false}
+          strokeWidth={1.5}
+        />
       ))}
-      <Line dataKey="total" name="weighted total" stroke="#000" dot={false} activeDot={false} isAnimationActive={false} strokeWidth={2} />
+      <Line
+        dataKey="total"
+        name="weighted total"
+        stroke="#000"
+        dot={false}
+        activeDot={false}
+        isAnimationActive={false}
+        strokeWidth={2}
+      />
     </LineChart>
   );
 });

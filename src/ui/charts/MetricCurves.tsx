@@ -37,7 +37,10 @@ export default function MetricCurves() {
   const tasks = run?.tasks ?? [];
   return (
     <figure aria-label="Metric curves" className="chart" hidden={epochs.length === 0}>
-      <figcaption>Metric curves: each task's chosen metric after every epoch, on the validation split (solid); for the loss also on the training split (dashed), so over-fitting shows as a gap.</figcaption>
+      <figcaption>
+        Metric curves: each task's chosen metric after every epoch, on the validation split (solid); for the loss also
+        on the training split (dashed), so over-fitting shows as a gap.
+      </figcaption>
       <div className="small-multiples" ref={boxRef}>
         {tasks.map((t, k) => {
           const metric = chosen[t.name] ?? 'loss';
@@ -45,7 +48,10 @@ export default function MetricCurves() {
             <div key={t.name} className="small-multiple">
               <label>
                 Metric of {t.name}
-                <select value={metric} onChange={(e) => setChosen({ ...chosen, [t.name]: e.target.value as keyof TaskMetrics })}>
+                <select
+                  value={metric}
+                  onChange={(e) => setChosen({ ...chosen, [t.name]: e.target.value as keyof TaskMetrics })}
+                >
                   {METRICS[t.kind].map((m) => (
                     <option key={m.key} value={m.key}>
                       {m.label}
@@ -53,7 +59,13 @@ export default function MetricCurves() {
                   ))}
                 </select>
               </label>
-              <TaskCurve epochs={epochs} taskIndex={k} metric={metric} colour={taskColour(k)} width={Math.max(200, Math.min(360, width / Math.max(tasks.length, 1) - 16))} />
+              <TaskCurve
+                epochs={epochs}
+                taskIndex={k}
+                metric={metric}
+                colour={taskColour(k)}
+                width={Math.max(200, Math.min(360, width / Math.max(tasks.length, 1) - 16))}
+              />
             </div>
           );
         })}
@@ -72,7 +84,12 @@ interface CurveProps {
 
 const TaskCurve = memo(function TaskCurve({ epochs, taskIndex, metric, colour, width }: CurveProps) {
   const data = useMemo(
-    () => epochs.map((e) => ({ epoch: e.epoch, validation: e.val[taskIndex]?.[metric] ?? NaN, train: metric === 'loss' ? (e.trainLoss[taskIndex] ?? NaN) : undefined })),
+    () =>
+      epochs.map((e) => ({
+        epoch: e.epoch,
+        validation: e.val[taskIndex]?.[metric] ?? NaN,
+        train: metric === 'loss' ? (e.trainLoss[taskIndex] ?? NaN) : undefined,
+      })),
     [epochs, taskIndex, metric],
   );
   return (
@@ -80,8 +97,25 @@ const TaskCurve = memo(function TaskCurve({ epochs, taskIndex, metric, colour, w
       <XAxis dataKey="epoch" type="number" domain={['dataMin', 'dataMax']} tickCount={4} allowDecimals={false} />
       <YAxis domain={['auto', 'auto']} tickCount={4} width={48} tickFormatter={(v: number) => num.format(v)} />
       <Tooltip formatter={(v) => num.format(Number(v))} labelFormatter={(l) => `epoch ${String(l)}`} />
-      <Line dataKey="validation" name="validation" stroke={colour} dot={false} isAnimationActive={false} strokeWidth={2} />
-      {metric === 'loss' && <Line dataKey="train" name="training" stroke={colour} strokeDasharray="5 3" dot={false} isAnimationActive={false} strokeWidth={1.5} />}
+      <Line
+        dataKey="validation"
+        name="validation"
+        stroke={colour}
+        dot={false}
+        isAnimationActive={false}
+        strokeWidth={2}
+      />
+      {metric === 'loss' && (
+        <Line
+          dataKey="train"
+          name="training"
+          stroke={colour}
+          strokeDasharray="5 3"
+          dot={false}
+          isAnimationActive={false}
+          strokeWidth={1.5}
+        />
+      )}
     </LineChart>
   );
 });

@@ -26,29 +26,85 @@ const LINE = TASK_COLOURS[1] as string;
 /** Accuracy, precision, recall and F1 when scores ≥ threshold are called positive. */
 function atThreshold(counts: BinaryCounts, threshold: number, positives: number, negatives: number) {
   const n = positives + negatives;
-  return { threshold, counts, accuracy: n ? (counts.tp + counts.tn) / n : NaN, ...precisionRecallF1(counts), tpr: counts.tp / Math.max(positives, 1), fpr: counts.fp / Math.max(negatives, 1) };
+  return {
+    threshold,
+    counts,
+    accuracy: n ? (counts.tp + counts.tn) / n : NaN,
+    ...precisionRecallF1(counts),
+    tpr: counts.tp / Math.max(positives, 1),
+    fpr: counts.fp / Math.max(negatives, 1),
+  };
 }
 
 /** ROC curve with its AUC, the operating point of the chosen threshold, and the metrics at 0.5 and at that threshold. */
-export const RocCurveChart = memo(function RocCurveChart({ task, roc, atThreshold: counts, positives, negatives, nonFinite, auc, threshold, splitLabel, onThreshold }: Props) {
+export const RocCurveChart = memo(function RocCurveChart({
+  task,
+  roc,
+  atThreshold: counts,
+  positives,
+  negatives,
+  nonFinite,
+  auc,
+  threshold,
+  splitLabel,
+  onThreshold,
+}: Props) {
   const rows = useMemo(() => {
-    const at = (t: number) => atThreshold(counts[thresholdIndex(t)] ?? { tp: 0, fp: 0, tn: 0, fn: 0 }, t, positives, negatives);
+    const at = (t: number) =>
+      atThreshold(counts[thresholdIndex(t)] ?? { tp: 0, fp: 0, tn: 0, fn: 0 }, t, positives, negatives);
     return threshold === 0.5 ? [at(0.5)] : [at(0.5), at(threshold)];
   }, [counts, positives, negatives, threshold]);
   const chosen = rows[rows.length - 1] as ReturnType<typeof atThreshold>;
   return (
     <figure className="diagnostic" aria-label={`ROC curve of ${task}`}>
       <figcaption>
-        ROC curve of {task} on {splitLabel}: AUC {auc !== undefined && Number.isFinite(auc) ? auc.toPrecision(4) : 'n/a'} ({positives} positive, {negatives} negative rows{nonFinite ? `; ${nonFinite} rows with a non-finite score left out` : ''}). The dashed diagonal is a random guess; the
-        ringed point is threshold {threshold.toFixed(2)}: true-positive rate {fmt(chosen.tpr)} at false-positive rate {fmt(chosen.fpr)}.
+        ROC curve of {task} on {splitLabel}: AUC{' '}
+        {auc !== undefined && Number.isFinite(auc) ? auc.toPrecision(4) : 'n/a'} ({positives} positive, {negatives}{' '}
+        negative rows{nonFinite ? `; ${nonFinite} rows with a non-finite score left out` : ''}). The dashed diagonal is
+        a random guess; the ringed point is threshold {threshold.toFixed(2)}: true-positive rate {fmt(chosen.tpr)} at
+        false-positive rate {fmt(chosen.fpr)}.
       </figcaption>
       <div aria-hidden="true">
         <LineChart width={260} height={240} data={roc} margin={{ top: 8, right: 12, bottom: 18, left: 0 }}>
-          <XAxis dataKey="fpr" type="number" domain={[0, 1]} ticks={[0, 0.5, 1]} label={{ value: 'false-positive rate', position: 'insideBottom', offset: -10 }} />
-          <YAxis dataKey="tpr" type="number" domain={[0, 1]} ticks={[0, 0.5, 1]} width={52} label={{ value: 'true-positive rate', angle: -90, position: 'insideLeft', offset: 6, style: { textAnchor: 'middle' } }} />
+          <XAxis
+            dataKey="fpr"
+            type="number"
+            domain={[0, 1]}
+            ticks={[0, 0.5, 1]}
+            label={{ value: 'false-positive rate', position: 'insideBottom', offset: -10 }}
+          />
+          <YAxis
+            dataKey="tpr"
+            type="number"
+            domain={[0, 1]}
+            ticks={[0, 0.5, 1]}
+            width={52}
+            label={{
+              value: 'true-positive rate',
+              angle: -90,
+              position: 'insideLeft',
+              offset: 6,
+              style: { textAnchor: 'middle' },
+            }}
+          />
           <Tooltip formatter={(v) => fmt(Number(v))} labelFormatter={(l) => `FPR ${fmt(Number(l))}`} />
-          <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke="#777" strokeDasharray="4 4" />
-          <Line dataKey="tpr" name="true-positive rate" stroke={LINE} strokeWidth={2} dot={false} isAnimationActive={false} type="linear" />
+          <ReferenceLine
+            segment={[
+              { x: 0, y: 0 },
+              { x: 1, y: 1 },
+            ]}
+            stroke="#777"
+            strokeDasharray="4 4"
+          />
+          <Line
+            dataKey="tpr"
+            name="true-positive rate"
+            stroke={LINE}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+            type="linear"
+          />
           <ReferenceDot x={chosen.fpr} y={chosen.tpr} r={6} fill="#fff" stroke="#000" strokeWidth={2} />
         </LineChart>
       </div>

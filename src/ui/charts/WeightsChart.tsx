@@ -27,15 +27,40 @@ export default function WeightsChart() {
   );
 }
 
-const Curves = memo(function Curves({ points, names, width }: { points: WeightPoint[]; names: string[]; width: number }) {
+const Curves = memo(function Curves({
+  points,
+  names,
+  width,
+}: {
+  points: WeightPoint[];
+  names: string[];
+  width: number;
+}) {
   if (width <= 0) return null;
   return (
     <LineChart width={width} height={160} data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-      <XAxis dataKey="step" type="number" domain={[1, 'dataMax']} tickCount={5} tickFormatter={(v: number) => num.format(v)} />
+      <XAxis
+        dataKey="step"
+        type="number"
+        domain={[1, 'dataMax']}
+        tickCount={5}
+        tickFormatter={(v: number) => num.format(v)}
+      />
       <YAxis domain={[0, 'auto']} tickCount={4} width={56} tickFormatter={(v: number) => num.format(v)} />
       <Tooltip formatter={(v) => num.format(Number(v))} labelFormatter={(l) => `step ${String(l)}`} />
       {names.map((name, k) => (
-        <Line key={name} type="stepAfter" dataKey={`weight${k}`} name={name} stroke={taskColour(k)} strokeDasharray={taskDash(k)} dot={false} activeDot={false} isAnimationActive={false} strokeWidth={1.5} />
+        <Line
+          key={name}
+          type="stepAfter"
+          dataKey={`weight${k}`}
+          name={name}
+          stroke={taskColour(k)}
+          strokeDasharray={taskDash(k)}
+          dot={false}
+          activeDot={false}
+          isAnimationActive={false}
+          strokeWidth={1.5}
+        />
       ))}
     </LineChart>
   );

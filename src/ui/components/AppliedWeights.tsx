@@ -11,9 +11,12 @@ export function AppliedWeights() {
   const tasks = run?.tasks ?? [];
   let text = '';
   if (tasks.length > 0) {
-    if (setsOwnWeights(strategy) && latest) text = `Weights in use: ${tasks.map((t, k) => `${t.name} ${(latest[k] ?? 0).toFixed(2)}`).join(' · ')}`;
-    else if (applied) text = `Weights in force since step ${applied.step}: ${tasks.map((t) => `${t.name} ${(applied.enabled[t.name] === false ? 0 : (applied.weights[t.name] ?? 1)).toFixed(2)}`).join(' · ')}`;
-    else text = `Weights in force: ${tasks.map((t) => `${t.name} ${enabled[t.name] === false ? '0.00' : '1.00'}`).join(' · ')}`;
+    if (setsOwnWeights(strategy) && latest)
+      text = `Weights in use: ${tasks.map((t, k) => `${t.name} ${(latest[k] ?? 0).toFixed(2)}`).join(' · ')}`;
+    else if (applied)
+      text = `Weights in force since step ${applied.step}: ${tasks.map((t) => `${t.name} ${(applied.enabled[t.name] === false ? 0 : (applied.weights[t.name] ?? 1)).toFixed(2)}`).join(' · ')}`;
+    else
+      text = `Weights in force: ${tasks.map((t) => `${t.name} ${enabled[t.name] === false ? '0.00' : '1.00'}`).join(' · ')}`;
   }
   return (
     <p className="applied-weights" role="status" aria-label="Applied weights">

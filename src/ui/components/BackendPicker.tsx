@@ -21,7 +21,11 @@ export function BackendPicker() {
     <div className="backend">
       <label>
         Compute backend
-        <select value={choice} disabled={running} onChange={(e) => controller.setBackend(e.target.value as BackendChoice)}>
+        <select
+          value={choice}
+          disabled={running}
+          onChange={(e) => controller.setBackend(e.target.value as BackendChoice)}
+        >
           {CHOICES.map((c) => (
             <option key={c.value} value={c.value}>
               {c.label}

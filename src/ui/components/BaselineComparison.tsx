@@ -22,12 +22,32 @@ function verdict(dm: number): string {
 }
 
 /** Per task: the headline metric of the single-task network, of the multi-task one, and the sign-corrected relative difference; then Δm. */
-function ComparisonTable({ label, splitName, tasks, single, multi, epochs }: { label: string; splitName: string; tasks: TaskSpec[]; single: TaskMetrics[]; multi: TaskMetrics[]; epochs: number }) {
+function ComparisonTable({
+  label,
+  splitName,
+  tasks,
+  single,
+  multi,
+  epochs,
+}: {
+  label: string;
+  splitName: string;
+  tasks: TaskSpec[];
+  single: TaskMetrics[];
+  multi: TaskMetrics[];
+  epochs: number;
+}) {
   const rows = tasks.map((t, k) => {
     const m = headlineMetric(t.kind);
     const s = single[k]?.[m.key];
     const mt = multi[k]?.[m.key];
-    return { task: t.name, metric: m.label, single: s, multi: mt, gain: relativeGain(s ?? NaN, mt ?? NaN, m.higherIsBetter) };
+    return {
+      task: t.name,
+      metric: m.label,
+      single: s,
+      multi: mt,
+      gain: relativeGain(s ?? NaN, mt ?? NaN, m.higherIsBetter),
+    };
   });
   const dm = averageRelativeGain(rows.map((r) => r.gain));
   return (
@@ -54,9 +74,11 @@ function ComparisonTable({ label, splitName, tasks, single, multi, epochs }: { l
           ))}
         </tbody>
       </table>
-      <p role="status" aria-label={splitName === 'validation' ? 'Average relative gain' : `Average relative gain on ${splitName}`}>
-        Δm ({splitName}) = {pct(dm)}: {verdict(dm)} (up to {epochs} epochs
-        each).
+      <p
+        role="status"
+        aria-label={splitName === 'validation' ? 'Average relative gain' : `Average relative gain on ${splitName}`}
+      >
+        Δm ({splitName}) = {pct(dm)}: {verdict(dm)} (up to {epochs} epochs each).
       </p>
     </>
   );
@@ -75,8 +97,9 @@ export function BaselineComparison() {
     <section className="baselines" aria-label="Single-task baselines">
       <h3>Single-task vs multi-task</h3>
       <p className="muted">
-        One separate network per task, with the same data, split, epochs, trunk, optimiser and early stopping. Compared on AUC (binary), accuracy (multi-class) and RMSE
-        (regression); Δ is sign-corrected so that + always means the multi-task model is better, and Δm is its mean over the tasks.
+        One separate network per task, with the same data, split, epochs, trunk, optimiser and early stopping. Compared
+        on AUC (binary), accuracy (multi-class) and RMSE (regression); Δ is sign-corrected so that + always means the
+        multi-task model is better, and Δm is its mean over the tasks.
       </p>
       <div className="buttons">
         <button type="button" disabled={!trained || busy || running} onClick={() => controller.trainBaselines()}>
@@ -90,14 +113,29 @@ export function BaselineComparison() {
       </div>
       {running && (
         <p role="status" aria-label="Baseline progress">
-          Training the {run.tasks[baselines.taskIndex]?.name} baseline: epoch {baselines.epoch} / {baselines.epochs} (task {baselines.taskIndex + 1} of {run.tasks.length}).
+          Training the {run.tasks[baselines.taskIndex]?.name} baseline: epoch {baselines.epoch} / {baselines.epochs}{' '}
+          (task {baselines.taskIndex + 1} of {run.tasks.length}).
         </p>
       )}
       {baselines?.status === 'done' && (
         <>
-          <ComparisonTable label="Single-task vs multi-task" splitName="validation" tasks={run.tasks} single={baselines.single} multi={baselines.multi} epochs={baselines.epochs} />
+          <ComparisonTable
+            label="Single-task vs multi-task"
+            splitName="validation"
+            tasks={run.tasks}
+            single={baselines.single}
+            multi={baselines.multi}
+            epochs={baselines.epochs}
+          />
           {baselines.singleTest && baselines.multiTest && (
-            <ComparisonTable label="Test split: single vs multi-task" splitName="test" tasks={run.tasks} single={baselines.singleTest} multi={baselines.multiTest} epochs={baselines.epochs} />
+            <ComparisonTable
+              label="Test split: single vs multi-task"
+              splitName="test"
+              tasks={run.tasks}
+              single={baselines.singleTest}
+              multi={baselines.multiTest}
+              epochs={baselines.epochs}
+            />
           )}
         </>
       )}

@@ -16,8 +16,15 @@ const num = new Intl.NumberFormat('en', { maximumSignificantDigits: 4 });
 function describe(c: ColumnSummary): string {
   const parts = [c.kind, `${c.distinct} distinct`];
   if (c.missing) parts.push(`${c.missing} missing`);
-  if (c.mean !== undefined) parts.push(`min ${num.format(c.min ?? NaN)}, mean ${num.format(c.mean)}, max ${num.format(c.max ?? NaN)}`);
-  if (c.type === 'categorical' || c.kind !== 'numeric') parts.push(`top: ${c.topValues.slice(0, 3).map((t) => `${t.value} (${t.count})`).join(', ')}`);
+  if (c.mean !== undefined)
+    parts.push(`min ${num.format(c.min ?? NaN)}, mean ${num.format(c.mean)}, max ${num.format(c.max ?? NaN)}`);
+  if (c.type === 'categorical' || c.kind !== 'numeric')
+    parts.push(
+      `top: ${c.topValues
+        .slice(0, 3)
+        .map((t) => `${t.value} (${t.count})`)
+        .join(', ')}`,
+    );
   return parts.join(' · ');
 }
 
@@ -42,7 +49,12 @@ export function ColumnRoles() {
           return (
             <li key={c.name}>
               <span className="col-name">{c.name}</span>
-              <select aria-label={`Role of ${c.name}`} value={role} disabled={locked} onChange={(e) => controller.setRole(c.name, e.target.value as ColumnRole)}>
+              <select
+                aria-label={`Role of ${c.name}`}
+                value={role}
+                disabled={locked}
+                onChange={(e) => controller.setRole(c.name, e.target.value as ColumnRole)}
+              >
                 {ROLE_OPTIONS.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
@@ -50,7 +62,12 @@ export function ColumnRoles() {
                 ))}
               </select>
               {role === 'input' && c.type === 'numeric' && (
-                <select aria-label={`Encoding of ${c.name}`} value={encodings[c.name] ?? 'numeric'} disabled={locked} onChange={(e) => controller.setEncoding(c.name, e.target.value as InputEncoding)}>
+                <select
+                  aria-label={`Encoding of ${c.name}`}
+                  value={encodings[c.name] ?? 'numeric'}
+                  disabled={locked}
+                  onChange={(e) => controller.setEncoding(c.name, e.target.value as InputEncoding)}
+                >
                   <option value="numeric">as a number</option>
                   <option value="categorical">as categories</option>
                 </select>
@@ -58,7 +75,12 @@ export function ColumnRoles() {
               {role === 'binary' && classes.length === 2 && (
                 <label className="inline">
                   positive
-                  <select aria-label={`Positive class of ${c.name}`} value={positive[c.name] ?? ''} disabled={locked} onChange={(e) => controller.setPositiveClass(c.name, e.target.value)}>
+                  <select
+                    aria-label={`Positive class of ${c.name}`}
+                    value={positive[c.name] ?? ''}
+                    disabled={locked}
+                    onChange={(e) => controller.setPositiveClass(c.name, e.target.value)}
+                  >
                     <option value="">rarer class</option>
                     {classes.map((v) => (
                       <option key={v} value={v}>
@@ -70,7 +92,13 @@ export function ColumnRoles() {
               )}
               {(role === 'binary' || role === 'multiclass') && (
                 <label className="inline">
-                  <input type="checkbox" aria-label={`Balance classes of ${c.name}`} checked={balance[c.name] ?? false} disabled={locked} onChange={(e) => controller.setBalanceClasses(c.name, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    aria-label={`Balance classes of ${c.name}`}
+                    checked={balance[c.name] ?? false}
+                    disabled={locked}
+                    onChange={(e) => controller.setBalanceClasses(c.name, e.target.checked)}
+                  />
                   balance classes
                 </label>
               )}

@@ -16,15 +16,26 @@ function fmt(v: number): string {
 }
 
 /** Confusion matrix heatmap (rows: actual class, columns: predicted) and per-class precision / recall. */
-export const ConfusionMatrixTable = memo(function ConfusionMatrixTable({ task, labels, matrix, splitLabel }: { task: string; labels: string[]; matrix: ConfusionMatrix; splitLabel: string }) {
+export const ConfusionMatrixTable = memo(function ConfusionMatrixTable({
+  task,
+  labels,
+  matrix,
+  splitLabel,
+}: {
+  task: string;
+  labels: string[];
+  matrix: ConfusionMatrix;
+  splitLabel: string;
+}) {
   const perClass = perClassMetrics(matrix);
   const total = matrix.reduce((s, row) => s + row.reduce((a, b) => a + b, 0), 0);
   const correct = matrix.reduce((s, row, c) => s + (row[c] ?? 0), 0);
   return (
     <figure className="diagnostic" aria-label={`Confusion matrix of ${task}`}>
       <figcaption>
-        Confusion matrix of {task} on {splitLabel}: rows are the actual class, columns the predicted class; each cell shows its count, shaded by its share of the row.{' '}
-        {count.format(correct)} of {count.format(total)} rows on the diagonal (correct).
+        Confusion matrix of {task} on {splitLabel}: rows are the actual class, columns the predicted class; each cell
+        shows its count, shaded by its share of the row. {count.format(correct)} of {count.format(total)} rows on the
+        diagonal (correct).
       </figcaption>
       <div className="scroll">
         <table aria-label={`Confusion counts of ${task}`} className="confusion">
@@ -45,7 +56,11 @@ export const ConfusionMatrixTable = memo(function ConfusionMatrixTable({ task, l
                 <tr key={labels[a]}>
                   <th scope="row">{labels[a]}</th>
                   {row.map((v, p) => (
-                    <td key={p} style={cellStyle(rowTotal ? v / rowTotal : 0)} className={a === p ? 'diagonal' : undefined}>
+                    <td
+                      key={p}
+                      style={cellStyle(rowTotal ? v / rowTotal : 0)}
+                      className={a === p ? 'diagonal' : undefined}
+                    >
                       {count.format(v)}
                     </td>
                   ))}

@@ -15,8 +15,10 @@ export function DatasetSummary() {
     if (longRows) notes.push(`${fmt.format(longRows)} long rows cut to the header's width`);
     if (firstRaggedRows.length) notes.push(`first at data row ${firstRaggedRows.join(', ')}`);
     if (dataset.encodingNote) notes.push(dataset.encodingNote);
-    if (dataset.report.delimiter !== ',') notes.push(`separator ${dataset.report.delimiter === '\t' ? 'tab' : `"${dataset.report.delimiter}"`}`);
-    if (renamedHeaders.length) notes.push(`renamed headers: ${renamedHeaders.map((r) => `"${r.from}" → "${r.to}"`).join(', ')}`);
+    if (dataset.report.delimiter !== ',')
+      notes.push(`separator ${dataset.report.delimiter === '\t' ? 'tab' : `"${dataset.report.delimiter}"`}`);
+    if (renamedHeaders.length)
+      notes.push(`renamed headers: ${renamedHeaders.map((r) => `"${r.from}" → "${r.to}"`).join(', ')}`);
     text = `${dataset.name}: ${fmt.format(dataset.rowCount)} rows, ${dataset.columns.length} columns, ${fmt.format(missing)} missing cells${notes.length ? `; ${notes.join('; ')}` : ''}. Loaded in ${(dataset.loadMs / 1000).toFixed(2)} s.`;
   }
   return (

@@ -15,7 +15,8 @@ export function ExpertUsage() {
   return (
     <figure className="conflict" aria-label="Expert usage">
       <figcaption>
-        Expert usage after epoch {latest.epoch}: each task's mean gate weight per expert, on the first 512 training rows (all of them if fewer). Tasks that lean on different experts share less of the network.
+        Expert usage after epoch {latest.epoch}: each task's mean gate weight per expert, on the first 512 training rows
+        (all of them if fewer). Tasks that lean on different experts share less of the network.
       </figcaption>
       <table aria-label="Gate weights by task">
         <thead>
@@ -43,7 +44,9 @@ export function ExpertUsage() {
       </table>
       {usage.length > 1 && (
         <p className="muted">
-          {distinct === 1 ? `Every task leans most on expert ${(favourite[0] ?? 0) + 1}.` : `The tasks lean most on ${distinct} different experts.`}
+          {distinct === 1
+            ? `Every task leans most on expert ${(favourite[0] ?? 0) + 1}.`
+            : `The tasks lean most on ${distinct} different experts.`}
         </p>
       )}
     </figure>

@@ -12,11 +12,16 @@ export function GradientConflict() {
   const latest = useAppState((s) => s.epochs[s.epochs.length - 1]);
   if (!run || !latest || run.tasks.length < 2) return null;
   const names = run.tasks.map((t) => t.name);
-  const worst = latest.gradientCosine.flatMap((row, i) => row.map((c, j) => ({ c, i, j }))).filter((x) => x.i < x.j).sort((a, b) => a.c - b.c)[0];
+  const worst = latest.gradientCosine
+    .flatMap((row, i) => row.map((c, j) => ({ c, i, j })))
+    .filter((x) => x.i < x.j)
+    .sort((a, b) => a.c - b.c)[0];
   return (
     <figure className="conflict" aria-label="Gradient conflict">
       <figcaption>
-        Gradient conflict after epoch {latest.epoch}: cosine similarity of the tasks' gradients on the shared trunk{latest.expertUsage ? ' (here: all the experts, which each task reaches through its gate)' : ''}. Negative = the tasks pull the shared layers in opposite directions.
+        Gradient conflict after epoch {latest.epoch}: cosine similarity of the tasks' gradients on the shared trunk
+        {latest.expertUsage ? ' (here: all the experts, which each task reaches through its gate)' : ''}. Negative = the
+        tasks pull the shared layers in opposite directions.
       </figcaption>
       <table aria-label="Gradient cosine similarity">
         <thead>
@@ -44,7 +49,8 @@ export function GradientConflict() {
       </table>
       {worst && (
         <p className="muted">
-          Most in conflict: {names[worst.i]} and {names[worst.j]} ({worst.c.toFixed(2)}){worst.c < 0 ? ': sharing the trunk costs them something.' : ': no pair conflicts now.'}
+          Most in conflict: {names[worst.i]} and {names[worst.j]} ({worst.c.toFixed(2)})
+          {worst.c < 0 ? ': sharing the trunk costs them something.' : ': no pair conflicts now.'}
         </p>
       )}
     </figure>

@@ -9,7 +9,10 @@ import { useController } from '../controllerContext.ts';
 function exportMetrics(): void {
   const { epochs, run, dataset } = appStore.getState();
   if (!run) return;
-  saveFile(`${(dataset?.name ?? 'run').replace(/\.[^.]+$/, '').replace(/[^\w-]+/g, '_')}-metrics.csv`, new Blob([metricsHistoryCsv(epochs, run.tasks)], { type: 'text/csv' }));
+  saveFile(
+    `${(dataset?.name ?? 'run').replace(/\.[^.]+$/, '').replace(/[^\w-]+/g, '_')}-metrics.csv`,
+    new Blob([metricsHistoryCsv(epochs, run.tasks)], { type: 'text/csv' }),
+  );
 }
 
 const COLUMNS: { header: string; key: keyof TaskMetrics }[] = [
@@ -36,7 +39,15 @@ function format(v: number | undefined): string {
 
 /** The latest validation metrics, one row per task. */
 /** One row per task, one column per metric (empty cells for metrics that do not apply). */
-function MetricsGrid({ label, tasks, metrics }: { label: string; tasks: TaskSpec[]; metrics: TaskMetrics[] | undefined }) {
+function MetricsGrid({
+  label,
+  tasks,
+  metrics,
+}: {
+  label: string;
+  tasks: TaskSpec[];
+  metrics: TaskMetrics[] | undefined;
+}) {
   return (
     <div className="scroll">
       <table aria-label={label}>
@@ -73,7 +84,11 @@ export function MetricsTable() {
   const run = useAppState((s) => s.run);
   // After early stopping the model holds the best epoch's weights again, so the table shows that epoch.
   const restoredEpoch = useAppState((s) => (s.runState === 'stoppedEarly' ? s.bestEpoch : null));
-  const latest = useAppState((s) => (restoredEpoch !== null ? s.epochs.find((e) => e.epoch === restoredEpoch) : undefined) ?? s.epochs[s.epochs.length - 1]);
+  const latest = useAppState(
+    (s) =>
+      (restoredEpoch !== null ? s.epochs.find((e) => e.epoch === restoredEpoch) : undefined) ??
+      s.epochs[s.epochs.length - 1],
+  );
   const test = useAppState((s) => s.testMetrics);
   const running = useAppState((s) => s.runState === 'running');
   if (!run) return null;
@@ -84,18 +99,35 @@ export function MetricsTable() {
         {latest && restoredEpoch === latest.epoch ? ' (the best epoch, whose weights early stopping restored)' : ''}
       </h3>
       <MetricsGrid label="Task metrics" tasks={run.tasks} metrics={latest?.val} />
-      <p className="muted">Loss is each task's training loss on the validation split: log loss (cross-entropy) for binary and multi-class tasks, MSE of the standardised target for regression. Regression metrics are in the target's own units; binary metrics call a row positive at score ≥ 0.5 (other thresholds: see Diagnostic plots).</p>
+      <p className="muted">
+        Loss is each task's training loss on the validation split: log loss (cross-entropy) for binary and multi-class
+        tasks, MSE of the standardised target for regression. Regression metrics are in the target's own units; binary
+        metrics call a row positive at score ≥ 0.5 (other thresholds: see Diagnostic plots).
+      </p>
       <button type="button" disabled={!latest} onClick={exportMetrics}>
         Export metrics
       </button>
-      <span className="muted"> CSV, one row per epoch, split, task and metric (columns epoch, step, split, task, metric, value).</span>{' '}
+      <span className="muted">
+        {' '}
+        CSV, one row per epoch, split, task and metric (columns epoch, step, split, task, metric, value).
+      </span>{' '}
       <button type="button" disabled={!latest} onClick={() => controller.exportModel()}>
         Export model
       </button>
-      <span className="muted"> model.json + weights.bin (TensorFlow.js layers format; tasks, features and target scales in its metadata).</span>
-      <h3>Test metrics {test ? `after epoch ${test.epoch} (held-out split)` : '(held-out split: measured when a run finishes, or now)'}</h3>
+      <span className="muted">
+        {' '}
+        model.json + weights.bin (TensorFlow.js layers format; tasks, features and target scales in its metadata).
+      </span>
+      <h3>
+        Test metrics{' '}
+        {test ? `after epoch ${test.epoch} (held-out split)` : '(held-out split: measured when a run finishes, or now)'}
+      </h3>
       {test && <MetricsGrid label="Test metrics" tasks={run.tasks} metrics={test.metrics} />}
-      <button type="button" disabled={!latest || running || run.splitRows.test === 0} onClick={() => controller.evaluateTest()}>
+      <button
+        type="button"
+        disabled={!latest || running || run.splitRows.test === 0}
+        onClick={() => controller.evaluateTest()}
+      >
         Evaluate test split
       </button>
       {run.splitRows.test === 0 && <span className="muted"> No rows are held out for testing (Test % is 0).</span>}

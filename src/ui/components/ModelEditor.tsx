@@ -29,7 +29,8 @@ export function ModelEditor() {
   const dataset = useAppState((s) => s.dataset);
   const roles = useAppState((s) => s.roles);
   const tasks = useMemo(() => targetColumns({ dataset, roles }), [dataset, roles]);
-  const setLayer = (i: number, patch: Partial<DenseLayerSpec>) => controller.setSettings({ trunk: trunk.map((l, j) => (j === i ? { ...l, ...patch } : l)) });
+  const setLayer = (i: number, patch: Partial<DenseLayerSpec>) =>
+    controller.setSettings({ trunk: trunk.map((l, j) => (j === i ? { ...l, ...patch } : l)) });
   return (
     <details className="model-editor" open>
       <summary>Model</summary>
@@ -37,10 +38,21 @@ export function ModelEditor() {
       <ol className="layers">
         {trunk.map((layer, i) => (
           <li key={i}>
-            <NumberField label={`Units of layer ${i + 1}`} value={layer.units} min={1} max={4096} step={1} integer onCommit={(units) => setLayer(i, { units })} />
+            <NumberField
+              label={`Units of layer ${i + 1}`}
+              value={layer.units}
+              min={1}
+              max={4096}
+              step={1}
+              integer
+              onCommit={(units) => setLayer(i, { units })}
+            />
             <label>
               Activation of layer {i + 1}
-              <select value={layer.activation} onChange={(e) => setLayer(i, { activation: e.target.value as Activation })}>
+              <select
+                value={layer.activation}
+                onChange={(e) => setLayer(i, { activation: e.target.value as Activation })}
+              >
                 {ACTIVATIONS.map((a) => (
                   <option key={a.value} value={a.value}>
                     {a.label}
@@ -48,25 +60,73 @@ export function ModelEditor() {
                 ))}
               </select>
             </label>
-            <NumberField label={`Dropout of layer ${i + 1}`} value={layer.dropout} min={0} max={0.9} step={0.05} onCommit={(dropout) => setLayer(i, { dropout })} />
-            <button type="button" disabled={trunk.length <= 1} onClick={() => controller.setSettings({ trunk: trunk.filter((_, j) => j !== i) })}>
+            <NumberField
+              label={`Dropout of layer ${i + 1}`}
+              value={layer.dropout}
+              min={0}
+              max={0.9}
+              step={0.05}
+              onCommit={(dropout) => setLayer(i, { dropout })}
+            />
+            <button
+              type="button"
+              disabled={trunk.length <= 1}
+              onClick={() => controller.setSettings({ trunk: trunk.filter((_, j) => j !== i) })}
+            >
               Remove layer {i + 1}
             </button>
           </li>
         ))}
       </ol>
-      <button type="button" disabled={trunk.length >= 8} onClick={() => controller.setSettings({ trunk: [...trunk, { ...(trunk[trunk.length - 1] ?? { units: 64, activation: 'relu', dropout: 0 }) }] })}>
+      <button
+        type="button"
+        disabled={trunk.length >= 8}
+        onClick={() =>
+          controller.setSettings({
+            trunk: [...trunk, { ...(trunk[trunk.length - 1] ?? { units: 64, activation: 'relu', dropout: 0 }) }],
+          })
+        }
+      >
         Add layer
       </button>
       <div className="fields">
-        <NumberField label="Experts" value={experts} min={1} max={MAX_EXPERTS} step={1} integer describedBy="experts-help" onCommit={(v) => controller.setSettings({ experts: v })} />
-        <span id="experts-help" className="muted">1 = one shared trunk; 2 or more = that many copies of the trunk (experts), mixed for each task by its own learned gate (MMoE)</span>
+        <NumberField
+          label="Experts"
+          value={experts}
+          min={1}
+          max={MAX_EXPERTS}
+          step={1}
+          integer
+          describedBy="experts-help"
+          onCommit={(v) => controller.setSettings({ experts: v })}
+        />
+        <span id="experts-help" className="muted">
+          1 = one shared trunk; 2 or more = that many copies of the trunk (experts), mixed for each task by its own
+          learned gate (MMoE)
+        </span>
       </div>
       <div className="fields">
         {tasks.map((task) => (
-          <NumberField key={task} label={`Hidden units of ${task} head`} value={headHidden[task] ?? 0} min={0} max={1024} step={1} integer onCommit={(v) => controller.setSettings({ headHidden: { ...headHidden, [task]: v } })} />
+          <NumberField
+            key={task}
+            label={`Hidden units of ${task} head`}
+            value={headHidden[task] ?? 0}
+            min={0}
+            max={1024}
+            step={1}
+            integer
+            onCommit={(v) => controller.setSettings({ headHidden: { ...headHidden, [task]: v } })}
+          />
         ))}
-        <NumberField label="Embedding size" value={embeddingDim} min={0} max={256} step={1} integer onCommit={(v) => controller.setSettings({ embeddingDim: v })} />
+        <NumberField
+          label="Embedding size"
+          value={embeddingDim}
+          min={0}
+          max={256}
+          step={1}
+          integer
+          onCommit={(v) => controller.setSettings({ embeddingDim: v })}
+        />
         <span className="muted">0 = automatic (for categories with over 50 values)</span>
       </div>
       <NetworkDiagram tasks={tasks} />

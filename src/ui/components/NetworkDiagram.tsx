@@ -16,15 +16,28 @@ export function NetworkDiagram({ tasks }: { tasks: string[] }) {
   const run = useAppState((s) => s.run);
   const spec: ModelSpec | null = useMemo(() => {
     if (!dataset) return null;
-    const inputs = run ? { inputSize: run.inputSize, embeddings: run.embeddings } : estimateInputs(dataset.columns, roles, encodings, settings.embeddingDim);
+    const inputs = run
+      ? { inputSize: run.inputSize, embeddings: run.embeddings }
+      : estimateInputs(dataset.columns, roles, encodings, settings.embeddingDim);
     const specs: TaskSpec[] =
       run?.tasks ??
       tasks.map((name) => {
         const kind = roles[name] === 'binary' ? 'binary' : roles[name] === 'multiclass' ? 'multiclass' : 'regression';
         const distinct = dataset.columns.find((c) => c.name === name)?.distinct ?? 2;
-        return { name, kind, numClasses: kind === 'multiclass' ? distinct : kind === 'binary' ? 2 : 1, classLabels: [] };
+        return {
+          name,
+          kind,
+          numClasses: kind === 'multiclass' ? distinct : kind === 'binary' ? 2 : 1,
+          classLabels: [],
+        };
       });
-    return { ...inputs, trunk: settings.trunk, experts: settings.experts, headHidden: specs.map((t) => settings.headHidden[t.name] ?? 0), tasks: specs };
+    return {
+      ...inputs,
+      trunk: settings.trunk,
+      experts: settings.experts,
+      headHidden: specs.map((t) => settings.headHidden[t.name] ?? 0),
+      tasks: specs,
+    };
   }, [dataset, run, roles, encodings, settings, tasks]);
   if (!spec) return null;
   const counts = countParameters(spec);
@@ -35,7 +48,8 @@ export function NetworkDiagram({ tasks }: { tasks: string[] }) {
   const col = [10, 190, 380];
   const experts = spec.experts ?? 1;
   const trunkText = `${spec.trunk.length} dense layers (${spec.trunk.map((l) => l.units).join(', ')} units)`;
-  const middle = experts > 1 ? `${experts} experts, each ${trunkText}, mixed by one gate per task` : `trunk of ${trunkText}`;
+  const middle =
+    experts > 1 ? `${experts} experts, each ${trunkText}, mixed by one gate per task` : `trunk of ${trunkText}`;
   const description = `Network: inputs (${inputText}) → ${middle} → ${spec.tasks.length} heads; ${approx}${fmt.format(counts.total)} parameters.`;
   return (
     <figure className="diagram" aria-label="Network diagram">
@@ -60,7 +74,15 @@ export function NetworkDiagram({ tasks }: { tasks: string[] }) {
           return (
             <g key={t.name}>
               <line x1={350} y1={height / 2} x2={col[2]} y2={y + 14} className="edge" />
-              <rect x={col[2]} y={y} width={170} height={rowH - 6} rx={6} className="box" style={{ stroke: taskColour(k) }} />
+              <rect
+                x={col[2]}
+                y={y}
+                width={170}
+                height={rowH - 6}
+                rx={6}
+                className="box"
+                style={{ stroke: taskColour(k) }}
+              />
               <text x={(col[2] as number) + 85} y={y + 19} textAnchor="middle">
                 {`${experts > 1 ? 'gate + ' : ''}${t.name} · ${approx}${fmt.format(counts.heads[k] ?? 0)}`}
               </text>

@@ -16,7 +16,18 @@ interface Props {
 }
 
 /** A spinbutton that keeps what is typed until it is a valid number in range, then commits it. */
-export function NumberField({ label, value, min, max, step, integer, disabled, hideLabel, describedBy, onCommit }: Props) {
+export function NumberField({
+  label,
+  value,
+  min,
+  max,
+  step,
+  integer,
+  disabled,
+  hideLabel,
+  describedBy,
+  onCommit,
+}: Props) {
   const [text, setText] = useState(String(value));
   const [shown, setShown] = useState(value);
   if (shown !== value) {
@@ -25,7 +36,12 @@ export function NumberField({ label, value, min, max, step, integer, disabled, h
     if (Number(text) !== value) setText(String(value));
   }
   const parsed = Number(text);
-  const valid = text.trim() !== '' && Number.isFinite(parsed) && parsed >= min && parsed <= max && (!integer || Number.isInteger(parsed));
+  const valid =
+    text.trim() !== '' &&
+    Number.isFinite(parsed) &&
+    parsed >= min &&
+    parsed <= max &&
+    (!integer || Number.isInteger(parsed));
   return (
     <label className="number-field">
       {hideLabel ? <span className="visually-hidden">{label}</span> : label}
@@ -41,7 +57,14 @@ export function NumberField({ label, value, min, max, step, integer, disabled, h
         onChange={(e) => {
           setText(e.target.value);
           const v = Number(e.target.value);
-          if (e.target.value.trim() !== '' && Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v))) onCommit(v);
+          if (
+            e.target.value.trim() !== '' &&
+            Number.isFinite(v) &&
+            v >= min &&
+            v <= max &&
+            (!integer || Number.isInteger(v))
+          )
+            onCommit(v);
         }}
       />
     </label>

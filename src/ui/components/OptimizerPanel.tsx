@@ -20,14 +20,18 @@ export function OptimizerPanel() {
   const roles = useAppState((st) => st.roles);
   const tasks = useMemo(() => targetColumns({ dataset, roles }), [dataset, roles]);
   const schedule = s.schedule;
-  const setSchedule = (patch: Partial<typeof schedule>) => controller.setSettings({ schedule: { ...schedule, ...patch } });
+  const setSchedule = (patch: Partial<typeof schedule>) =>
+    controller.setSettings({ schedule: { ...schedule, ...patch } });
   return (
     <details className="optimizer-panel">
       <summary>Optimiser and regularisation</summary>
       <div className="fields">
         <label>
           Optimizer
-          <select value={s.optimizer} onChange={(e) => controller.setSettings({ optimizer: e.target.value as OptimizerKind })}>
+          <select
+            value={s.optimizer}
+            onChange={(e) => controller.setSettings({ optimizer: e.target.value as OptimizerKind })}
+          >
             {(Object.keys(OPTIMIZER_LABELS) as OptimizerKind[]).map((k) => (
               <option key={k} value={k}>
                 {OPTIMIZER_LABELS[k]}
@@ -47,32 +51,97 @@ export function OptimizerPanel() {
         </label>
         {schedule.kind === 'step' && (
           <>
-            <NumberField label="Decay every (epochs)" value={schedule.everyEpochs} min={0.1} max={1000} step="any" onCommit={(everyEpochs) => setSchedule({ everyEpochs })} />
-            <NumberField label="Decay factor" value={schedule.factor} min={0.01} max={1} step="any" onCommit={(factor) => setSchedule({ factor })} />
+            <NumberField
+              label="Decay every (epochs)"
+              value={schedule.everyEpochs}
+              min={0.1}
+              max={1000}
+              step="any"
+              onCommit={(everyEpochs) => setSchedule({ everyEpochs })}
+            />
+            <NumberField
+              label="Decay factor"
+              value={schedule.factor}
+              min={0.01}
+              max={1}
+              step="any"
+              onCommit={(factor) => setSchedule({ factor })}
+            />
           </>
         )}
-        {schedule.kind === 'exponential' && <NumberField label="Decay per epoch" value={schedule.decayRate} min={0.01} max={1} step="any" onCommit={(decayRate) => setSchedule({ decayRate })} />}
+        {schedule.kind === 'exponential' && (
+          <NumberField
+            label="Decay per epoch"
+            value={schedule.decayRate}
+            min={0.01}
+            max={1}
+            step="any"
+            onCommit={(decayRate) => setSchedule({ decayRate })}
+          />
+        )}
         {schedule.kind === 'cosine' && (
           <>
-            <NumberField label="Warm-up epochs" value={schedule.warmupEpochs} min={0} max={1000} step="any" onCommit={(warmupEpochs) => setSchedule({ warmupEpochs })} />
-            <NumberField label="Cosine length (epochs)" value={schedule.totalEpochs} min={1} max={10000} step="any" onCommit={(totalEpochs) => setSchedule({ totalEpochs })} />
+            <NumberField
+              label="Warm-up epochs"
+              value={schedule.warmupEpochs}
+              min={0}
+              max={1000}
+              step="any"
+              onCommit={(warmupEpochs) => setSchedule({ warmupEpochs })}
+            />
+            <NumberField
+              label="Cosine length (epochs)"
+              value={schedule.totalEpochs}
+              min={1}
+              max={10000}
+              step="any"
+              onCommit={(totalEpochs) => setSchedule({ totalEpochs })}
+            />
           </>
         )}
       </div>
       <div className="fields">
-        <NumberField label="L1" value={s.l1} min={0} max={1} step="any" onCommit={(l1) => controller.setSettings({ l1 })} />
-        <NumberField label="L2" value={s.l2} min={0} max={1} step="any" onCommit={(l2) => controller.setSettings({ l2 })} />
-        <NumberField label="Clip gradient norm" value={s.clipNorm} min={0} max={1e6} step="any" onCommit={(clipNorm) => controller.setSettings({ clipNorm })} />
+        <NumberField
+          label="L1"
+          value={s.l1}
+          min={0}
+          max={1}
+          step="any"
+          onCommit={(l1) => controller.setSettings({ l1 })}
+        />
+        <NumberField
+          label="L2"
+          value={s.l2}
+          min={0}
+          max={1}
+          step="any"
+          onCommit={(l2) => controller.setSettings({ l2 })}
+        />
+        <NumberField
+          label="Clip gradient norm"
+          value={s.clipNorm}
+          min={0}
+          max={1e6}
+          step="any"
+          onCommit={(clipNorm) => controller.setSettings({ clipNorm })}
+        />
         <span className="muted">0 = off. L1/L2 apply to the dense kernels of trunk and heads.</span>
       </div>
       <div className="fields">
         <label>
-          <input type="checkbox" checked={s.earlyStopping.enabled} onChange={(e) => controller.setEarlyStopping({ ...s.earlyStopping, enabled: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={s.earlyStopping.enabled}
+            onChange={(e) => controller.setEarlyStopping({ ...s.earlyStopping, enabled: e.target.checked })}
+          />
           Early stopping
         </label>
         <label>
           Monitor
-          <select value={s.earlyStopping.monitor} onChange={(e) => controller.setEarlyStopping({ ...s.earlyStopping, monitor: e.target.value })}>
+          <select
+            value={s.earlyStopping.monitor}
+            onChange={(e) => controller.setEarlyStopping({ ...s.earlyStopping, monitor: e.target.value })}
+          >
             <option value="total">weighted total validation loss</option>
             {tasks.map((t) => (
               <option key={t} value={t}>
@@ -81,10 +150,19 @@ export function OptimizerPanel() {
             ))}
           </select>
         </label>
-        <NumberField label="Patience" value={s.earlyStopping.patience} min={1} max={1000} step={1} integer onCommit={(patience) => controller.setEarlyStopping({ ...s.earlyStopping, patience })} />
+        <NumberField
+          label="Patience"
+          value={s.earlyStopping.patience}
+          min={1}
+          max={1000}
+          step={1}
+          integer
+          onCommit={(patience) => controller.setEarlyStopping({ ...s.earlyStopping, patience })}
+        />
         <span className="muted">
-          Stops after this many epochs without improvement and restores the best epoch's weights. The total is weighted by your weights; under a strategy that sets the weights
-          itself it is the plain sum of the task losses (its weights change every epoch).
+          Stops after this many epochs without improvement and restores the best epoch's weights. The total is weighted
+          by your weights; under a strategy that sets the weights itself it is the plain sum of the task losses (its
+          weights change every epoch).
         </span>
       </div>
     </details>

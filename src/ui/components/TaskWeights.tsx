@@ -36,7 +36,13 @@ export function TaskWeights() {
         return (
           <div key={task} className="weight-row">
             <label className="switch">
-              <input type="checkbox" role="switch" aria-label={`Train ${task}`} checked={on} onChange={(e) => controller.setTaskEnabled(task, e.target.checked)} />
+              <input
+                type="checkbox"
+                role="switch"
+                aria-label={`Train ${task}`}
+                checked={on}
+                onChange={(e) => controller.setTaskEnabled(task, e.target.checked)}
+              />
               <span>{task}</span>
             </label>
             <input
@@ -51,7 +57,16 @@ export function TaskWeights() {
               disabled={automatic || !on}
               onChange={(e) => controller.setWeight(task, Number(e.target.value))}
             />
-            <NumberField label={`Weight of ${task} value`} hideLabel value={Number(w.toFixed(3))} min={0} max={5} step={0.05} disabled={automatic || !on} onCommit={(v) => controller.setWeight(task, v)} />
+            <NumberField
+              label={`Weight of ${task} value`}
+              hideLabel
+              value={Number(w.toFixed(3))}
+              min={0}
+              max={5}
+              step={0.05}
+              disabled={automatic || !on}
+              onCommit={(v) => controller.setWeight(task, v)}
+            />
           </div>
         );
       })}

@@ -5,9 +5,18 @@ import { NumberField } from './NumberField.tsx';
 
 const fmt = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 
-function progressText(state: string, epoch: number, target: number, step: number, samplesPerSecond: number, bestEpoch: number | null): string {
-  if (state === 'stoppedEarly') return `Stopped early after epoch ${epoch}: no improvement; the best epoch's weights (epoch ${bestEpoch ?? '?'}) were restored.`;
-  if (state === 'running') return `Epoch ${Math.min(epoch + 1, target)} / ${target} · step ${step} · ${fmt.format(samplesPerSecond)} samples/s`;
+function progressText(
+  state: string,
+  epoch: number,
+  target: number,
+  step: number,
+  samplesPerSecond: number,
+  bestEpoch: number | null,
+): string {
+  if (state === 'stoppedEarly')
+    return `Stopped early after epoch ${epoch}: no improvement; the best epoch's weights (epoch ${bestEpoch ?? '?'}) were restored.`;
+  if (state === 'running')
+    return `Epoch ${Math.min(epoch + 1, target)} / ${target} · step ${step} · ${fmt.format(samplesPerSecond)} samples/s`;
   if (state === 'paused') return `Paused at epoch ${epoch} / ${target}, step ${step}.`;
   if (state === 'done') return `Done: ${epoch} epochs, ${step} steps.`;
   return 'Not started.';
@@ -30,10 +39,42 @@ export function TrainingControls() {
   return (
     <div className="controls">
       <div className="fields">
-        <NumberField label="Epochs" value={settings.epochs} min={1} max={10000} step={1} integer onCommit={(epochs) => controller.setSettings({ epochs })} />
-        <NumberField label="Batch size" value={settings.batchSize} min={1} max={65536} step={1} integer onCommit={(batchSize) => controller.setSettings({ batchSize })} />
-        <NumberField label="Seed" value={settings.seed} min={0} max={2 ** 31 - 1} step={1} integer onCommit={(seed) => controller.setSettings({ seed })} />
-        <NumberField label="Split seed" value={settings.splitSeed} min={0} max={2 ** 31 - 1} step={1} integer onCommit={(splitSeed) => controller.setSettings({ splitSeed })} />
+        <NumberField
+          label="Epochs"
+          value={settings.epochs}
+          min={1}
+          max={10000}
+          step={1}
+          integer
+          onCommit={(epochs) => controller.setSettings({ epochs })}
+        />
+        <NumberField
+          label="Batch size"
+          value={settings.batchSize}
+          min={1}
+          max={65536}
+          step={1}
+          integer
+          onCommit={(batchSize) => controller.setSettings({ batchSize })}
+        />
+        <NumberField
+          label="Seed"
+          value={settings.seed}
+          min={0}
+          max={2 ** 31 - 1}
+          step={1}
+          integer
+          onCommit={(seed) => controller.setSettings({ seed })}
+        />
+        <NumberField
+          label="Split seed"
+          value={settings.splitSeed}
+          min={0}
+          max={2 ** 31 - 1}
+          step={1}
+          integer
+          onCommit={(splitSeed) => controller.setSettings({ splitSeed })}
+        />
         <NumberField
           label="Validation %"
           value={settings.validationPercent}
@@ -52,7 +93,14 @@ export function TrainingControls() {
           integer
           onCommit={(testPercent) => controller.setSettings({ testPercent })}
         />
-        <NumberField label="Learning rate" value={settings.learningRate} min={1e-9} max={1e9} step="any" onCommit={(learningRate) => controller.setLearningRate(learningRate)} />
+        <NumberField
+          label="Learning rate"
+          value={settings.learningRate}
+          min={1e-9}
+          max={1e9}
+          step="any"
+          onCommit={(learningRate) => controller.setLearningRate(learningRate)}
+        />
       </div>
       <div className="buttons">
         <button type="button" className="primary" disabled={!ready || running} onClick={() => controller.train()}>
@@ -69,16 +117,26 @@ export function TrainingControls() {
         </button>
       </div>
       <p className="muted">
-        Rows: {100 - settings.validationPercent - settings.testPercent} % train · {settings.validationPercent} % validation (live metrics, early stopping) · {settings.testPercent} % test
-        (held out until the run ends), split with seed {settings.splitSeed}
-        {stratified ? ', stratified on the first classification target' : ''}; Seed sets the initial weights, dropout and batch order.
+        Rows: {100 - settings.validationPercent - settings.testPercent} % train · {settings.validationPercent} %
+        validation (live metrics, early stopping) · {settings.testPercent} % test (held out until the run ends), split
+        with seed {settings.splitSeed}
+        {stratified ? ', stratified on the first classification target' : ''}; Seed sets the initial weights, dropout
+        and batch order.
       </p>
       <p role="status" aria-label="Training progress" className="summary">
-        {progressText(runState, progress.epoch, progress.targetEpochs, progress.step, progress.samplesPerSecond, bestEpoch)}
+        {progressText(
+          runState,
+          progress.epoch,
+          progress.targetEpochs,
+          progress.step,
+          progress.samplesPerSecond,
+          bestEpoch,
+        )}
       </p>
       {lastEpoch && (
         <p className="muted" role="status" aria-label="Epoch timing">
-          Epoch {lastEpoch.epoch}: training {(lastEpoch.trainMs / 1000).toFixed(2)} s; validation metrics, plot data and gradient check {(lastEpoch.evalMs / 1000).toFixed(2)} s ={' '}
+          Epoch {lastEpoch.epoch}: training {(lastEpoch.trainMs / 1000).toFixed(2)} s; validation metrics, plot data and
+          gradient check {(lastEpoch.evalMs / 1000).toFixed(2)} s ={' '}
           {((100 * lastEpoch.evalMs) / Math.max(lastEpoch.trainMs + lastEpoch.evalMs, 1)).toFixed(1)} % of the epoch.
         </p>
       )}
@@ -90,7 +148,10 @@ export function TrainingControls() {
       {run && (
         <p className="muted">
           {fmt.format(run.parameterCount)} parameters · {run.inputSize} input features
-          {run.embeddings.length > 0 && ` · embeddings: ${run.embeddings.map((e) => `${e.name} (${e.vocabSize} ids → ${e.dim} dims)`).join(', ')}`} · split {run.splitRows.train}/{run.splitRows.val}/{run.splitRows.test} rows (train/validation/test) · {run.stepsPerEpoch} steps per epoch
+          {run.embeddings.length > 0 &&
+            ` · embeddings: ${run.embeddings.map((e) => `${e.name} (${e.vocabSize} ids → ${e.dim} dims)`).join(', ')}`}{' '}
+          · split {run.splitRows.train}/{run.splitRows.val}/{run.splitRows.test} rows (train/validation/test) ·{' '}
+          {run.stepsPerEpoch} steps per epoch
         </p>
       )}
     </div>

@@ -35,7 +35,14 @@ export function TrunkField() {
         onChange={(e) => {
           setText(e.target.value);
           const parsed = parseUnits(e.target.value);
-          if (parsed && parsed.join() !== units.join()) controller.setSettings({ trunk: parsed.map((u, i) => ({ units: u, activation: trunk[i]?.activation ?? trunk[0]?.activation ?? 'relu', dropout: trunk[i]?.dropout ?? 0 })) });
+          if (parsed && parsed.join() !== units.join())
+            controller.setSettings({
+              trunk: parsed.map((u, i) => ({
+                units: u,
+                activation: trunk[i]?.activation ?? trunk[0]?.activation ?? 'relu',
+                dropout: trunk[i]?.dropout ?? 0,
+              })),
+            });
         }}
       />
       <span id="trunk-help" className="muted">

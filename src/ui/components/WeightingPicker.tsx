@@ -11,7 +11,10 @@ export function WeightingPicker() {
     <div className="weighting">
       <label>
         Weighting
-        <select value={config.strategy} onChange={(e) => controller.setWeighting({ ...config, strategy: e.target.value as WeightingStrategy })}>
+        <select
+          value={config.strategy}
+          onChange={(e) => controller.setWeighting({ ...config, strategy: e.target.value as WeightingStrategy })}
+        >
           {(Object.keys(STRATEGY_LABELS) as WeightingStrategy[]).map((s) => (
             <option key={s} value={s}>
               {STRATEGY_LABELS[s]}
@@ -19,9 +22,29 @@ export function WeightingPicker() {
           ))}
         </select>
       </label>
-      {config.strategy === 'dwa' && <NumberField label="DWA temperature" value={config.dwaTemperature} min={0.1} max={100} step="any" onCommit={(dwaTemperature) => controller.setWeighting({ ...config, dwaTemperature })} />}
-      {config.strategy === 'gradnorm' && <NumberField label="GradNorm alpha" value={config.gradNormAlpha} min={0} max={10} step="any" onCommit={(gradNormAlpha) => controller.setWeighting({ ...config, gradNormAlpha })} />}
-      {config.strategy === 'pcgrad' && <span className="muted">Uses the weights below; projects conflicting task gradients on the shared trunk.</span>}
+      {config.strategy === 'dwa' && (
+        <NumberField
+          label="DWA temperature"
+          value={config.dwaTemperature}
+          min={0.1}
+          max={100}
+          step="any"
+          onCommit={(dwaTemperature) => controller.setWeighting({ ...config, dwaTemperature })}
+        />
+      )}
+      {config.strategy === 'gradnorm' && (
+        <NumberField
+          label="GradNorm alpha"
+          value={config.gradNormAlpha}
+          min={0}
+          max={10}
+          step="any"
+          onCommit={(gradNormAlpha) => controller.setWeighting({ ...config, gradNormAlpha })}
+        />
+      )}
+      {config.strategy === 'pcgrad' && (
+        <span className="muted">Uses the weights below; projects conflicting task gradients on the shared trunk.</span>
+      )}
     </div>
   );
 }
