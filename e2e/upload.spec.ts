@@ -32,13 +32,11 @@ test('upload iris.csv, set roles, train: metrics appear; a malformed file then l
   expect(accuracy).toBeGreaterThan(0.7);
 
   // A binary file renamed .csv: an alert says why, and nothing is lost.
-  await page
-    .getByLabel('Upload CSV')
-    .setInputFiles({
-      name: 'photo.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
-    });
+  await page.getByLabel('Upload CSV').setInputFiles({
+    name: 'photo.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
+  });
   await expect(page.getByRole('alert')).toContainText('not text');
   await expect(app.datasetSummary).toContainText('iris.csv: 150 rows');
   await expect(app.metrics.getByRole('row')).toHaveCount(3);
@@ -58,16 +56,14 @@ test('bad files each get an alert; header text is shown as text, never markup', 
     await expect(page.getByRole('alert')).toContainText(message);
     await expect(app.datasetSummary).toContainText('2,922 rows');
   }
-  await page
-    .getByLabel('Upload CSV')
-    .setInputFiles({
-      name: 'xss.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(
-        '<img src=x onerror="window.hacked=1">,y\n' +
-          Array.from({ length: 30 }, (_, i) => `${i},${i % 3 ? 'a' : 'b'}`).join('\n'),
-      ),
-    });
+  await page.getByLabel('Upload CSV').setInputFiles({
+    name: 'xss.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      '<img src=x onerror="window.hacked=1">,y\n' +
+        Array.from({ length: 30 }, (_, i) => `${i},${i % 3 ? 'a' : 'b'}`).join('\n'),
+    ),
+  });
   await expect(app.datasetSummary).toContainText('xss.csv');
   await expect(page.getByRole('combobox', { name: 'Role of <img src=x onerror="window.hacked=1">' })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
@@ -79,7 +75,7 @@ test('bad files each get an alert; header text is shown as text, never markup', 
   await expect(page.getByRole('alert')).toContainText('not numeric');
   await page.getByRole('combobox', { name: 'Role of y' }).selectOption({ label: 'Binary target' });
   await app.train.click();
-  await expect(app.progress).toContainText(/Done|Epoch/, { timeout: 30_000 });
+  await expect(app.progress).toContainText('Done', { timeout: 60_000 });
 });
 
 test('the 47.6 MB census file loads with progress, can be cancelled, then loads fully', async ({ page }) => {

@@ -1,28 +1,20 @@
 /**
- * Connects the worker to the store: turns worker events into state (loss points batched and
- * flushed a few times a second, so drawing never competes with training) and user actions into
- * commands.
+ * The page's commands: user actions → store changes and worker commands. Worker events go
+ * through the pure reducer (reduceWorkerEvent); what they cause beyond state — chart buffering,
+ * downloads, a memory request — happens here. Live settings go to a running run as `update`
+ * patches by task index; a setting that redefines the run first asks (settings table).
  */
 import { DEFAULT_SAMPLE_ID, SAMPLE_DATASETS } from '../core/data/sampleDatasets.ts';
-import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
+import { redefiningKeys } from '../core/settings/settingsTable.ts';
 import type { BackendChoice, ColumnRole, InputEncoding } from '../core/types.ts';
-import type { TrainingClient } from '../worker/client.ts';
-import type { FromWorker, RunConfig } from '../worker/protocol.ts';
-import { LossSeries } from './lossSeries.ts';
 import type { WeightingConfig } from '../core/weighting/strategies.ts';
-import type { EarlyStoppingConfig } from '../worker/protocol.ts';
-import {
-  appStore,
-  ARCHITECTURE_SETTINGS,
-  initialState,
-  type AppState,
-  type SplitDiagnostics,
-  type TrainSettings,
-} from './store.ts';
+import type { TrainingClient } from '../worker/client.ts';
+import type { EarlyStoppingConfig, FromWorker, RunConfig, RunInfo, RunPatch } from '../worker/protocol.ts';
+import { ChartBuffer } from './chartBuffer.ts';
+import { reduceWorkerEvent } from './reduceWorkerEvent.ts';
+import { saveFile } from './saveFile.ts';
+import { appStore, type AppState, type TrainSettings } from './store.ts';
 
-const CHART_FLUSH_MS = 1000;
-/** How often the validation diagnostic plots may redraw while training runs. */
-const DIAGNOSTICS_FLUSH_MS = 10_000;
 /** Slider drags send at most one weight update per this interval (the last value always goes). */
 const WEIGHT_SEND_MS = 100;
 
@@ -57,230 +49,128 @@ export interface Controller {
   dispose(): void;
 }
 
+/** The live part of a settings patch, in the worker's terms (task indices). */
+function livePatch(patch: Partial<TrainSettings>, run: RunInfo): RunPatch {
+  const out: RunPatch = {};
+  if (patch.learningRate !== undefined) out.learningRate = patch.learningRate;
+  if (patch.weighting) out.weighting = patch.weighting;
+  if (patch.earlyStopping) {
+    const k = run.tasks.findIndex((t) => t.name === patch.earlyStopping?.monitor);
+    out.earlyStopping = { ...patch.earlyStopping, monitor: k >= 0 ? k : 'total' };
+  }
+  return out;
+}
+
 export function createController(client: TrainingClient): Controller {
   const set = (patch: Partial<AppState>) => appStore.setState(patch);
   const get = () => appStore.getState();
-  const series = new LossSeries();
-  let dirty = false;
-  let pendingPreset: { roles: Record<string, ColumnRole>; positiveClasses: Record<string, string> } | null = null;
+  const charts = new ChartBuffer(get, set);
+  let nextRequestId = 1;
+  const exportRequests = new Set<number>();
+  /** The config of a createRun the worker has not answered yet. */
+  let creating: RunConfig | null = null;
+  /** A Reset was sent and its `runReset` has not come back: the run on the page is already gone. */
+  let resetting = false;
+  const sendReset = () => {
+    resetting = get().run !== null;
+    creating = null;
+    client.send({ type: 'reset' });
+  };
+
   let weightsDirty = false;
   let weightTimer: ReturnType<typeof setTimeout> | null = null;
   const sendWeights = () => {
     weightTimer = null;
-    if (!weightsDirty) return;
+    const { run, weights, enabled } = get();
+    if (!weightsDirty || !run) return;
     weightsDirty = false;
-    client.send({ type: 'setWeights', weights: get().weights, enabled: get().enabled });
+    const patch = {
+      weights: run.tasks.map((t) => weights[t.name] ?? 1),
+      enabled: run.tasks.map((t) => enabled[t.name] ?? true),
+    };
+    client.send({ type: 'update', patch });
     weightTimer = setTimeout(sendWeights, WEIGHT_SEND_MS);
   };
   const queueWeights = () => {
     weightsDirty = true;
     if (!weightTimer) sendWeights();
   };
+  const requestMemory = () => client.send({ type: 'getMemory', requestId: nextRequestId++ });
 
-  // The validation plots redraw at most every DIAGNOSTICS_FLUSH_MS while training runs (an epoch
-  // can take half a second and redrawing every plot is heavy); at once otherwise.
-  let pendingDiagnostics: SplitDiagnostics | null = null;
-  let lastDiagnosticsMs = -Infinity;
-  const showDiagnostics = (val: SplitDiagnostics) => {
-    pendingDiagnostics = null;
-    lastDiagnosticsMs = performance.now();
-    set({ diagnostics: { ...get().diagnostics, val } });
-  };
-  const flushDiagnostics = (force: boolean) => {
-    if (pendingDiagnostics && (force || performance.now() - lastDiagnosticsMs >= DIAGNOSTICS_FLUSH_MS))
-      showDiagnostics(pendingDiagnostics);
-  };
-
-  const flushTimer = setInterval(() => {
-    flushDiagnostics(false);
-    if (!dirty) return;
-    dirty = false;
-    const weightPoints = series.takeWeightSnapshot();
-    set(weightPoints ? { lossPoints: series.snapshot(), weightPoints } : { lossPoints: series.snapshot() });
-  }, CHART_FLUSH_MS);
-
-  const clearResults = () => {
-    series.clear();
-    dirty = false;
-    pendingDiagnostics = null;
-    set({
-      testMetrics: null,
-      diagnostics: { val: null, test: null },
-      baselines: null,
-      lossPoints: [],
-      weightPoints: [],
-      epochs: [],
-      run: null,
-      progress: initialState.progress,
-      appliedWeights: null,
-      latestWeights: null,
-      bestEpoch: null,
-    });
+  /** What changed on the page between createRun and runCreated goes to the new run at once. */
+  const catchUp = (sent: RunConfig, run: RunInfo) => {
+    const { settings, weights, enabled } = get();
+    const changed = (['learningRate', 'weighting', 'earlyStopping'] as const).filter(
+      (k) => JSON.stringify(settings[k]) !== JSON.stringify(sent[k]),
+    );
+    if (changed.length > 0) {
+      const patch = livePatch(Object.fromEntries(changed.map((k) => [k, settings[k]])), run);
+      client.send({ type: 'update', patch });
+    }
+    if (JSON.stringify([weights, enabled]) !== JSON.stringify([sent.weights, sent.enabled])) queueWeights();
   };
 
   const onEvent = (msg: FromWorker) => {
+    const before = get();
+    const after = reduceWorkerEvent(before, msg);
+    if (after !== before) appStore.setState(after, true);
+    const runChanged = after.run?.runId !== before.run?.runId;
+    if (runChanged || msg.type === 'datasetLoaded') charts.clear();
     switch (msg.type) {
-      case 'loadProgress':
-        set({ loadProgress: { name: msg.name, fraction: msg.fraction } });
-        break;
-      case 'loadCancelled':
-        pendingPreset = null;
-        set({ loadProgress: null, datasetLoading: false });
-        break;
-      case 'datasetLoaded': {
+      case 'datasetLoaded':
         performance.mark('mtl:dataset-ready', { detail: msg.timings ?? null });
-        const roles = Object.fromEntries(
-          msg.columns.map((c) => [c.name, pendingPreset?.roles[c.name] ?? c.suggestedRole]),
-        );
-        const encodings = Object.fromEntries(msg.columns.map((c) => [c.name, c.suggestedEncoding]));
-        const positiveClasses = { ...pendingPreset?.positiveClasses };
-        pendingPreset = null;
-        const weights = Object.fromEntries(msg.columns.map((c) => [c.name, 1]));
-        const settings = get().settings;
-        clearResults();
-        set({
-          dataset: {
-            name: msg.name,
-            rowCount: msg.rowCount,
-            columns: msg.columns,
-            preview: msg.preview,
-            report: msg.report,
-            loadMs: msg.loadMs,
-            ...(msg.encodingNote ? { encodingNote: msg.encodingNote } : {}),
-          },
-          roles,
-          encodings,
-          positiveClasses,
-          balanceClasses: {},
-          thresholds: {},
-          weights,
-          enabled: {},
-          settings: { ...settings, headHidden: {}, earlyStopping: { ...settings.earlyStopping, monitor: 'total' } },
-          datasetLoading: false,
-          loadProgress: null,
-          alert: null,
-        });
-        break;
-      }
-      case 'backendReady':
-        set({ backend: { name: msg.backend, reason: msg.reason } });
-        client.send({ type: 'getMemory' });
         break;
       case 'runCreated':
-        set({
-          run: {
-            tasks: msg.tasks,
-            parameterCount: msg.parameterCount,
-            inputSize: msg.inputSize,
-            embeddings: msg.embeddings,
-            splitRows: msg.splitRows,
-            stepsPerEpoch: msg.stepsPerEpoch,
-          },
-        });
-        break;
-      case 'stateChanged':
-        if (msg.state !== 'running') {
-          series.releaseTail();
-          dirty = true;
-          flushDiagnostics(true);
-        }
-        set({
-          runState: msg.state,
-          bestEpoch: msg.bestEpoch ?? null,
-          progress: { ...get().progress, epoch: msg.epoch, targetEpochs: msg.targetEpochs, step: msg.step },
-        });
-        break;
-      case 'losses': {
-        series.add(msg.steps);
-        dirty = true;
-        const last = msg.steps[msg.steps.length - 1];
-        if (last)
-          set({
-            latestWeights: last.weights,
-            progress: {
-              epoch: msg.epoch,
-              targetEpochs: msg.targetEpochs,
-              step: last.step,
-              samplesPerSecond: msg.samplesPerSecond,
-            },
-          });
-        break;
-      }
-      case 'epochEnded':
-        if (get().epochs.length === 0) performance.mark('mtl:first-epoch-end');
-        set({ epochs: [...get().epochs, msg.report], memory: { numTensors: msg.numTensors, numBytes: msg.numBytes } });
-        pendingDiagnostics = { epoch: msg.report.epoch, tasks: msg.diagnostics };
-        flushDiagnostics(get().runState !== 'running');
-        break;
-      case 'weightsApplied':
-        set({ appliedWeights: { step: msg.step, weights: msg.weights, enabled: msg.enabled } });
-        break;
-      case 'settingApplied':
+        if (creating && runChanged) catchUp(creating, msg);
+        creating = null;
+        resetting = false;
         break;
       case 'runReset':
-        clearResults();
-        client.send({ type: 'getMemory' });
+        resetting = false;
+        requestMemory();
         break;
-      case 'baselineProgress':
-        {
-          // A new round of baselines starts with the first task's epoch 0.
-          const previous = msg.taskIndex === 0 && msg.epoch === 0 ? [] : (get().baselines?.history ?? []);
-          const history = previous.map((h) => h.slice());
-          while (history.length <= msg.taskIndex) history.push([]);
-          if (msg.metrics) (history[msg.taskIndex] as TaskMetrics[]).push(msg.metrics);
-          set({
-            baselines: { status: 'running', taskIndex: msg.taskIndex, epoch: msg.epoch, epochs: msg.epochs, history },
-          });
+      case 'backendReady':
+        requestMemory();
+        break;
+      case 'stateChanged':
+        if (after !== before && msg.state !== 'running') charts.settle();
+        break;
+      case 'losses':
+        if (after !== before) charts.add(msg.steps.filter((s) => s.step > before.progress.step));
+        break;
+      case 'epochEnded':
+        if (after !== before) {
+          if (before.epochs.length === 0) performance.mark('mtl:first-epoch-end');
+          charts.diagnosticsArrived();
         }
         break;
-      case 'baselinesDone':
-        set({
-          baselines: {
-            status: 'done',
-            epochs: msg.epochs,
-            history: get().baselines?.history ?? [],
-            single: msg.single,
-            multi: msg.multi,
-            singleTest: msg.singleTest,
-            multiTest: msg.multiTest,
-          },
-        });
-        break;
-      case 'baselinesCancelled':
-        set({ baselines: null });
-        break;
-      case 'validationDiagnostics':
-        showDiagnostics({ epoch: msg.epoch, tasks: msg.diagnostics });
-        break;
-      case 'testEvaluated':
-        set({
-          testMetrics: { epoch: msg.epoch, metrics: msg.metrics },
-          diagnostics: { ...get().diagnostics, test: { epoch: msg.epoch, tasks: msg.diagnostics } },
-        });
-        break;
       case 'modelExported':
+        if (!exportRequests.delete(msg.requestId)) break;
         saveFile('model.json', new Blob([msg.modelJson], { type: 'application/json' }));
         saveFile('weights.bin', new Blob([msg.weights], { type: 'application/octet-stream' }));
         break;
-      case 'memory':
-        set({ memory: { numTensors: msg.numTensors, numBytes: msg.numBytes } });
-        break;
       case 'error':
-        pendingPreset = null;
-        set({
-          alert: msg.message,
-          datasetLoading: false,
-          loadProgress: null,
-          baselines: get().baselines?.status === 'running' ? null : get().baselines,
-        });
+        creating = null;
+        if (msg.requestId !== undefined) exportRequests.delete(msg.requestId);
         break;
     }
   };
   const unsubscribe = client.subscribe(onEvent);
 
-  const runConfig = (): RunConfig => {
+  /** Creates the run first when there is none (or one is being created). */
+  const ensureRun = () => {
+    if ((get().run && !resetting) || creating) return;
     const { settings, roles, weights, enabled, encodings, positiveClasses, balanceClasses } = get();
-    return { ...settings, roles, weights, enabled, encodings, positiveClasses, balanceClasses };
+    creating = { ...settings, roles, weights, enabled, encodings, positiveClasses, balanceClasses };
+    client.send({ type: 'createRun', config: creating });
+  };
+
+  const applySettings = (patch: Partial<TrainSettings>) => {
+    set({ settings: { ...get().settings, ...patch } });
+    const run = get().run;
+    if (!run) return;
+    const live = livePatch(patch, run);
+    if (Object.keys(live).length > 0) client.send({ type: 'update', patch: live });
   };
 
   const controller: Controller = {
@@ -288,8 +178,8 @@ export function createController(client: TrainingClient): Controller {
       const sample =
         SAMPLE_DATASETS.find((s) => s.id === id) ?? SAMPLE_DATASETS.find((s) => s.id === DEFAULT_SAMPLE_ID);
       if (!sample) return;
-      pendingPreset = { roles: sample.roles, positiveClasses: sample.positiveClasses ?? {} };
-      set({ sampleId: sample.id, datasetLoading: true, alert: null });
+      const pendingPreset = { roles: sample.roles, positiveClasses: sample.positiveClasses ?? {} };
+      set({ sampleId: sample.id, datasetLoading: true, alert: null, pendingPreset });
       const source =
         sample.source.kind === 'file'
           ? { kind: 'url' as const, url: new URL(sample.source.path, document.baseURI).href, name: sample.label }
@@ -303,8 +193,7 @@ export function createController(client: TrainingClient): Controller {
     },
     loadFile(file) {
       performance.mark('mtl:file-picked');
-      pendingPreset = null;
-      set({ datasetLoading: true, alert: null, loadProgress: { name: file.name, fraction: 0 } });
+      set({ datasetLoading: true, alert: null, pendingPreset: null, loadProgress: { name: file.name, fraction: 0 } });
       client.send({ type: 'loadDataset', source: { kind: 'file', file } });
     },
     cancelLoad() {
@@ -326,8 +215,7 @@ export function createController(client: TrainingClient): Controller {
       set({ balanceClasses: { ...get().balanceClasses, [column]: on } });
     },
     setSettings(patch) {
-      const redefines = Object.keys(patch).some((k) => ARCHITECTURE_SETTINGS.includes(k as keyof TrainSettings));
-      if (redefines && get().run) {
+      if (redefiningKeys(patch).length > 0 && get().run) {
         set({
           pendingChange: {
             message:
@@ -337,13 +225,13 @@ export function createController(client: TrainingClient): Controller {
         });
         return;
       }
-      set({ settings: { ...get().settings, ...patch } });
+      applySettings(patch);
     },
     confirmPendingChange(apply) {
       const pending = get().pendingChange;
       set({ pendingChange: null });
       if (!pending || !apply) return;
-      client.send({ type: 'reset' });
+      sendReset();
       set({ settings: { ...get().settings, ...pending.patch } });
     },
     setThreshold(task, threshold) {
@@ -357,17 +245,14 @@ export function createController(client: TrainingClient): Controller {
       set({ enabled: { ...get().enabled, [task]: on } });
       queueWeights();
     },
-    setWeighting(config) {
-      set({ settings: { ...get().settings, weighting: config } });
-      client.send({ type: 'setWeighting', config });
+    setWeighting(weighting) {
+      applySettings({ weighting });
     },
     setLearningRate(learningRate) {
-      set({ settings: { ...get().settings, learningRate } });
-      client.send({ type: 'setLearningRate', learningRate });
+      applySettings({ learningRate });
     },
-    setEarlyStopping(config) {
-      set({ settings: { ...get().settings, earlyStopping: config } });
-      client.send({ type: 'setEarlyStopping', config });
+    setEarlyStopping(earlyStopping) {
+      applySettings({ earlyStopping });
     },
     setLossView(view) {
       set({ lossView: view });
@@ -378,20 +263,27 @@ export function createController(client: TrainingClient): Controller {
     },
     train() {
       set({ alert: null });
-      client.send({ type: 'train', config: runConfig() });
+      ensureRun();
+      // Epochs is a target; a run that already reached it trains that many epochs more.
+      const { settings, progress, run } = get();
+      const done = run && !resetting ? progress.epoch : 0;
+      client.send({ type: 'train', untilEpoch: done >= settings.epochs ? done + settings.epochs : settings.epochs });
     },
     pause() {
       client.send({ type: 'pause' });
     },
     step() {
       set({ alert: null });
-      client.send({ type: 'step', config: runConfig() });
+      ensureRun();
+      client.send({ type: 'step' });
     },
     reset() {
-      client.send({ type: 'reset' });
+      sendReset();
     },
     exportModel() {
-      client.send({ type: 'exportModel' });
+      const requestId = nextRequestId++;
+      exportRequests.add(requestId);
+      client.send({ type: 'exportModel', requestId });
     },
     evaluateTest() {
       client.send({ type: 'evaluateTest' });
@@ -407,20 +299,10 @@ export function createController(client: TrainingClient): Controller {
       set({ alert: null });
     },
     dispose() {
-      clearInterval(flushTimer);
+      charts.dispose();
       if (weightTimer) clearTimeout(weightTimer);
       unsubscribe();
     },
   };
   return controller;
-}
-
-/** Hands a file made in this tab to the browser's downloads (an object URL: nothing is uploaded). */
-export function saveFile(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -13,10 +13,12 @@ const step = (n: number, weights: number[]): StepLosses => ({
 describe('LossSeries', () => {
   it('keeps at most maxPoints loss points, averaging neighbours', () => {
     const s = new LossSeries(10);
-    s.add(Array.from({ length: 25 }, (_, i) => step(i + 1, [1])));
+    // Step n has loss n: 25 points halve twice (25 → 13 → 7), so each point averages 4 steps, the last stays.
+    s.add(Array.from({ length: 25 }, (_, i) => ({ ...step(i + 1, [1]), perTask: [i + 1], total: 2 * (i + 1) })));
     const points = s.snapshot();
-    expect(points.length).toBeLessThanOrEqual(10);
-    expect(points.at(-1)?.step).toBe(25);
+    expect(points.map((p) => p.step)).toEqual([4, 8, 12, 16, 20, 24, 25]);
+    expect(points.map((p) => p.task0)).toEqual([2.5, 6.5, 10.5, 14.5, 18.5, 22.5, 25]); // e.g. (1+2+3+4)/4
+    expect(points.map((p) => p.total)).toEqual([5, 13, 21, 29, 37, 45, 50]);
   });
 
   it('redraws the weights chart only when a weight changes or the run has grown by a tenth', () => {

@@ -1,64 +1,49 @@
-/** The typed messages between the page and the training worker. Plain data only: no tensors cross. */
+/**
+ * The typed messages between the page and the training worker. Plain data only: no tensors cross.
+ *
+ * A run's life: `createRun{config}` → `runCreated{runId, tasks…}`; then `train{untilEpoch}`,
+ * `step`, `pause`, and `update{patch}` → `applied{step, patch}` (live settings only: a patch that
+ * would redefine the network is refused with an `error`). After `runCreated` everything about a
+ * task is by its index in `tasks`; names appear only at the edges (the page, exports).
+ * Events about a run carry its `runId`, so the page can drop late events of a run it reset.
+ */
 import type { ColumnSummary } from '../core/csv/summarizeColumns.ts';
 import type { ParseReport } from '../core/csv/parseCsv.ts';
 import type { TaskDiagnostics } from '../core/metrics/taskDiagnostics.ts';
 import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
+import type { TrainSettings } from '../core/settings/settingsTable.ts';
 import type { StepLosses } from '../core/train/lossReader.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
-import type { OptimizerKind } from '../core/train/optimizerKinds.ts';
-import type { LearningRateSchedule } from '../core/train/schedules.ts';
-import type {
-  BackendChoice,
-  BackendName,
-  ColumnRole,
-  DenseLayerSpec,
-  EmbeddingSpec,
-  InputEncoding,
-  TaskSpec,
-} from '../core/types.ts';
+import type { BackendChoice, BackendName, ColumnRole, EmbeddingSpec, InputEncoding, TaskSpec } from '../core/types.ts';
 import type { WeightingConfig } from '../core/weighting/strategies.ts';
 
-/** Everything `train` needs to build a run when none exists yet. */
-export interface RunConfig {
+export type { EarlyStoppingSettings as EarlyStoppingConfig } from '../core/settings/settingsTable.ts';
+
+/** How each column is used: the part of a run's definition that is about the table. */
+export interface ColumnSetup {
   roles: Record<string, ColumnRole>;
   encodings: Record<string, InputEncoding>;
   positiveClasses: Record<string, string>;
   balanceClasses: Record<string, boolean>;
-  /** Loss weight per target column name (Manual weighting). */
+  /** Loss weight per target column name (Manual weighting), at the start. */
   weights: Record<string, number>;
-  /** Tasks switched off (absent = on). */
+  /** Tasks switched off at the start (absent = on). */
   enabled: Record<string, boolean>;
-  trunk: DenseLayerSpec[];
-  /** 1 = one shared trunk; n ≥ 2 = n experts (copies of the trunk) mixed per task by a learned gate (MMoE). */
-  experts: number;
-  /** Units of a hidden layer in each task's head (absent or 0 = none). */
-  headHidden: Record<string, number>;
-  optimizer: OptimizerKind;
-  schedule: LearningRateSchedule;
-  l1: number;
-  l2: number;
-  clipNorm: number;
-  weighting: WeightingConfig;
-  earlyStopping: EarlyStoppingConfig;
-  /** Embedding width for high-cardinality categoricals (0 = automatic). */
-  embeddingDim: number;
-  epochs: number;
-  batchSize: number;
-  learningRate: number;
-  /** Drives the weight initialisation, dropout and batch order. */
-  seed: number;
-  /** Drives which rows go to training, validation and test: kept apart from `seed` so another initialisation can be tried on the same split. */
-  splitSeed: number;
-  /** Percent of the rows held out for validation (live metrics, early stopping) and for the final test. */
-  validationPercent: number;
-  testPercent: number;
 }
 
-/** Early stopping on the validation loss of a task (by name) or of the weighted total. */
-export interface EarlyStoppingConfig {
-  enabled: boolean;
-  monitor: string; // 'total' or a task name
-  patience: number;
+/** Everything `createRun` needs: the settings table's values and the column setup. */
+export type RunConfig = TrainSettings & ColumnSetup;
+
+/** Live changes to a run, by task index. Anything else redefines the run and is refused. */
+export interface RunPatch {
+  /** Manual loss weight per task, in task order. */
+  weights?: number[];
+  /** Per task, in task order: false = switched off. */
+  enabled?: boolean[];
+  learningRate?: number;
+  weighting?: WeightingConfig;
+  /** monitor: 'total' or a task index. */
+  earlyStopping?: { enabled: boolean; monitor: 'total' | number; patience: number };
 }
 
 export type DatasetSource =
@@ -67,21 +52,22 @@ export type DatasetSource =
   /** A dataset generated in the worker from a seed (no file at all). */
   | { kind: 'generated'; generator: 'ecommerce'; seed: number; name: string };
 
-/** Page → worker: imperative commands. */
+/** Page → worker: imperative commands. `requestId` ties a reply to its request. */
 export type ToWorker =
   | { type: 'loadDataset'; source: DatasetSource }
   | { type: 'cancelLoad' }
   | { type: 'setBackend'; choice: BackendChoice }
-  | { type: 'train'; config: RunConfig }
+  /** Builds a run (replacing any current one) from the loaded table. */
+  | { type: 'createRun'; config: RunConfig }
+  /** Trains the current run until `untilEpoch` epochs are complete; null = until paused. */
+  | { type: 'train'; untilEpoch: number | null }
   | { type: 'pause' }
-  | { type: 'step'; config: RunConfig }
+  /** One optimisation step of the current run. */
+  | { type: 'step' }
+  | { type: 'update'; patch: RunPatch }
   | { type: 'reset' }
-  | { type: 'setWeights'; weights: Record<string, number>; enabled: Record<string, boolean> }
-  | { type: 'setWeighting'; config: WeightingConfig }
-  | { type: 'setLearningRate'; learningRate: number }
-  | { type: 'setEarlyStopping'; config: EarlyStoppingConfig }
-  | { type: 'getMemory' }
-  | { type: 'exportModel' }
+  | { type: 'getMemory'; requestId: number }
+  | { type: 'exportModel'; requestId: number }
   | { type: 'evaluateTest' }
   /** Train one separate network per task (same data, split, epochs, trunk) for comparison. */
   | { type: 'trainBaselines' }
@@ -96,55 +82,80 @@ export interface LoadPhases {
 
 export type RunState = 'idle' | 'running' | 'paused' | 'done' | 'stoppedEarly';
 
+/** What `runCreated` says about the new run. */
+export interface RunInfo {
+  runId: number;
+  tasks: TaskSpec[];
+  parameterCount: number;
+  inputSize: number;
+  embeddings: EmbeddingSpec[];
+  splitRows: { train: number; val: number; test: number };
+  stepsPerEpoch: number;
+}
+
+/** A loaded table, as the page sees it. */
+export interface DatasetInfo {
+  name: string;
+  rowCount: number;
+  columns: ColumnSummary[];
+  preview: string[][];
+  report: ParseReport;
+  encodingNote?: string;
+  loadMs: number;
+}
+
 /** Worker → page: events, named in the past tense or as nouns. */
 export type FromWorker =
   | { type: 'loadProgress'; name: string; fraction: number }
   | { type: 'loadCancelled' }
-  | {
-      type: 'datasetLoaded';
-      name: string;
-      rowCount: number;
-      columns: ColumnSummary[];
-      preview: string[][];
-      report: ParseReport;
-      encodingNote?: string;
-      loadMs: number;
-      timings?: LoadPhases & { summarizeMs: number };
-    }
+  | ({ type: 'datasetLoaded'; timings?: LoadPhases & { summarizeMs: number } } & DatasetInfo)
   | { type: 'backendReady'; backend: BackendName; reason: string }
+  | ({ type: 'runCreated' } & RunInfo)
+  /** targetEpochs: null while training until paused. */
   | {
-      type: 'runCreated';
-      tasks: TaskSpec[];
-      parameterCount: number;
-      inputSize: number;
-      embeddings: EmbeddingSpec[];
-      splitRows: { train: number; val: number; test: number };
-      stepsPerEpoch: number;
+      type: 'stateChanged';
+      runId: number;
+      state: RunState;
+      epoch: number;
+      targetEpochs: number | null;
+      step: number;
+      bestEpoch?: number;
     }
-  | { type: 'stateChanged'; state: RunState; epoch: number; targetEpochs: number; step: number; bestEpoch?: number }
-  | { type: 'losses'; steps: StepLosses[]; samplesPerSecond: number; epoch: number; targetEpochs: number }
+  | { type: 'losses'; runId: number; steps: StepLosses[]; samplesPerSecond: number; epoch: number }
   /** diagnostics: the validation split's plot data at this epoch (the page keeps only the latest). */
-  | { type: 'epochEnded'; report: EpochReport; diagnostics: TaskDiagnostics[]; numTensors: number; numBytes: number }
+  | {
+      type: 'epochEnded';
+      runId: number;
+      report: EpochReport;
+      diagnostics: TaskDiagnostics[];
+      numTensors: number;
+      numBytes: number;
+    }
   /** metrics: the baseline's validation metrics after this epoch (absent at epoch 0, its start). */
-  | { type: 'baselineProgress'; taskIndex: number; epoch: number; epochs: number; metrics?: TaskMetrics }
+  | { type: 'baselineProgress'; runId: number; taskIndex: number; epoch: number; epochs: number; metrics?: TaskMetrics }
   /** Validation metrics of each single-task network and of the multi-task one; the same on the test split when it has rows. */
   | {
       type: 'baselinesDone';
+      runId: number;
       epochs: number;
       single: TaskMetrics[];
       multi: TaskMetrics[];
       singleTest: TaskMetrics[] | null;
       multiTest: TaskMetrics[] | null;
     }
-  | { type: 'baselinesCancelled' }
+  | { type: 'baselinesCancelled'; runId: number }
   /** Validation plot data of the model as it is now (after early stopping restored the best epoch). */
-  | { type: 'validationDiagnostics'; epoch: number; diagnostics: TaskDiagnostics[] }
+  | { type: 'validationDiagnostics'; runId: number; epoch: number; diagnostics: TaskDiagnostics[] }
   /** Metrics and plot data of the held-out test split (after a run finishes, or on demand). */
-  | { type: 'testEvaluated'; epoch: number; metrics: TaskMetrics[]; diagnostics: TaskDiagnostics[] }
-  | { type: 'weightsApplied'; step: number; weights: Record<string, number>; enabled: Record<string, boolean> }
-  | { type: 'settingApplied'; step: number; what: 'weighting' | 'learningRate' | 'earlyStopping' }
+  | { type: 'testEvaluated'; runId: number; epoch: number; metrics: TaskMetrics[]; diagnostics: TaskDiagnostics[] }
+  /** A live patch took effect from this step on (the patch as applied, by task index). */
+  | { type: 'applied'; runId: number; step: number; patch: RunPatch }
   | { type: 'runReset'; numTensors: number }
-  | { type: 'memory'; numTensors: number; numBytes: number }
+  | { type: 'memory'; requestId: number | null; numTensors: number; numBytes: number }
   /** The trained model in the TensorFlow.js layers format: model.json text and the weights file. */
-  | { type: 'modelExported'; modelJson: string; weights: ArrayBuffer }
-  | { type: 'error'; message: string };
+  | { type: 'modelExported'; requestId: number; modelJson: string; weights: ArrayBuffer }
+  /** requestId: set when the error answers that request. */
+  | { type: 'error'; message: string; requestId?: number };
+
+/** One event type, by its `type`. */
+export type WorkerEvent<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;

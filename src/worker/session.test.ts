@@ -42,15 +42,21 @@ function setup() {
   });
   const of = <T extends FromWorker['type']>(type: T) =>
     events.filter((e): e is Extract<FromWorker, { type: T }> => e.type === type);
-  return { session, events, of };
+  const load = () => session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
+  /** Creates a run from `c` and trains it to `c.epochs` (or `untilEpoch`). */
+  const train = async (c: RunConfig = config, untilEpoch: number | null = c.epochs) => {
+    await session.handle({ type: 'createRun', config: c });
+    await session.handle({ type: 'train', untilEpoch });
+  };
+  return { session, events, of, load, train };
 }
 
 describe('training session', () => {
   it('loads a dataset, trains the requested epochs, and reports losses, epochs and state', async () => {
-    const { session, of } = setup();
-    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
+    const { session, of, load, train } = setup();
+    await load();
     expect(of('datasetLoaded')[0]).toMatchObject({ name: 'toy', rowCount: 120 });
-    await session.handle({ type: 'train', config });
+    await train();
     expect(of('runCreated')[0]?.tasks.map((t) => t.name)).toEqual(['clicked', 'segment', 'spend']);
     expect(of('epochEnded').map((e) => e.report.epoch)).toEqual([1, 2]);
     expect(of('stateChanged').map((e) => e.state)).toEqual(['running', 'done']);
@@ -69,71 +75,71 @@ describe('training session', () => {
     expect(of('testEvaluated')[0]?.diagnostics.map((d) => d.kind)).toEqual(['binary', 'multiclass', 'regression']);
     const steps = of('losses').flatMap((e) => e.steps.map((s) => s.step));
     expect(steps).toEqual(Array.from({ length: steps.length }, (_, i) => i + 1));
-    // Train again after Done: another `epochs` epochs on the same model.
-    await session.handle({ type: 'train', config });
+    // Train on after Done: the same model, to a later target.
+    await session.handle({ type: 'train', untilEpoch: 4 });
     expect(of('epochEnded').map((e) => e.report.epoch)).toEqual([1, 2, 3, 4]);
     await session.handle({ type: 'reset' });
   });
 
   it('acknowledges a weight change with the step it applies from', async () => {
-    const { session, of } = setup();
-    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
-    await session.handle({ type: 'step', config });
-    await session.handle({ type: 'setWeights', weights: { segment: 0 }, enabled: {} });
-    expect(of('weightsApplied').at(-1)).toEqual({
-      type: 'weightsApplied',
-      step: 1,
-      weights: { clicked: 1, segment: 0, spend: 1 },
-      enabled: {},
-    });
-    await session.handle({ type: 'step', config });
+    const { session, of, load } = setup();
+    await load();
+    await session.handle({ type: 'createRun', config });
+    await session.handle({ type: 'step' });
+    const runId = of('runCreated')[0]?.runId;
+    await session.handle({ type: 'update', patch: { weights: [1, 0, 1] } });
+    expect(of('applied').at(-1)).toEqual({ type: 'applied', runId, step: 1, patch: { weights: [1, 0, 1] } });
+    await session.handle({ type: 'step' });
     const last = of('losses').at(-1)?.steps.at(-1);
     expect(last?.total).toBeCloseTo((last?.perTask[0] ?? NaN) + (last?.perTask[2] ?? NaN), 5);
     await session.handle({ type: 'reset' });
   });
 
   it('keeps the loaded dataset and the run when a bad file arrives, and says why', async () => {
-    const { session, of } = setup();
-    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
-    await session.handle({ type: 'step', config });
+    const { session, of, load } = setup();
+    await load();
+    await session.handle({ type: 'createRun', config });
+    await session.handle({ type: 'step' });
     await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/bad.csv', name: 'bad' } });
     expect(of('error').at(-1)?.message).toMatch(/empty/);
     expect(of('runReset')).toHaveLength(0);
-    await session.handle({ type: 'step', config });
+    await session.handle({ type: 'step' });
     expect(of('losses').at(-1)?.steps.at(-1)?.step).toBe(2);
     await session.handle({ type: 'reset' });
   });
 
   it('pauses between steps, and frees every tensor of the run on reset', async () => {
-    const { session, of } = setup();
+    const { session, of, load, train } = setup();
     const baseline = tf.memory().numTensors;
-    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
-    const training = session.handle({ type: 'train', config: { ...config, epochs: 1000 } });
+    await load();
+    const training = train(config, null); // until paused
     while (of('losses').length === 0) await new Promise((r) => setTimeout(r, 5));
     await session.handle({ type: 'pause' });
     await training;
-    expect(of('stateChanged').at(-1)?.state).toBe('paused');
+    expect(of('stateChanged').at(-1)).toMatchObject({ state: 'paused', targetEpochs: null });
     await session.handle({ type: 'reset' });
     expect(of('runReset').at(-1)?.numTensors).toBe(baseline);
   });
 
   it('reports a roles problem as an error and keeps working', async () => {
-    const { session, of } = setup();
-    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
-    await session.handle({ type: 'train', config: { ...config, roles: { x1: 'input' } } });
+    const { session, of, load, train } = setup();
+    await load();
+    await train({ ...config, roles: { x1: 'input' } });
     expect(of('error').at(-1)?.message).toMatch(/No column is a target/);
-    await session.handle({ type: 'train', config: { ...config, epochs: 1 } });
+    expect(of('error')).toHaveLength(1); // the queued train says nothing more
+    await train({ ...config, epochs: 1 });
     expect(of('stateChanged').at(-1)?.state).toBe('done');
     await session.handle({ type: 'reset' });
   });
 
   it('exports the trained model in the TF.js layers format: all weights, task metadata, loadable with one output per task', async () => {
-    const { session, of } = setup();
-    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
-    await session.handle({ type: 'train', config: { ...config, epochs: 1 } });
-    await session.handle({ type: 'exportModel' });
+    const { session, of, load, train } = setup();
+    await load();
+    await train({ ...config, epochs: 1 });
+    await session.handle({ type: 'exportModel', requestId: 7 });
     const exported = of('modelExported')[0];
     if (!exported) throw new Error('no export');
+    expect(exported.requestId).toBe(7);
     const json = JSON.parse(exported.modelJson) as {
       modelTopology: object;
       weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
@@ -162,10 +168,10 @@ describe('training session', () => {
   });
 
   it('trains one network per task for the baselines, reports single vs multi-task metrics, and cancels', async () => {
-    const { session, of } = setup();
+    const { session, of, load, train } = setup();
     const baseline = tf.memory().numTensors;
-    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
-    await session.handle({ type: 'train', config: { ...config, epochs: 2 } });
+    await load();
+    await train({ ...config, epochs: 2 });
     await session.handle({ type: 'trainBaselines' });
     const done = of('baselinesDone')[0];
     expect(done?.epochs).toBe(2);
@@ -192,17 +198,14 @@ describe('training session', () => {
   });
 
   it("after early stopping, sends the restored epoch's validation plot data and tests that model", async () => {
-    const { session, of } = setup();
-    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
+    const { session, of, load, train } = setup();
+    await load();
     // A large learning rate and patience 1 make the validation loss stop improving within a few epochs.
-    await session.handle({
-      type: 'train',
-      config: {
-        ...config,
-        epochs: 60,
-        learningRate: 0.2,
-        earlyStopping: { enabled: true, monitor: 'total', patience: 1 },
-      },
+    await train({
+      ...config,
+      epochs: 60,
+      learningRate: 0.2,
+      earlyStopping: { enabled: true, monitor: 'total', patience: 1 },
     });
     const stopped = of('stateChanged').at(-1);
     expect(stopped?.state).toBe('stoppedEarly');
@@ -212,13 +215,21 @@ describe('training session', () => {
     expect(refreshed[0]?.epoch).toBeLessThan(of('epochEnded').length);
     // The restored model is the one tested, and its validation loss is the best epoch's.
     expect(of('testEvaluated')).toHaveLength(1);
+    const reports = of('epochEnded').map((e) => e.report);
+    const totals = reports.map((r) => r.val.reduce((s, m) => s + m.loss, 0)); // weights 1: the monitored total
+    const best = stopped?.bestEpoch ?? 0;
+    expect(totals[best - 1]).toBe(Math.min(...totals));
+    expect(totals.at(-1)).toBeGreaterThan(totals[best - 1] as number);
+    await session.handle({ type: 'trainBaselines' }); // its "multi" side evaluates the model as it is now
+    const now = of('baselinesDone')[0]?.multi.map((m) => m.loss);
+    now?.forEach((loss, k) => expect(loss).toBeCloseTo(reports[best - 1]?.val[k]?.loss as number, 6));
     await session.handle({ type: 'reset' });
   });
 
   it('with no test rows, neither the run nor the baselines touch a test split', async () => {
-    const { session, of } = setup();
-    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
-    await session.handle({ type: 'train', config: { ...config, epochs: 1, validationPercent: 20, testPercent: 0 } });
+    const { session, of, load, train } = setup();
+    await load();
+    await train({ ...config, epochs: 1, validationPercent: 20, testPercent: 0 });
     expect(of('runCreated')[0]?.splitRows.test).toBe(0);
     expect(of('testEvaluated')).toHaveLength(0);
     await session.handle({ type: 'trainBaselines' });
@@ -227,11 +238,11 @@ describe('training session', () => {
   });
 
   it('keeps the split when only Seed changes, and moves it with Split seed', async () => {
-    const { session, of } = setup();
-    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
+    const { session, of, load, train } = setup();
+    await load();
     // The regression task's test plot data lists the actual values of the test rows, in row order.
     const testRun = async (seed: number, splitSeed: number) => {
-      await session.handle({ type: 'train', config: { ...config, epochs: 1, seed, splitSeed } });
+      await train({ ...config, epochs: 1, seed, splitSeed });
       const tested = of('testEvaluated').at(-1);
       await session.handle({ type: 'reset' });
       const spend = tested?.diagnostics[2];
@@ -244,5 +255,66 @@ describe('training session', () => {
     expect(b.actual).toEqual(a.actual); // same test rows…
     expect(b.loss).not.toBe(a.loss); // …another initialisation
     expect(c.actual).not.toEqual(a.actual);
+  });
+});
+
+describe('the run protocol', () => {
+  it('refuses a patch that would redefine the network, and one with the wrong number of weights, and keeps the run', async () => {
+    const { session, of, load } = setup();
+    await load();
+    await session.handle({ type: 'createRun', config });
+    await session.handle({ type: 'step' });
+    await session.handle({ type: 'update', patch: { batchSize: 8 } as never });
+    expect(of('error').at(-1)?.message).toMatch(/Batch size defines a new network/);
+    await session.handle({ type: 'update', patch: { weights: [1, 2] } });
+    expect(of('error').at(-1)?.message).toMatch(/Expected 3 finite, non-negative task weights/);
+    await session.handle({ type: 'update', patch: { learningRate: -1 } });
+    expect(of('error').at(-1)?.message).toMatch(/Learning rate must be between/);
+    expect(of('applied')).toHaveLength(0);
+    await session.handle({ type: 'step' });
+    expect(of('losses').at(-1)?.steps.at(-1)?.step).toBe(2);
+    await session.handle({ type: 'reset' });
+  });
+
+  it('applies live settings by task index: early stopping on a task, a new learning rate, a strategy', async () => {
+    const { session, of, load } = setup();
+    await load();
+    await session.handle({ type: 'createRun', config });
+    const patch = {
+      earlyStopping: { enabled: true, monitor: 2, patience: 2 },
+      learningRate: 0.02,
+      weighting: { strategy: 'equal' as const, dwaTemperature: 2, gradNormAlpha: 1.5 },
+    };
+    await session.handle({ type: 'update', patch });
+    expect(of('applied').at(-1)).toMatchObject({ step: 0, patch });
+    await session.handle({ type: 'update', patch: { earlyStopping: { enabled: true, monitor: 3, patience: 2 } } });
+    expect(of('error').at(-1)?.message).toMatch(/monitor the total or one of the tasks/);
+    await session.handle({ type: 'reset' });
+  });
+
+  it('checks the settings of a new run with the settings table, and answers requests by id', async () => {
+    const { session, of, load } = setup();
+    await load();
+    await session.handle({ type: 'createRun', config: { ...config, batchSize: 0 } });
+    expect(of('error').at(-1)?.message).toMatch(/Batch size must be between 1 and/);
+    expect(of('runCreated')).toHaveLength(0);
+    await session.handle({ type: 'createRun', config: { ...config, validationPercent: 50, testPercent: 40 } });
+    expect(of('error').at(-1)?.message).toMatch(/at least 20 %/);
+    await session.handle({ type: 'getMemory', requestId: 3 });
+    expect(of('memory').at(-1)?.requestId).toBe(3);
+    await session.handle({ type: 'exportModel', requestId: 4 });
+    expect(of('error').at(-1)).toMatchObject({ requestId: 4 });
+  });
+
+  it('numbers runs: a new run gets a new id and its events carry it', async () => {
+    const { session, of, load, train } = setup();
+    await load();
+    await train({ ...config, epochs: 1 });
+    await train({ ...config, epochs: 1 });
+    const [first, second] = of('runCreated').map((e) => e.runId);
+    expect(second).not.toBe(first);
+    expect(of('runReset')).toHaveLength(1); // the first run went when the second was created
+    expect(of('epochEnded').map((e) => e.runId)).toEqual([first, second]);
+    await session.handle({ type: 'reset' });
   });
 });

@@ -3,15 +3,19 @@ import { selectTasks } from '../core/data/selectTasks.ts';
 import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
 import { MultiTaskTrainer } from '../core/train/multiTaskTrainer.ts';
 import { TrainingRunner } from '../core/train/trainingRunner.ts';
-import type { EarlyStoppingConfig, FromWorker } from './protocol.ts';
+import type { EarlyStopping } from '../core/train/trainingRunner.ts';
+import type { FromWorker } from './protocol.ts';
 
 export interface BaselineContext {
-  earlyStopping: EarlyStoppingConfig;
+  /** The multi-task run's id (its events carry it). */
+  runId: number;
+  /** The run's early stopping; each baseline monitors its own validation loss. */
+  earlyStopping: EarlyStopping;
   /** Early stopping left the multi-task model at its best epoch's weights. */
   multiAtBest: boolean;
   post(msg: FromWorker): void;
   yieldToEventLoop(): Promise<void>;
-  cancelled(): boolean;
+  signal: AbortSignal;
 }
 
 /**
@@ -21,7 +25,7 @@ export interface BaselineContext {
  * each side's validation and test metrics. Progress, cancellation and divergence are posted too.
  */
 export async function trainSingleTaskBaselines(trainer: MultiTaskTrainer, context: BaselineContext): Promise<void> {
-  const { earlyStopping, multiAtBest, post, yieldToEventLoop, cancelled } = context;
+  const { runId, earlyStopping, multiAtBest, post, yieldToEventLoop, signal } = context;
   const epochs = Math.max(trainer.epochsCompleted, 1);
   const hasTest = trainer.data.test.rows > 0;
   const single: TaskMetrics[] = [];
@@ -39,17 +43,24 @@ export async function trainSingleTaskBaselines(trainer: MultiTaskTrainer, contex
       {
         onLosses: () => {},
         onEpoch: (e) =>
-          post({ type: 'baselineProgress', taskIndex: k, epoch: e.epoch, epochs, metrics: e.val[0] as TaskMetrics }),
+          post({
+            type: 'baselineProgress',
+            runId,
+            taskIndex: k,
+            epoch: e.epoch,
+            epochs,
+            metrics: e.val[0] as TaskMetrics,
+          }),
       },
       yieldToEventLoop,
       { diagnostics: false },
     );
     runner.setEarlyStopping({ enabled: earlyStopping.enabled, patience: earlyStopping.patience, monitor: 'total' });
     try {
-      post({ type: 'baselineProgress', taskIndex: k, epoch: 0, epochs });
-      const outcome = await runner.runUntil(epochs, cancelled);
+      post({ type: 'baselineProgress', runId, taskIndex: k, epoch: 0, epochs });
+      const outcome = await runner.runUntil(epochs, () => signal.aborted);
       if (outcome.kind === 'stopped' || outcome.kind === 'diverged') {
-        post({ type: 'baselinesCancelled' });
+        post({ type: 'baselinesCancelled', runId });
         if (outcome.kind === 'diverged')
           post({
             type: 'error',
@@ -69,6 +80,7 @@ export async function trainSingleTaskBaselines(trainer: MultiTaskTrainer, contex
   }
   post({
     type: 'baselinesDone',
+    runId,
     epochs,
     single,
     multi: await trainer.evaluate('val'),

@@ -14,7 +14,7 @@ export function AppliedWeights() {
     if (setsOwnWeights(strategy) && latest)
       text = `Weights in use: ${tasks.map((t, k) => `${t.name} ${(latest[k] ?? 0).toFixed(2)}`).join(' · ')}`;
     else if (applied)
-      text = `Weights in force since step ${applied.step}: ${tasks.map((t) => `${t.name} ${(applied.enabled[t.name] === false ? 0 : (applied.weights[t.name] ?? 1)).toFixed(2)}`).join(' · ')}`;
+      text = `Weights in force since step ${applied.step}: ${tasks.map((t, k) => `${t.name} ${(applied.enabled[k] === false ? 0 : (applied.weights[k] ?? 1)).toFixed(2)}`).join(' · ')}`;
     else
       text = `Weights in force: ${tasks.map((t) => `${t.name} ${enabled[t.name] === false ? '0.00' : '1.00'}`).join(' · ')}`;
   }

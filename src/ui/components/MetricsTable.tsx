@@ -1,7 +1,7 @@
 import { metricsHistoryCsv } from '../../core/metrics/metricsHistoryCsv.ts';
 import type { TaskMetrics } from '../../core/metrics/taskMetrics.ts';
 import type { TaskSpec } from '../../core/types.ts';
-import { saveFile } from '../../state/controller.ts';
+import { saveFile } from '../../state/saveFile.ts';
 import { appStore, useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
 

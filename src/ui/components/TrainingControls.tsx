@@ -8,16 +8,17 @@ const fmt = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 function progressText(
   state: string,
   epoch: number,
-  target: number,
+  target: number | null,
   step: number,
   samplesPerSecond: number,
   bestEpoch: number | null,
 ): string {
   if (state === 'stoppedEarly')
     return `Stopped early after epoch ${epoch}: no improvement; the best epoch's weights (epoch ${bestEpoch ?? '?'}) were restored.`;
+  const of = target === null ? '' : ` / ${target}`;
   if (state === 'running')
-    return `Epoch ${Math.min(epoch + 1, target)} / ${target} · step ${step} · ${fmt.format(samplesPerSecond)} samples/s`;
-  if (state === 'paused') return `Paused at epoch ${epoch} / ${target}, step ${step}.`;
+    return `Epoch ${target === null ? epoch + 1 : Math.min(epoch + 1, target)}${of} · step ${step} · ${fmt.format(samplesPerSecond)} samples/s`;
+  if (state === 'paused') return `Paused at epoch ${epoch}${of}, step ${step}.`;
   if (state === 'done') return `Done: ${epoch} epochs, ${step} steps.`;
   return 'Not started.';
 }

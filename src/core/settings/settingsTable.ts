@@ -1,0 +1,245 @@
+/**
+ * Every training setting once (in the spirit of TensorFlow Playground's `State.PROPS`): its
+ * default, its validation, whether it is live (changeable while a run trains) or redefines the
+ * run (a new network, so the trained weights go), and its URL key. The page's defaults, the
+ * dialog that asks before discarding weights, the worker's checks and share links all read it.
+ */
+import { MIN_TRAIN_PERCENT } from '../data/split.ts';
+import { DEFAULT_SCHEDULE, type LearningRateSchedule, type ScheduleKind } from '../train/schedules.ts';
+import type { OptimizerKind } from '../train/optimizerKinds.ts';
+import type { Activation, DenseLayerSpec } from '../types.ts';
+import { DEFAULT_WEIGHTING, type WeightingConfig } from '../weighting/strategies.ts';
+import { boolean, listOf, mapOf, numberIn, oneOf, record, type Validator } from './settingCodecs.ts';
+
+/** Early stopping on the validation loss of a task (by name on the page) or of the weighted total. */
+export interface EarlyStoppingSettings {
+  enabled: boolean;
+  /** 'total' or a task (target column) name. */
+  monitor: string;
+  patience: number;
+}
+
+/** Live: applied to a running run from its next step. Redefines: a new run (new network or split). */
+export type SettingEffect = 'live' | 'redefines';
+
+export interface SettingDefinition<T> {
+  /** The name a person sees (used in messages). */
+  label: string;
+  default: T;
+  effect: SettingEffect;
+  validate: Validator<T>;
+  /** Query-parameter name in a share link. */
+  urlKey: string;
+  /** Plain values travel as text, structured ones as JSON. */
+  urlFormat: 'text' | 'json';
+}
+
+const ACTIVATIONS: readonly Activation[] = ['relu', 'leakyRelu', 'elu', 'selu', 'tanh', 'sigmoid', 'linear'];
+const OPTIMIZERS: readonly OptimizerKind[] = ['sgd', 'momentum', 'rmsprop', 'adam'];
+const SCHEDULES: readonly ScheduleKind[] = ['constant', 'step', 'exponential', 'cosine'];
+const STRATEGIES: readonly WeightingConfig['strategy'][] = [
+  'manual',
+  'equal',
+  'uncertainty',
+  'dwa',
+  'gradnorm',
+  'pcgrad',
+];
+const MAX_SEED = 2 ** 31 - 1;
+
+const define = <T>(d: SettingDefinition<T>) => d;
+
+/** The settings, in the order a person meets them. */
+export const SETTINGS = {
+  epochs: define({
+    label: 'Epochs',
+    default: 20,
+    effect: 'live',
+    validate: numberIn(1, 10_000, true),
+    urlKey: 'epochs',
+    urlFormat: 'text',
+  }),
+  batchSize: define({
+    label: 'Batch size',
+    default: 64,
+    effect: 'redefines',
+    validate: numberIn(1, 65_536, true),
+    urlKey: 'batch',
+    urlFormat: 'text',
+  }),
+  learningRate: define({
+    label: 'Learning rate',
+    default: 0.005,
+    effect: 'live',
+    validate: numberIn(1e-9, 1e9),
+    urlKey: 'lr',
+    urlFormat: 'text',
+  }),
+  seed: define({
+    label: 'Seed',
+    default: 42,
+    effect: 'redefines',
+    validate: numberIn(0, MAX_SEED, true),
+    urlKey: 'seed',
+    urlFormat: 'text',
+  }),
+  splitSeed: define({
+    label: 'Split seed',
+    default: 42,
+    effect: 'redefines',
+    validate: numberIn(0, MAX_SEED, true),
+    urlKey: 'splitSeed',
+    urlFormat: 'text',
+  }),
+  validationPercent: define({
+    label: 'Validation %',
+    default: 15,
+    effect: 'redefines',
+    validate: numberIn(1, 100 - MIN_TRAIN_PERCENT, true),
+    urlKey: 'val',
+    urlFormat: 'text',
+  }),
+  testPercent: define({
+    label: 'Test %',
+    default: 15,
+    effect: 'redefines',
+    validate: numberIn(0, 100 - MIN_TRAIN_PERCENT - 1, true),
+    urlKey: 'test',
+    urlFormat: 'text',
+  }),
+  trunk: define<DenseLayerSpec[]>({
+    label: 'Trunk',
+    default: [
+      { units: 64, activation: 'relu', dropout: 0 },
+      { units: 64, activation: 'relu', dropout: 0 },
+    ],
+    effect: 'redefines',
+    validate: listOf(
+      record<DenseLayerSpec>({
+        units: numberIn(1, 4096, true),
+        activation: oneOf(ACTIVATIONS),
+        dropout: numberIn(0, 0.9),
+      }),
+      1,
+      8,
+    ),
+    urlKey: 'trunk',
+    urlFormat: 'json',
+  }),
+  experts: define({
+    label: 'Experts',
+    default: 1,
+    effect: 'redefines',
+    validate: numberIn(1, 16, true),
+    urlKey: 'experts',
+    urlFormat: 'text',
+  }),
+  headHidden: define<Record<string, number>>({
+    label: 'Hidden units of the heads',
+    default: {},
+    effect: 'redefines',
+    validate: mapOf(numberIn(0, 1024, true)),
+    urlKey: 'heads',
+    urlFormat: 'json',
+  }),
+  embeddingDim: define({
+    label: 'Embedding size',
+    default: 0,
+    effect: 'redefines',
+    validate: numberIn(0, 256, true),
+    urlKey: 'embed',
+    urlFormat: 'text',
+  }),
+  optimizer: define<OptimizerKind>({
+    label: 'Optimizer',
+    default: 'adam',
+    effect: 'redefines',
+    validate: oneOf(OPTIMIZERS),
+    urlKey: 'opt',
+    urlFormat: 'text',
+  }),
+  schedule: define<LearningRateSchedule>({
+    label: 'Learning-rate schedule',
+    default: DEFAULT_SCHEDULE,
+    effect: 'redefines',
+    validate: record<LearningRateSchedule>({
+      kind: oneOf(SCHEDULES),
+      everyEpochs: numberIn(0.1, 1000),
+      factor: numberIn(0.01, 1),
+      decayRate: numberIn(0.01, 1),
+      warmupEpochs: numberIn(0, 1000),
+      totalEpochs: numberIn(1, 10_000),
+      minFraction: numberIn(0, 1),
+    }),
+    urlKey: 'schedule',
+    urlFormat: 'json',
+  }),
+  l1: define({
+    label: 'L1',
+    default: 0,
+    effect: 'redefines',
+    validate: numberIn(0, 1),
+    urlKey: 'l1',
+    urlFormat: 'text',
+  }),
+  l2: define({
+    label: 'L2',
+    default: 0,
+    effect: 'redefines',
+    validate: numberIn(0, 1),
+    urlKey: 'l2',
+    urlFormat: 'text',
+  }),
+  clipNorm: define({
+    label: 'Clip gradient norm',
+    default: 0,
+    effect: 'redefines',
+    validate: numberIn(0, 1e6),
+    urlKey: 'clip',
+    urlFormat: 'text',
+  }),
+  weighting: define<WeightingConfig>({
+    label: 'Weighting',
+    default: DEFAULT_WEIGHTING,
+    effect: 'live',
+    validate: record<WeightingConfig>({
+      strategy: oneOf(STRATEGIES),
+      dwaTemperature: numberIn(0.1, 100),
+      gradNormAlpha: numberIn(0, 10),
+    }),
+    urlKey: 'weighting',
+    urlFormat: 'json',
+  }),
+  earlyStopping: define<EarlyStoppingSettings>({
+    label: 'Early stopping',
+    default: { enabled: false, monitor: 'total', patience: 5 },
+    effect: 'live',
+    validate: record<EarlyStoppingSettings>({
+      enabled: boolean,
+      monitor: (v, label) =>
+        typeof v === 'string' && v.length > 0 && v.length <= 1000
+          ? { ok: true, value: v }
+          : { ok: false, error: `${label} must be "total" or a task's name.` },
+      patience: numberIn(1, 1000, true),
+    }),
+    urlKey: 'early',
+    urlFormat: 'json',
+  }),
+};
+
+export type SettingKey = keyof typeof SETTINGS;
+
+/** The value type of each setting, read off the table. */
+export type TrainSettings = { [K in SettingKey]: (typeof SETTINGS)[K]['default'] };
+
+export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
+
+/** The defaults, as one fresh object (nested values copied, so nobody edits the table). */
+export function defaultSettings(): TrainSettings {
+  return structuredClone(Object.fromEntries(SETTING_KEYS.map((k) => [k, SETTINGS[k].default])) as TrainSettings);
+}
+
+/** The keys of a patch that would define a new run (changing them discards the trained weights). */
+export function redefiningKeys(patch: Partial<TrainSettings>): SettingKey[] {
+  return (Object.keys(patch) as SettingKey[]).filter((k) => SETTINGS[k]?.effect === 'redefines');
+}

@@ -1,0 +1,244 @@
+import { describe, expect, it } from 'vitest';
+import type { ColumnSummary } from '../core/csv/summarizeColumns.ts';
+import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
+import type { EpochReport } from '../core/train/trainingRunner.ts';
+import type { FromWorker, WorkerEvent } from '../worker/protocol.ts';
+import { reduceWorkerEvent, showPendingDiagnostics } from './reduceWorkerEvent.ts';
+import { initialState, type AppState } from './store.ts';
+
+const column = (name: string, suggestedRole: ColumnSummary['suggestedRole']): ColumnSummary => ({
+  name,
+  type: 'numeric',
+  kind: 'numeric',
+  missing: 0,
+  distinct: 10,
+  topValues: [],
+  suggestedRole,
+  suggestedEncoding: 'numeric',
+});
+
+const loaded: WorkerEvent<'datasetLoaded'> = {
+  type: 'datasetLoaded',
+  name: 'toy',
+  rowCount: 100,
+  columns: [column('x', 'input'), column('a', 'binary'), column('b', 'regression')],
+  preview: [],
+  report: { shortRows: 0, longRows: 0, blankRows: 0, firstRaggedRows: [], renamedHeaders: [], delimiter: ',' },
+  loadMs: 5,
+  timings: { readMs: 1, decodeMs: 1, parseMs: 1, summarizeMs: 1 },
+};
+
+const created = (runId: number): WorkerEvent<'runCreated'> => ({
+  type: 'runCreated',
+  runId,
+  tasks: [
+    { name: 'a', kind: 'binary', numClasses: 2, classLabels: ['0', '1'] },
+    { name: 'b', kind: 'regression', numClasses: 1, classLabels: [] },
+  ],
+  parameterCount: 10,
+  inputSize: 1,
+  embeddings: [],
+  splitRows: { train: 70, val: 15, test: 15 },
+  stepsPerEpoch: 2,
+});
+
+const metrics = (loss: number): TaskMetrics => ({ loss, count: 15 });
+const report = (epoch: number): EpochReport => ({
+  epoch,
+  step: epoch * 2,
+  trainLoss: [1, 1],
+  trainTotal: 2,
+  val: [metrics(1 / epoch), metrics(2 / epoch)],
+  gradientCosine: [],
+  expertUsage: null,
+  weights: [1, 1],
+  learningRate: 0.01,
+  trainMs: 1,
+  evalMs: 1,
+  rows: 70,
+});
+const epochEnded = (runId: number, epoch: number): WorkerEvent<'epochEnded'> => ({
+  type: 'epochEnded',
+  runId,
+  report: report(epoch),
+  diagnostics: [],
+  numTensors: 50,
+  numBytes: 1000,
+});
+const losses = (runId: number, steps: number[]): WorkerEvent<'losses'> => ({
+  type: 'losses',
+  runId,
+  steps: steps.map((step) => ({ step, epoch: 1, perTask: [1, 2], total: 3, weights: [1, 0.5] })),
+  samplesPerSecond: 500,
+  epoch: 0,
+});
+
+const reduceAll = (events: FromWorker[], from: AppState = initialState) => events.reduce(reduceWorkerEvent, from);
+/** A state with the toy table loaded and run 1 created. */
+const withRun = () => reduceAll([loaded, created(1)]);
+
+describe('reduceWorkerEvent', () => {
+  it('loadProgress, loadCancelled: shows and clears the progress; a cancel drops the pending preset', () => {
+    const s = reduceAll([{ type: 'loadProgress', name: 'big.csv', fraction: 0.4 }]);
+    expect(s.loadProgress).toEqual({ name: 'big.csv', fraction: 0.4 });
+    const preset = { roles: { a: 'binary' as const }, positiveClasses: {} };
+    const c = reduceWorkerEvent({ ...s, pendingPreset: preset, datasetLoading: true }, { type: 'loadCancelled' });
+    expect(c).toMatchObject({ loadProgress: null, datasetLoading: false, pendingPreset: null });
+  });
+
+  it("datasetLoaded: roles from the sample's preset over the inference, every weight 1, old results cleared", () => {
+    const before = { ...withRun(), pendingPreset: { roles: { b: 'ignore' as const }, positiveClasses: { a: '1' } } };
+    const s = reduceWorkerEvent(before, loaded);
+    expect(s.roles).toEqual({ x: 'input', a: 'binary', b: 'ignore' });
+    expect(s.positiveClasses).toEqual({ a: '1' });
+    expect(s.weights).toEqual({ x: 1, a: 1, b: 1 });
+    expect(s.run).toBeNull();
+    expect(s.dataset).not.toHaveProperty('timings');
+    expect(s.pendingPreset).toBeNull();
+  });
+
+  it('backendReady and memory: shown as they come', () => {
+    const s = reduceAll([
+      { type: 'backendReady', backend: 'wasm', reason: 'no GPU' },
+      { type: 'memory', requestId: 1, numTensors: 4, numBytes: 64 },
+    ]);
+    expect(s.backend).toEqual({ name: 'wasm', reason: 'no GPU' });
+    expect(s.memory).toEqual({ numTensors: 4, numBytes: 64 });
+  });
+
+  it('runCreated: a new run starts with empty results; the same run announced twice changes nothing', () => {
+    const s = reduceAll([epochEnded(1, 1)], withRun());
+    expect(s.epochs).toHaveLength(1);
+    expect(reduceWorkerEvent(s, created(1))).toBe(s);
+    const next = reduceWorkerEvent(s, created(2));
+    expect(next.run?.runId).toBe(2);
+    expect(next.epochs).toEqual([]);
+  });
+
+  it('stateChanged: state, progress and best epoch; ignored for another run', () => {
+    const change: WorkerEvent<'stateChanged'> = {
+      type: 'stateChanged',
+      runId: 1,
+      state: 'stoppedEarly',
+      epoch: 6,
+      targetEpochs: 20,
+      step: 12,
+      bestEpoch: 3,
+    };
+    const s = reduceWorkerEvent(withRun(), change);
+    expect(s).toMatchObject({ runState: 'stoppedEarly', bestEpoch: 3 });
+    expect(s.progress).toMatchObject({ epoch: 6, targetEpochs: 20, step: 12 });
+    const stale = withRun();
+    expect(reduceWorkerEvent(stale, { ...change, runId: 99 })).toBe(stale);
+  });
+
+  it('losses: latest weights and progress; a repeated or older batch and a reset run are ignored', () => {
+    const s = reduceWorkerEvent(withRun(), losses(1, [1, 2, 3]));
+    expect(s.progress).toMatchObject({ step: 3, samplesPerSecond: 500 });
+    expect(s.latestWeights).toEqual([1, 0.5]);
+    expect(reduceWorkerEvent(s, losses(1, [2, 3]))).toBe(s);
+    const reset = reduceWorkerEvent(s, { type: 'runReset', numTensors: 4 });
+    expect(reset.run).toBeNull();
+    expect(reduceWorkerEvent(reset, losses(1, [4]))).toBe(reset);
+  });
+
+  it('epochEnded: appended once per epoch, in order; its plot data waits to be shown', () => {
+    const s = reduceAll([epochEnded(1, 1), epochEnded(1, 2), epochEnded(1, 2), epochEnded(1, 1)], withRun());
+    expect(s.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(s.memory).toEqual({ numTensors: 50, numBytes: 1000 });
+    expect(s.pendingValDiagnostics?.epoch).toBe(2);
+    expect(s.diagnostics.val).toBeNull();
+    const shown = showPendingDiagnostics(s);
+    expect(shown.diagnostics.val?.epoch).toBe(2);
+    expect(shown.pendingValDiagnostics).toBeNull();
+    expect(showPendingDiagnostics(shown)).toBe(shown);
+  });
+
+  it('validationDiagnostics and testEvaluated: shown at once, with their epoch', () => {
+    const s = reduceAll(
+      [
+        epochEnded(1, 1),
+        { type: 'validationDiagnostics', runId: 1, epoch: 1, diagnostics: [] },
+        { type: 'testEvaluated', runId: 1, epoch: 1, metrics: [metrics(0.5)], diagnostics: [] },
+      ],
+      withRun(),
+    );
+    expect(s.diagnostics.val?.epoch).toBe(1);
+    expect(s.pendingValDiagnostics).toBeNull(); // the restored epoch's data wins over the last epoch's
+    expect(s.testMetrics).toEqual({ epoch: 1, metrics: [metrics(0.5)] });
+  });
+
+  it('applied: weights by task index from the step they apply; an older acknowledgement arriving late is dropped', () => {
+    const s = reduceAll(
+      [
+        { type: 'applied', runId: 1, step: 5, patch: { weights: [2, 0] } },
+        { type: 'applied', runId: 1, step: 9, patch: { enabled: [true, false] } },
+        { type: 'applied', runId: 1, step: 7, patch: { weights: [3, 3] } },
+      ],
+      withRun(),
+    );
+    expect(s.appliedWeights).toEqual({ step: 9, weights: [2, 0], enabled: [true, false] });
+    const lr = reduceWorkerEvent(s, { type: 'applied', runId: 1, step: 10, patch: { learningRate: 0.1 } });
+    expect(lr.appliedWeights?.step).toBe(9);
+  });
+
+  it('baselines: progress per task and epoch, a repeated epoch once; done keeps the history; cancelled clears', () => {
+    const progress = (taskIndex: number, epoch: number, loss?: number): WorkerEvent<'baselineProgress'> => ({
+      type: 'baselineProgress',
+      runId: 1,
+      taskIndex,
+      epoch,
+      epochs: 2,
+      ...(loss === undefined ? {} : { metrics: metrics(loss) }),
+    });
+    const s = reduceAll(
+      [progress(0, 0), progress(0, 1, 0.9), progress(0, 1, 0.9), progress(1, 0), progress(1, 1, 0.5)],
+      withRun(),
+    );
+    expect(s.baselines?.history.map((h) => h.map((m) => m.loss))).toEqual([[0.9], [0.5]]);
+    const done = reduceWorkerEvent(s, {
+      type: 'baselinesDone',
+      runId: 1,
+      epochs: 2,
+      single: [metrics(1)],
+      multi: [metrics(2)],
+      singleTest: null,
+      multiTest: null,
+    });
+    expect(done.baselines).toMatchObject({ status: 'done', epochs: 2, history: [[metrics(0.9)], [metrics(0.5)]] });
+    // A late progress event of the finished round does not reopen it; a new round starts at task 0, epoch 0.
+    expect(reduceWorkerEvent(done, progress(1, 2, 0.4))).toBe(done);
+    expect(reduceWorkerEvent(done, progress(0, 0)).baselines?.history).toEqual([[]]);
+    expect(reduceWorkerEvent(s, { type: 'baselinesCancelled', runId: 1 }).baselines).toBeNull();
+  });
+
+  it('error: shows the alert, stops a load and running baselines, keeps finished results', () => {
+    const running = reduceWorkerEvent(withRun(), {
+      type: 'baselineProgress',
+      runId: 1,
+      taskIndex: 0,
+      epoch: 0,
+      epochs: 2,
+    });
+    const s = reduceWorkerEvent(
+      { ...running, datasetLoading: true, loadProgress: { name: 'f', fraction: 0.1 } },
+      { type: 'error', message: 'Bad file.' },
+    );
+    expect(s).toMatchObject({ alert: 'Bad file.', datasetLoading: false, loadProgress: null, baselines: null });
+    expect(s.run?.runId).toBe(1);
+  });
+
+  it('modelExported changes no state (the controller downloads it)', () => {
+    const s = withRun();
+    expect(
+      reduceWorkerEvent(s, { type: 'modelExported', requestId: 1, modelJson: '{}', weights: new ArrayBuffer(0) }),
+    ).toBe(s);
+  });
+
+  it('runReset: every result of the run goes, the table and settings stay', () => {
+    const s = reduceAll([epochEnded(1, 1), losses(1, [1, 2]), { type: 'runReset', numTensors: 4 }], withRun());
+    expect(s).toMatchObject({ run: null, runState: 'idle', epochs: [], latestWeights: null });
+    expect(s.dataset?.name).toBe('toy');
+    expect(s.weights).toEqual({ x: 1, a: 1, b: 1 });
+  });
+});

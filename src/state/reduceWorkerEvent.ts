@@ -1,0 +1,168 @@
+/**
+ * Worker events → page state, as a pure function (no timers, no sends, no DOM), so every event
+ * can be tested, late and repeated ones included: an event about a run other than the current
+ * one is dropped, and so is a repeated epoch, loss batch or acknowledgement.
+ */
+import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
+import type { FromWorker, RunPatch, WorkerEvent } from '../worker/protocol.ts';
+import { EMPTY_RESULTS, type AppState } from './store.ts';
+
+/** The state after one worker event (the same object when the event changes nothing). */
+export function reduceWorkerEvent(state: AppState, msg: FromWorker): AppState {
+  switch (msg.type) {
+    case 'loadProgress':
+      return { ...state, loadProgress: { name: msg.name, fraction: msg.fraction } };
+    case 'loadCancelled':
+      return { ...state, pendingPreset: null, loadProgress: null, datasetLoading: false };
+    case 'datasetLoaded':
+      return adoptDataset(state, msg);
+    case 'backendReady':
+      return { ...state, backend: { name: msg.backend, reason: msg.reason } };
+    case 'runCreated': {
+      if (state.run?.runId === msg.runId) return state;
+      const { type: _type, ...info } = msg;
+      return { ...state, ...EMPTY_RESULTS, run: info };
+    }
+    case 'runReset':
+      return { ...state, ...EMPTY_RESULTS };
+    case 'memory':
+      return { ...state, memory: { numTensors: msg.numTensors, numBytes: msg.numBytes } };
+    case 'error':
+      return {
+        ...state,
+        alert: msg.message,
+        pendingPreset: null,
+        datasetLoading: false,
+        loadProgress: null,
+        baselines: state.baselines?.status === 'running' ? null : state.baselines,
+      };
+    case 'modelExported':
+      return state; // a download, made by the controller
+  }
+  if (msg.runId !== state.run?.runId) return state; // late news of a run that is gone
+  return reduceRunEvent(state, msg);
+}
+
+type RunEvent = Extract<FromWorker, { runId: number }>;
+
+function reduceRunEvent(state: AppState, msg: RunEvent): AppState {
+  switch (msg.type) {
+    case 'stateChanged':
+      return {
+        ...state,
+        runState: msg.state,
+        bestEpoch: msg.bestEpoch ?? null,
+        progress: { ...state.progress, epoch: msg.epoch, targetEpochs: msg.targetEpochs, step: msg.step },
+      };
+    case 'losses': {
+      const last = msg.steps[msg.steps.length - 1];
+      if (!last || last.step <= state.progress.step) return state;
+      return {
+        ...state,
+        latestWeights: last.weights,
+        progress: { ...state.progress, epoch: msg.epoch, step: last.step, samplesPerSecond: msg.samplesPerSecond },
+      };
+    }
+    case 'epochEnded': {
+      const previous = state.epochs[state.epochs.length - 1];
+      if (previous && previous.epoch >= msg.report.epoch) return state;
+      return {
+        ...state,
+        epochs: [...state.epochs, msg.report],
+        memory: { numTensors: msg.numTensors, numBytes: msg.numBytes },
+        pendingValDiagnostics: { epoch: msg.report.epoch, tasks: msg.diagnostics },
+      };
+    }
+    case 'validationDiagnostics':
+      return {
+        ...state,
+        pendingValDiagnostics: null,
+        diagnostics: { ...state.diagnostics, val: { epoch: msg.epoch, tasks: msg.diagnostics } },
+      };
+    case 'testEvaluated':
+      return {
+        ...state,
+        testMetrics: { epoch: msg.epoch, metrics: msg.metrics },
+        diagnostics: { ...state.diagnostics, test: { epoch: msg.epoch, tasks: msg.diagnostics } },
+      };
+    case 'applied':
+      return applyAcknowledgement(state, msg.step, msg.patch);
+    case 'baselineProgress':
+      return baselineProgress(state, msg);
+    case 'baselinesDone': {
+      if (state.baselines?.status !== 'running') return state;
+      const { type: _type, runId: _runId, ...result } = msg;
+      return { ...state, baselines: { status: 'done', history: state.baselines.history, ...result } };
+    }
+    case 'baselinesCancelled':
+      return { ...state, baselines: null };
+    default:
+      return state;
+  }
+}
+
+/** A new table: roles from the sample's preset or the inference, every weight 1, results cleared. */
+function adoptDataset(state: AppState, msg: WorkerEvent<'datasetLoaded'>): AppState {
+  const preset = state.pendingPreset;
+  const { type: _type, timings: _timings, ...dataset } = msg;
+  return {
+    ...state,
+    ...EMPTY_RESULTS,
+    dataset,
+    roles: Object.fromEntries(msg.columns.map((c) => [c.name, preset?.roles[c.name] ?? c.suggestedRole])),
+    encodings: Object.fromEntries(msg.columns.map((c) => [c.name, c.suggestedEncoding])),
+    positiveClasses: { ...preset?.positiveClasses },
+    balanceClasses: {},
+    thresholds: {},
+    weights: Object.fromEntries(msg.columns.map((c) => [c.name, 1])),
+    enabled: {},
+    settings: {
+      ...state.settings,
+      headHidden: {},
+      earlyStopping: { ...state.settings.earlyStopping, monitor: 'total' },
+    },
+    pendingPreset: null,
+    datasetLoading: false,
+    loadProgress: null,
+    alert: null,
+  };
+}
+
+/** The weights the worker confirmed; an acknowledgement older than the one shown is stale. */
+function applyAcknowledgement(state: AppState, step: number, patch: RunPatch): AppState {
+  if (!patch.weights && !patch.enabled) return state;
+  const current = state.appliedWeights;
+  if (current && step < current.step) return state;
+  const tasks = state.run?.tasks ?? [];
+  const weights = patch.weights ?? current?.weights ?? tasks.map((t) => state.weights[t.name] ?? 1);
+  const enabled = patch.enabled ?? current?.enabled ?? tasks.map((t) => state.enabled[t.name] ?? true);
+  return { ...state, appliedWeights: { step, weights, enabled } };
+}
+
+/** One baseline epoch: a round starts with the first task's epoch 0; a repeated epoch is dropped. */
+function baselineProgress(state: AppState, msg: WorkerEvent<'baselineProgress'>): AppState {
+  const starting = msg.taskIndex === 0 && msg.epoch === 0;
+  if (!starting && state.baselines?.status !== 'running') return state;
+  const previous = starting ? [] : (state.baselines?.history ?? []);
+  const history = previous.map((h) => h.slice());
+  while (history.length <= msg.taskIndex) history.push([]);
+  const taskHistory = history[msg.taskIndex] as TaskMetrics[];
+  if (msg.metrics) {
+    if (taskHistory.length >= msg.epoch) return state;
+    taskHistory.push(msg.metrics);
+  }
+  return {
+    ...state,
+    baselines: { status: 'running', taskIndex: msg.taskIndex, epoch: msg.epoch, epochs: msg.epochs, history },
+  };
+}
+
+/** Shows the newest validation plot data (the controller calls it at most every few seconds while training). */
+export function showPendingDiagnostics(state: AppState): AppState {
+  if (!state.pendingValDiagnostics) return state;
+  return {
+    ...state,
+    diagnostics: { ...state.diagnostics, val: state.pendingValDiagnostics },
+    pendingValDiagnostics: null,
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * One run in the worker: the prepared data, the trainer and its runner, built from a checked
+ * `RunConfig`; live patches applied between two steps. Task names are turned into indices here,
+ * once, at `createRun`.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Table } from '../core/csv/table.ts';
+import { PrepareError, prepareDataset } from '../core/data/prepareDataset.ts';
+import { splitFractions } from '../core/data/split.ts';
+import { checkSetting, splitProblem } from '../core/settings/readSettings.ts';
+import { SETTING_KEYS } from '../core/settings/settingsTable.ts';
+import { MultiTaskTrainer } from '../core/train/multiTaskTrainer.ts';
+import { TrainingRunner, type EarlyStopping } from '../core/train/trainingRunner.ts';
+import type { FromWorker, RunConfig, RunInfo, RunPatch, RunState } from './protocol.ts';
+
+export interface ActiveRun {
+  readonly id: number;
+  readonly trainer: MultiTaskTrainer;
+  readonly runner: TrainingRunner;
+  state: RunState;
+  /** The epoch the current or last `train` aims at; null = until paused. */
+  targetEpochs: number | null;
+  /** Early stopping as in effect (the baselines copy it). */
+  earlyStopping: EarlyStopping;
+  info: RunInfo;
+  /** Applies a checked live patch from the next step on. */
+  apply(patch: RunPatch): void;
+  dispose(): void;
+}
+
+/** The first problem with a run's settings, or null (the worker checks what the page sent). */
+export function configProblem(config: RunConfig): string | null {
+  for (const key of SETTING_KEYS) {
+    const error = checkSetting(key, config[key]);
+    if (error) return error;
+  }
+  return splitProblem(config.validationPercent, config.testPercent);
+}
+
+/** Prepares the split and builds the network. Throws PrepareError for roles that make no run. */
+export function createActiveRun(
+  id: number,
+  table: Table,
+  config: RunConfig,
+  post: (msg: FromWorker) => void,
+  yieldToEventLoop: () => Promise<void>,
+): ActiveRun {
+  const problem = configProblem(config);
+  if (problem) throw new PrepareError(problem);
+  const data = prepareDataset(
+    table,
+    {
+      roles: config.roles,
+      encodings: config.encodings,
+      positiveClasses: config.positiveClasses,
+      balanceClasses: config.balanceClasses,
+    },
+    {
+      seed: config.splitSeed,
+      embeddingDim: config.embeddingDim,
+      fractions: splitFractions(config.validationPercent, config.testPercent),
+    },
+  );
+  const trainer = new MultiTaskTrainer(data, {
+    trunk: config.trunk,
+    experts: config.experts,
+    headHidden: data.tasks.map((t) => config.headHidden[t.name] ?? 0),
+    batchSize: config.batchSize,
+    learningRate: config.learningRate,
+    seed: config.seed,
+    weights: data.tasks.map((t) => config.weights[t.name] ?? 1),
+    enabled: data.tasks.map((t) => config.enabled[t.name] ?? true),
+    optimizer: config.optimizer,
+    schedule: config.schedule,
+    l1: config.l1,
+    l2: config.l2,
+    clipNorm: config.clipNorm,
+    weighting: config.weighting,
+  });
+  const runner = new TrainingRunner(
+    trainer,
+    {
+      onLosses: (steps, samplesPerSecond) =>
+        post({ type: 'losses', runId: id, steps, samplesPerSecond, epoch: trainer.epochsCompleted }),
+      onEpoch: (report, diagnostics) => {
+        const memory = tf.memory();
+        post({
+          type: 'epochEnded',
+          runId: id,
+          report,
+          diagnostics,
+          numTensors: memory.numTensors,
+          numBytes: memory.numBytes,
+        });
+      },
+    },
+    yieldToEventLoop,
+  );
+  const monitorIndex = trainer.tasks.findIndex((t) => t.name === config.earlyStopping.monitor);
+  const run: ActiveRun = {
+    id,
+    trainer,
+    runner,
+    state: 'idle',
+    targetEpochs: config.epochs,
+    earlyStopping: {
+      enabled: config.earlyStopping.enabled,
+      patience: config.earlyStopping.patience,
+      monitor: monitorIndex >= 0 ? monitorIndex : 'total',
+    },
+    info: {
+      runId: id,
+      tasks: trainer.tasks,
+      parameterCount: trainer.parameterCount,
+      inputSize: data.inputSize,
+      embeddings: data.embeddings,
+      splitRows: { train: data.train.rows, val: data.val.rows, test: data.test.rows },
+      stepsPerEpoch: trainer.stepsPerEpoch,
+    },
+    apply(patch) {
+      if (patch.weights || patch.enabled)
+        trainer.setTaskWeights(patch.weights ?? currentWeights, patch.enabled ?? currentEnabled);
+      if (patch.weights) currentWeights = [...patch.weights];
+      if (patch.enabled) currentEnabled = [...patch.enabled];
+      if (patch.weighting) trainer.setWeighting(patch.weighting);
+      if (patch.learningRate !== undefined) trainer.setLearningRate(patch.learningRate);
+      if (patch.earlyStopping) {
+        run.earlyStopping = { ...patch.earlyStopping };
+        runner.setEarlyStopping(run.earlyStopping);
+      }
+    },
+    dispose() {
+      runner.dispose();
+      trainer.dispose();
+    },
+  };
+  let currentWeights = trainer.tasks.map((t) => config.weights[t.name] ?? 1);
+  let currentEnabled = trainer.tasks.map((t) => config.enabled[t.name] ?? true);
+  runner.setEarlyStopping(run.earlyStopping);
+  return run;
+}

@@ -1,0 +1,71 @@
+/**
+ * The worker's check of a live patch, against the settings table: only live settings may change
+ * a running network; a setting that redefines it (trunk, batch size, seeds, split…) is refused
+ * with a sentence, instead of being silently ignored.
+ */
+import { checkSetting } from '../core/settings/readSettings.ts';
+import { SETTINGS, type SettingKey } from '../core/settings/settingsTable.ts';
+import type { RunPatch } from './protocol.ts';
+
+const PATCH_KEYS = ['weights', 'enabled', 'learningRate', 'weighting', 'earlyStopping'] as const;
+
+/** The patch, checked for a run with `taskCount` tasks; or the reason it is refused. */
+export function checkRunPatch(patch: unknown, taskCount: number): { patch: RunPatch } | { error: string } {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch))
+    return { error: 'The change was not readable.' };
+  const values = patch as Record<string, unknown>;
+  for (const key of Object.keys(values)) {
+    if ((PATCH_KEYS as readonly string[]).includes(key)) continue;
+    const label = (SETTINGS as Record<string, { label: string } | undefined>)[key]?.label;
+    return {
+      error: label
+        ? `${label} defines a new network, so it cannot change while this run exists. Reset first (or confirm the change), then train again.`
+        : `"${key.slice(0, 40)}" is not a setting that can change during a run.`,
+    };
+  }
+  const out: RunPatch = {};
+  if (values.weights !== undefined) {
+    const w = values.weights;
+    if (
+      !Array.isArray(w) ||
+      w.length !== taskCount ||
+      w.some((x) => typeof x !== 'number' || !Number.isFinite(x) || x < 0)
+    )
+      return { error: `Expected ${taskCount} finite, non-negative task weights.` };
+    out.weights = [...(w as number[])];
+  }
+  if (values.enabled !== undefined) {
+    const e = values.enabled;
+    if (!Array.isArray(e) || e.length !== taskCount || e.some((x) => typeof x !== 'boolean'))
+      return { error: `Expected ${taskCount} task switches (on or off).` };
+    out.enabled = [...(e as boolean[])];
+  }
+  for (const key of ['learningRate', 'weighting'] as const satisfies readonly SettingKey[]) {
+    if (values[key] === undefined) continue;
+    const error = checkSetting(key, values[key]);
+    if (error) return { error };
+    (out as Record<string, unknown>)[key] = values[key];
+  }
+  if (values.earlyStopping !== undefined) {
+    const checked = checkEarlyStopping(values.earlyStopping, taskCount);
+    if ('error' in checked) return checked;
+    out.earlyStopping = checked.value;
+  }
+  return { patch: out };
+}
+
+function checkEarlyStopping(
+  value: unknown,
+  taskCount: number,
+): { value: NonNullable<RunPatch['earlyStopping']> } | { error: string } {
+  const v = value as Record<string, unknown> | null;
+  const monitor = v?.monitor;
+  const monitorOk =
+    monitor === 'total' || (Number.isInteger(monitor) && (monitor as number) >= 0 && (monitor as number) < taskCount);
+  if (!monitorOk) return { error: 'Early stopping must monitor the total or one of the tasks.' };
+  const error = checkSetting('earlyStopping', { ...v, monitor: 'total' });
+  if (error) return { error };
+  return {
+    value: { enabled: v?.enabled as boolean, patience: v?.patience as number, monitor: monitor as 'total' | number },
+  };
+}
