@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvCancelled, CsvError, lineSafeSegments, parseCsv, parseCsvSync } from './parseCsv.ts';
+import { CsvCancelled, CsvError, parseCsv, parseCsvSync } from './parseCsv.ts';
 import { decodeText } from './decodeText.ts';
 import { cellText, type CategoricalColumn, type NumericColumn } from './table.ts';
 
@@ -83,15 +84,10 @@ describe('parseCsv', () => {
   });
 });
 
-describe('lineSafeSegments', () => {
-  it('cuts only at line ends outside quotes', () => {
-    const text = 'a,b\n"x\ny\nz",1\n"p""\nq",2\nlast,3\n';
-    const cuts = [...lineSafeSegments(text, 3)].map(([s, e]) => text.slice(s, e));
-    expect(cuts.join('')).toBe(text);
-    expect(cuts).toEqual(['a,b\n', '"x\ny\nz",1\n', '"p""\nq",2\n', 'last,3\n']);
-  });
+describe('parseCsv streaming in chunks', () => {
+  const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-  it('parses in small segments exactly as in one go, reporting progress up to 1', async () => {
+  it('parses in small chunks exactly as in one go, reporting progress up to 1', async () => {
     const text =
       'name,n,note\n' +
       Array.from({ length: 300 }, (_, i) => `"r${i}, ""q""\nline",${i},${i % 7 ? 'x' : 'NA'}`).join('\r\n');
@@ -103,11 +99,122 @@ describe('lineSafeSegments', () => {
     expect(progress.at(-1)).toBe(1);
   });
 
-  it('stops with CsvCancelled when cancelled between segments', async () => {
+  it('carries a quoted field with newlines and delimiters across a chunk boundary', async () => {
+    const field = 'a, b\n""c"";\td|\r\ne, ""f""\n, g';
+    const text = `id,text,n\n1,a somewhat longer first row,1\n2,"${field}",2\n3,"x,\ny",3\n4,z,4\n`;
+    const at = text.indexOf(field);
+    expect(at).toBeLessThan(64); // the field starts in the first 64-char chunk ...
+    expect(at + field.length).toBeGreaterThan(64); // ... and ends in the second
+    const streamed = await parseCsv(text, { segmentChars: 64, yieldToEventLoop: nextTask });
+    expect(streamed).toEqual(parseCsvSync(text));
+    expect(cellText(streamed.table.columns[1] as CategoricalColumn, 1)).toBe(field.replaceAll('""', '"'));
+    expect(streamed.table.rowCount).toBe(4);
+    expect(streamed.report).toMatchObject({ shortRows: 0, longRows: 0, delimiter: ',' });
+    for (let segmentChars = 1; segmentChars <= text.length; segmentChars++)
+      expect(await parseCsv(text, { segmentChars, yieldToEventLoop: nextTask })).toEqual(streamed); // every cut
+  });
+
+  it('pauses and resumes between chunks, with the same table as one go', async () => {
+    const text =
+      'x;y;z\r\n' + Array.from({ length: 200 }, (_, i) => `${i};"v${i % 13}";${i / 4}`).join('\r\n') + '\r\n';
+    let yields = 0;
+    const yieldToEventLoop = () => (yields++, nextTask());
+    for (const segmentChars of [7, 64, 1000, 1 << 20]) {
+      expect(await parseCsv(text, { segmentChars, yieldToEventLoop })).toEqual(parseCsvSync(text));
+    }
+    expect(yields).toBeGreaterThan(text.length / 64);
+  });
+
+  it("keeps the first chunk's delimiter for later chunks", async () => {
+    // Later chunks have more commas than semicolons; guessed again, they would split on commas.
+    const text = 'a;b\n1;2\n3;4\n' + Array.from({ length: 40 }, (_, i) => `"p,q,r,s";${i}`).join('\n');
+    const streamed = await parseCsv(text, { segmentChars: 16, yieldToEventLoop: nextTask });
+    expect(streamed.report.delimiter).toBe(';');
+    expect(streamed.report.longRows + streamed.report.shortRows).toBe(0);
+    expect(streamed).toEqual(parseCsvSync(text));
+  });
+
+  it('skips blank lines before the header, and counts ragged rows with 1-based numbers across chunks', async () => {
+    const text =
+      '\n\r\n  \n,,\na,b,c\n' + Array.from({ length: 30 }, (_, i) => (i % 9 === 4 ? '1,2' : '1,2,3')).join('\n');
+    const streamed = await parseCsv(text, { segmentChars: 10, yieldToEventLoop: nextTask });
+    expect(streamed).toEqual(parseCsvSync(text));
+    expect(streamed.table.columns.map((c) => c.name)).toEqual(['a', 'b', 'c']);
+    expect(streamed.report).toMatchObject({ shortRows: 3, blankRows: 0, firstRaggedRows: [5, 14, 23] });
+  });
+
+  it('strips a BOM and refuses empty and header-only texts as in one go', async () => {
+    const text = '\uFEFFx,y\n1,2\n3,4\n';
+    expect(await parseCsv(text, { segmentChars: 4 })).toEqual(parseCsvSync(text));
+    expect((await parseCsv(text, { segmentChars: 4 })).table.columns[0]?.name).toBe('x');
+    await expect(parseCsv('\uFEFF \n')).rejects.toThrow(/empty/);
+    await expect(parseCsv('a,b\n\n\n', { segmentChars: 2, yieldToEventLoop: nextTask })).rejects.toThrow(
+      /no data rows/,
+    );
+    await expect(parseCsv('only\n1\n2\n', { segmentChars: 3 })).rejects.toThrow(/only one column/);
+  });
+
+  it('stops with CsvCancelled when cancelled between chunks, after progress that rises', async () => {
+    const text = 'a,b\n' + '1,2\n'.repeat(1000);
+    for (const yieldToEventLoop of [undefined, nextTask]) {
+      const progress: number[] = [];
+      let calls = 0;
+      const cancelled = parseCsv(text, {
+        segmentChars: 100,
+        onProgress: (f) => progress.push(f),
+        shouldCancel: () => ++calls > 3,
+        yieldToEventLoop,
+      });
+      await expect(cancelled).rejects.toBeInstanceOf(CsvCancelled);
+      expect(progress).toHaveLength(4);
+      expect(progress.every((f, i) => i === 0 || f > (progress[i - 1] as number))).toBe(true);
+    }
+  });
+
+  it('reports strictly rising progress that ends at 1, once per chunk', async () => {
+    const text = 'a,b\n' + '1,2\n'.repeat(1000);
+    const progress: number[] = [];
+    await parseCsv(text, { segmentChars: 100, onProgress: (f) => progress.push(f), yieldToEventLoop: nextTask });
+    expect(progress).toHaveLength(Math.ceil(text.length / 100));
+    expect(progress.every((f, i) => i === 0 || f > (progress[i - 1] as number))).toBe(true);
+    expect(progress.at(-1)).toBe(1);
+  });
+
+  it('rejects with the error of a failing callback and stops parsing', async () => {
     const text = 'a,b\n' + '1,2\n'.repeat(1000);
     let calls = 0;
-    await expect(parseCsv(text, { segmentChars: 100, shouldCancel: () => ++calls > 3 })).rejects.toBeInstanceOf(
-      CsvCancelled,
+    const failing = () => {
+      if (++calls === 2) throw new Error('boom');
+    };
+    await expect(parseCsv(text, { segmentChars: 100, onProgress: failing })).rejects.toThrow('boom');
+    expect(calls).toBe(2);
+    await expect(
+      parseCsv(text, { segmentChars: 100, yieldToEventLoop: () => Promise.reject(new Error('gone')) }),
+    ).rejects.toThrow('gone');
+  });
+
+  it('streams any quoted table, cut anywhere, to the same result as one go', async () => {
+    const cell = fc.stringMatching(/^[a-c1-3 ,;"\n\r|\t]{0,6}$/);
+    const quote = (c: string) => (/[,"\n\r]/.test(c) || c.trim() !== c ? `"${c.replaceAll('"', '""')}"` : c);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.constantFrom('\n', '\r\n'),
+        async (rows, segmentChars, newline) => {
+          const text = ['h1,h2,h3', ...rows.map((r) => r.map(quote).join(','))].join(newline);
+          let once: unknown;
+          try {
+            once = parseCsvSync(text);
+          } catch (error) {
+            once = error;
+          }
+          const yieldToEventLoop = () => Promise.resolve(); // a microtask: pauses and resumes all the same
+          const streamed = await parseCsv(text, { segmentChars, yieldToEventLoop }).catch((e: unknown) => e);
+          expect(streamed).toEqual(once);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

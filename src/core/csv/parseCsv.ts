@@ -1,7 +1,8 @@
 /**
- * CSV text → columnar {@link Table}. The text is cut into segments at line ends outside quotes and
- * each segment is parsed by papaparse (RFC 4180 quoting; delimiter detected among , ; tab |), so a
- * large file reports progress, can be cancelled, and lets the thread handle messages in between.
+ * CSV text → columnar {@link Table}. papaparse streams the text in chunks (RFC 4180 quoting; a row cut by
+ * a chunk boundary, quoted newlines included, is carried into the next chunk; the delimiter, detected once
+ * among , ; tab |, and the line break hold for every chunk), so a large file reports progress, can be
+ * cancelled, and lets the thread handle messages in between chunks.
  */
 import Papa from 'papaparse';
 import { ColumnBuilder } from './columnBuilder.ts';
@@ -31,46 +32,108 @@ export interface ParsedCsv {
 }
 
 export interface ParseOptions {
-  /** Characters per segment (default 1 MiB). */
+  /** Characters per chunk (default 1 MiB). */
   segmentChars?: number;
-  /** Called after each segment with the fraction of the text parsed. */
+  /** Called after each chunk with the fraction of the text parsed. */
   onProgress?: (fraction: number) => void;
-  /** Checked after each segment; true aborts with {@link CsvCancelled}. */
+  /** Checked after each chunk; true aborts with {@link CsvCancelled}. */
   shouldCancel?: () => boolean;
-  /** Awaited after each segment, to let the thread handle messages (e.g. Cancel). */
+  /** Awaited after each chunk, to let the thread handle messages (e.g. Cancel). */
   yieldToEventLoop?: () => Promise<void>;
 }
 
 const DELIMITERS = [',', ';', '\t', '|'];
 
 /**
- * Parses CSV text, yielding between segments (see {@link ParseOptions}).
+ * Parses CSV text, yielding between chunks (see {@link ParseOptions}).
  * Throws {@link CsvError} with a readable message for input that is not a table.
  */
-export async function parseCsv(text: string, options: ParseOptions = {}): Promise<ParsedCsv> {
-  const steps = parseSteps(text, options.segmentChars ?? 1 << 20);
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
-    options.onProgress?.(step.value);
-    if (options.shouldCancel?.()) throw new CsvCancelled();
-    if (options.yieldToEventLoop) await options.yieldToEventLoop();
-  }
+export function parseCsv(text: string, options: ParseOptions = {}): Promise<ParsedCsv> {
+  const { onProgress, shouldCancel, yieldToEventLoop } = options;
+  const chunkSize = options.segmentChars ?? 1 << 20;
+  return new Promise<ParsedCsv>((resolve, reject) => {
+    const input = withoutBom(text);
+    const sink = new TableSink();
+    let settled = false;
+    let chunks = 0;
+    const fail = (error: unknown, parser: Papa.Parser) => {
+      if (settled) return;
+      settled = true;
+      parser.abort();
+      reject(error);
+    };
+    Papa.parse<string[]>(input, {
+      ...detectFormat(input),
+      skipEmptyLines: true,
+      chunkSize,
+      // The string streamer cuts chunk k at k·chunkSize; the last chunk reaches the end of the text.
+      chunk(results, parser) {
+        try {
+          sink.take(results.data, results.meta.delimiter);
+          onProgress?.(Math.min(1, (++chunks * chunkSize) / input.length));
+          if (shouldCancel?.()) throw new CsvCancelled();
+        } catch (error) {
+          fail(error, parser);
+          return;
+        }
+        if (!yieldToEventLoop) return;
+        parser.pause(); // resume() parses the next chunk, and calls complete() after the last
+        yieldToEventLoop()
+          .then(() => {
+            if (!settled) parser.resume();
+          })
+          .catch((error: unknown) => fail(error, parser));
+      },
+      complete() {
+        if (settled) return; // aborted
+        settled = true;
+        try {
+          resolve(sink.finish());
+        } catch (error) {
+          reject(error);
+        }
+      },
+    });
+  });
 }
 
 /** The same parse in one go, for small texts (tests, generated data). */
 export function parseCsvSync(text: string): ParsedCsv {
-  const steps = parseSteps(text, Number.MAX_SAFE_INTEGER);
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  const input = withoutBom(text);
+  const sink = new TableSink();
+  const result = Papa.parse<string[]>(input, { ...detectFormat(input), skipEmptyLines: true });
+  sink.take(result.data, result.meta.delimiter);
+  return sink.finish();
 }
 
-/** Parses segment by segment, yielding the fraction done after each; returns the table. */
-function* parseSteps(text: string, segmentChars: number): Generator<number, ParsedCsv> {
-  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (clean.trim() === '')
+/** Drops a UTF-8 BOM (and a second one, which papaparse would drop itself); refuses a blank text. */
+function withoutBom(text: string): string {
+  const once = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (once.trim() === '')
     throw new CsvError('The file is empty. Choose a CSV file with a header row and at least one data row.');
-  let delimiter: string | undefined;
-  let builders: ColumnBuilder[] | null = null;
-  const report: ParseReport = {
+  return once.charCodeAt(0) === 0xfeff ? once.slice(1) : once;
+}
+
+/**
+ * papaparse's own guesses, made once: the line break from the first MiB (as papaparse does for a whole
+ * text) and the delimiter from the first rows. Streaming alone would guess on its first chunk, however small.
+ */
+function detectFormat(input: string): { delimiter: string; newline: '\n' | '\r\n' | '\r' } {
+  const { meta } = Papa.parse<string[]>(input.slice(0, 1 << 20), {
+    delimitersToGuess: DELIMITERS,
+    skipEmptyLines: true,
+    preview: 1,
+  });
+  return { delimiter: meta.delimiter, newline: meta.linebreak as '\n' | '\r\n' | '\r' };
+}
+
+const isBlank = (row: string[]) => row.every((cell) => cell.trim() === '');
+
+/** Takes parsed rows chunk by chunk: finds the header, counts ragged and blank rows, fills the columns. */
+class TableSink {
+  private builders: ColumnBuilder[] | null = null;
+  private dataRows = 0;
+  private readonly report: ParseReport = {
     shortRows: 0,
     longRows: 0,
     blankRows: 0,
@@ -78,82 +141,48 @@ function* parseSteps(text: string, segmentChars: number): Generator<number, Pars
     renamedHeaders: [],
     delimiter: ',',
   };
-  let dataRows = 0;
 
-  for (const [start, end] of lineSafeSegments(clean, segmentChars)) {
-    const result = Papa.parse<string[]>(
-      clean.slice(start, end),
-      delimiter ? { delimiter, skipEmptyLines: true } : { delimitersToGuess: DELIMITERS, skipEmptyLines: true },
-    );
-    let rows = result.data;
-    if (!builders) {
-      while (rows.length > 0 && (rows[0] as string[]).every((cell) => cell.trim() === '')) rows = rows.slice(1); // blank lines before the header
-      const header = rows[0];
-      if (!header) continue;
-      delimiter = result.meta.delimiter;
-      report.delimiter = delimiter;
+  take(rows: string[][], delimiter: string): void {
+    let from = 0;
+    if (!this.builders) {
+      while (from < rows.length && isBlank(rows[from] as string[])) from++; // blank lines before the header
+      const header = rows[from++];
+      if (!header) return;
+      this.report.delimiter = delimiter;
       const { names, renamed } = makeUniqueNames(header);
-      report.renamedHeaders = renamed;
-      builders = names.map((n) => new ColumnBuilder(n));
-      rows = rows.slice(1);
+      this.report.renamedHeaders = renamed;
+      this.builders = names.map((n) => new ColumnBuilder(n));
     }
+    const builders = this.builders;
     const width = builders.length;
-    for (const row of rows) {
-      if (row.every((cell) => cell.trim() === '')) {
+    const report = this.report;
+    for (let r = from; r < rows.length; r++) {
+      const row = rows[r] as string[];
+      if (isBlank(row)) {
         report.blankRows++;
         continue;
       }
-      dataRows++;
+      this.dataRows++;
       if (row.length !== width) {
         if (row.length < width) report.shortRows++;
         else report.longRows++;
-        if (report.firstRaggedRows.length < 5) report.firstRaggedRows.push(dataRows);
+        if (report.firstRaggedRows.length < 5) report.firstRaggedRows.push(this.dataRows);
       }
       for (let c = 0; c < width; c++) (builders[c] as ColumnBuilder).append(row[c] ?? '');
     }
-    yield end / clean.length;
   }
-  if (!builders || dataRows === 0)
-    throw new CsvError('The file has a header but no data rows. Add at least one row of values below the header.');
-  if (builders.length < 2) {
-    throw new CsvError(
-      'The file has only one column. A model needs at least two: an input and a target. If your file uses another separator, save it with commas, semicolons, tabs or | between values.',
-    );
-  }
-  return { table: { rowCount: dataRows, columns: builders.map((b) => b.finish()) }, report };
-}
 
-/**
- * Yields [start, end) ranges that end just after a line break outside quotes (RFC 4180 quotes are
- * doubled inside fields, so an even quote count before a newline means it is outside a field).
- */
-export function* lineSafeSegments(text: string, segmentChars: number): Generator<[number, number]> {
-  let start = 0;
-  while (start < text.length) {
-    const target = start + segmentChars;
-    let cut = text.length;
-    if (target < text.length) {
-      let quotes = countQuotes(text, start, target); // quotes in [start, pos)
-      for (let pos = target; ;) {
-        const nl = text.indexOf('\n', pos);
-        if (nl === -1) break;
-        quotes += countQuotes(text, pos, nl);
-        if (quotes % 2 === 0) {
-          cut = nl + 1;
-          break;
-        }
-        pos = nl + 1;
-      }
+  finish(): ParsedCsv {
+    const builders = this.builders;
+    if (!builders || this.dataRows === 0)
+      throw new CsvError('The file has a header but no data rows. Add at least one row of values below the header.');
+    if (builders.length < 2) {
+      throw new CsvError(
+        'The file has only one column. A model needs at least two: an input and a target. If your file uses another separator, save it with commas, semicolons, tabs or | between values.',
+      );
     }
-    yield [start, cut];
-    start = cut;
+    return { table: { rowCount: this.dataRows, columns: builders.map((b) => b.finish()) }, report: this.report };
   }
-}
-
-function countQuotes(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = text.indexOf('"', from); i !== -1 && i < to; i = text.indexOf('"', i + 1)) n++;
-  return n;
 }
 
 function makeUniqueNames(header: string[]): { names: string[]; renamed: { from: string; to: string }[] } {
