@@ -64,11 +64,3 @@ export interface ModelSpec {
   headHidden: number[];
   tasks: TaskSpec[];
 }
-
-/** Optimisation settings chosen before training starts. */
-export interface TrainConfig {
-  epochs: number;
-  batchSize: number;
-  learningRate: number;
-  seed: number;
-}

@@ -1,7 +1,8 @@
 /** All metrics of one task on one split, from its head's outputs read back from the device. */
 import type { TargetScale } from '../data/prepareDataset.ts';
 import type { TaskSpec } from '../types.ts';
-import { EPSILON } from '../train/taskLosses.ts';
+import { outputUnits } from '../model/outputUnits.ts';
+import { plainTaskLoss } from '../train/plainTaskLosses.ts';
 import { accuracy, binaryCounts, macroF1, precisionRecallF1, rocAuc } from './classificationMetrics.ts';
 import { regressionMetrics } from './regressionMetrics.ts';
 import { argmaxRow, labelledRows } from './predictionRows.ts';
@@ -37,16 +38,13 @@ export function computeTaskMetrics(
   const labelled = labelledRows(targets);
   const y = Float64Array.from(labelled, (i) => targets[i] as number);
   const count = labelled.length;
+  // The training loss, unweighted (no class weights), in the standardised units for regression.
+  const loss = plainTaskLoss(task.kind, outputs, targets, outputUnits(task.kind, task.numClasses));
   if (task.kind === 'binary') {
     const p = Float64Array.from(labelled, (i) => outputs[i] as number);
-    let loss = 0;
-    p.forEach((pi, j) => {
-      const pc = Math.min(Math.max(pi, EPSILON), 1 - EPSILON);
-      loss -= (y[j] as number) === 1 ? Math.log(pc) : Math.log(1 - pc);
-    });
     const predicted = p.map((pi) => (pi >= 0.5 ? 1 : 0));
     return {
-      loss: loss / Math.max(count, 1),
+      loss,
       count,
       accuracy: accuracy(predicted, y),
       ...precisionRecallF1(binaryCounts(predicted, y)),
@@ -55,22 +53,15 @@ export function computeTaskMetrics(
   }
   if (task.kind === 'multiclass') {
     const k = task.numClasses;
-    const predicted = new Float64Array(count);
-    let loss = 0;
-    labelled.forEach((row, j) => {
-      predicted[j] = argmaxRow(outputs, row, k);
-      loss -= Math.log(Math.max(outputs[row * k + (y[j] as number)] as number, EPSILON));
-    });
+    const predicted = Float64Array.from(labelled, (row) => argmaxRow(outputs, row, k));
     return {
-      loss: loss / Math.max(count, 1),
+      loss,
       count,
       accuracy: accuracy(predicted, y),
       macroF1: macroF1(predicted, y, k),
     };
   }
   const predStd = Float64Array.from(labelled, (i) => outputs[i] as number);
-  let loss = 0;
-  predStd.forEach((p, j) => (loss += (p - (y[j] as number)) ** 2));
   const toUnits = (v: number) => v * scale.std + scale.mean;
-  return { loss: loss / Math.max(count, 1), count, ...regressionMetrics(predStd.map(toUnits), y.map(toUnits)) };
+  return { loss, count, ...regressionMetrics(predStd.map(toUnits), y.map(toUnits)) };
 }

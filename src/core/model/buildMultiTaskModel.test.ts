@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../types.ts';
-import { buildMultiTaskModel, trunkLayerName } from './buildMultiTaskModel.ts';
+import { buildMultiTaskModel, buildMultiTaskNetwork, trunkLayerName } from './buildMultiTaskModel.ts';
 import { countParameters } from './parameterCounts.ts';
 
 const spec: ModelSpec = {
@@ -135,6 +135,39 @@ describe('buildMultiTaskModel', () => {
     const shared = buildMultiTaskModel({ ...spec, trunk });
     expect(shared.getLayer(trunkLayerName(2, null)).getWeights()[0]?.shape).toEqual([6, 4]);
     shared.dispose();
+  });
+
+  it('hands out every trainable variable once, by role: trunk, each head (gate included), kernels, last shared kernels', () => {
+    const variants: ModelSpec[] = [
+      { ...spec, headHidden: [3, 0, 2], embeddings: [{ name: 'user', vocabSize: 10, dim: 3 }] },
+      { ...spec, experts: 2, headHidden: [0, 2, 0], trunk: spec.trunk.map((l) => ({ ...l, activation: 'leakyRelu' })) },
+    ];
+    for (const v of variants) {
+      const { model, variables, gates } = buildMultiTaskNetwork(v, 4);
+      const layerOf = (variable: tf.Variable) =>
+        model.layers.find((l) => l.trainableWeights.some((w) => w.read() === variable))?.name ?? '?';
+      const all = model.trainableWeights.map((w) => w.read());
+      const handed = [...variables.trunk, ...variables.heads.flat()];
+      expect(new Set(handed).size).toBe(all.length);
+      expect(new Set([...handed, ...all]).size).toBe(all.length);
+      expect(variables.trunk.map(layerOf).every((n) => n.startsWith('trunk_'))).toBe(true);
+      variables.heads.forEach((h, k) => expect(h.map(layerOf).every((n) => n.startsWith(`head${k}_`))).toBe(true));
+      const dense = model.layers.filter((l) => l.getClassName() === 'Dense');
+      expect(variables.kernels).toEqual(dense.map((l) => l.trainableWeights[0]?.read()));
+      const experts = v.experts ?? 1;
+      expect(variables.lastSharedKernels.map(layerOf)).toEqual(
+        experts > 1 ? [1, 2].map((e) => trunkLayerName(2, e)) : [trunkLayerName(2, null)],
+      );
+      expect(gates).toHaveLength(experts > 1 ? 3 : 0);
+      // The same weights as the plain builder with the same seed (runs reproduce).
+      const plain = buildMultiTaskModel(v, 4);
+      plain.getWeights().forEach((w, i) => expect(w.dataSync()).toEqual(model.getWeights()[i]?.dataSync()));
+      plain.dispose();
+      model.dispose();
+    }
+    const noTrunk = buildMultiTaskNetwork({ ...spec, trunk: [] });
+    expect(noTrunk.variables.lastSharedKernels).toEqual([]);
+    noTrunk.model.dispose();
   });
 
   it('refuses experts without a trunk layer', () => {

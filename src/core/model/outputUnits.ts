@@ -8,13 +8,13 @@ export function outputUnits(kind: TaskKind, numClasses: number): number {
 
 /**
  * Name of dense layer `layer` (1-based) of the shared trunk, or of expert `expert` (1-based) under
- * MMoE; the trainer finds GradNorm's last shared kernels by these names.
+ * MMoE (the trainer gets its variables from the builder's handles, not by name).
  */
 export function trunkLayerName(layer: number, expert: number | null): string {
   return expert === null ? `trunk_dense${layer}` : `trunk_expert${expert}_dense${layer}`;
 }
 
-/** Layer-name prefix of task k's head; the trainer uses it to find a head's variables. */
+/** Layer-name prefix of task k's head (its gate, hidden and output layers). */
 export function headPrefix(taskIndex: number): string {
   return `head${taskIndex}_`;
 }

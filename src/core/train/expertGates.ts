@@ -1,34 +1,16 @@
 /**
- * The mixture-of-experts parts the trainer needs besides the model itself: where GradNorm measures
- * gradient norms (each expert's last layer) and each task's gate, to report how much it draws on
- * each expert.
+ * Under MMoE, each task's gate as a model of its own, to report how much each task draws on each
+ * expert.
  */
 import * as tf from '@tensorflow/tfjs';
-import { headPrefix, trunkLayerName } from '../model/buildMultiTaskModel.ts';
-
-/**
- * Kernels of the last shared dense layer, one per expert (one for a shared trunk; none without a
- * trunk layer). getLayer throws on a missing name, so GradNorm never silently measures another layer.
- */
-export function lastSharedKernels(model: tf.LayersModel, trunkLength: number, experts: number): tf.Variable[] {
-  if (trunkLength === 0) return [];
-  const names =
-    experts > 1
-      ? Array.from({ length: experts }, (_, e) => trunkLayerName(trunkLength, e + 1))
-      : [trunkLayerName(trunkLength, null)];
-  return names.map((name) => model.getLayer(name).trainableWeights[0]?.read() as tf.Variable);
-}
 
 /** The model's inputs → each task's gate. Shares the model's layers and owns no weights (never dispose it). */
 export class ExpertGates {
   private readonly gates: tf.LayersModel;
 
-  constructor(model: tf.LayersModel, taskCount: number) {
-    const outputs = Array.from(
-      { length: taskCount },
-      (_, k) => model.getLayer(`${headPrefix(k)}gate`).output as tf.SymbolicTensor,
-    );
-    this.gates = tf.model({ inputs: model.inputs, outputs });
+  /** gates: per task, its gate's softmax output in `model` (the builder's handles). */
+  constructor(model: tf.LayersModel, gates: tf.SymbolicTensor[]) {
+    this.gates = tf.model({ inputs: model.inputs, outputs: gates });
   }
 
   /** Each task's mean gate weight per expert over the first `rows` rows of `inputs`: [task][expert], rows summing to 1. */

@@ -1,11 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import {
-  binaryCrossEntropy,
-  combineTaskLosses,
-  meanSquaredError,
-  sparseCategoricalCrossEntropy,
-} from './taskLosses.ts';
+import { binaryCrossEntropy, meanSquaredError, sparseCategoricalCrossEntropy } from './taskLosses.ts';
 
 const value = (t: tf.Tensor) => {
   const v = t.arraySync() as number;
@@ -57,11 +52,5 @@ describe('sparse categorical cross-entropy', () => {
 describe('mean squared error', () => {
   it('averages squared errors over labelled rows', () => {
     expect(value(meanSquaredError(col([1, 2, 100]), vec([0, 4, 0]), vec([1, 1, 0])))).toBeCloseTo(2.5, 6);
-  });
-});
-
-describe('weighted sum', () => {
-  it('is Σ wᵢ·Lᵢ', () => {
-    expect(value(combineTaskLosses(vec([1, 4, 0.5]), vec([2, 0.5, 0])))).toBeCloseTo(4, 6);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Per-task losses, each a masked mean over the batch: rows whose target is missing (mask 0)
- * contribute nothing to that task, and a batch with no labelled row gives 0, never NaN.
+ * contribute nothing to that task, and a batch with no labelled row gives 0, never NaN. The same
+ * losses in plain JavaScript, for evaluation, are in plainTaskLosses.ts (a test keeps them equal).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { TaskKind } from '../types.ts';
@@ -47,9 +48,4 @@ export function lossForTask(kind: TaskKind): (p: tf.Tensor, y: tf.Tensor1D, mask
   if (kind === 'binary') return binaryCrossEntropy;
   if (kind === 'multiclass') return sparseCategoricalCrossEntropy;
   return meanSquaredError;
-}
-
-/** Σ wᵢ·Lᵢ. perTask, weights: [numTasks]. Caller owns the result. */
-export function combineTaskLosses(perTask: tf.Tensor1D, weights: tf.Tensor1D): tf.Scalar {
-  return tf.tidy(() => tf.sum(tf.mul(perTask, weights)) as tf.Scalar);
 }

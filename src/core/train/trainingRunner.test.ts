@@ -3,7 +3,7 @@ import { toyDataset } from '../testing/toyData.ts';
 import type { StepLosses } from './lossReader.ts';
 import { MultiTaskTrainer } from './multiTaskTrainer.ts';
 import { TrainingRunner, type EpochReport } from './trainingRunner.ts';
-import { DEFAULT_WEIGHTING } from '../weighting/strategies.ts';
+import { DEFAULT_WEIGHTING, type WeightingStrategy } from '../weighting/strategies.ts';
 
 const immediate = () => new Promise<void>((r) => setImmediate(r));
 const options = {
@@ -72,20 +72,42 @@ describe('TrainingRunner', () => {
     trainer.dispose();
   });
 
-  it('under a strategy that sets its own weights, early stopping watches the plain sum of the losses', async () => {
-    const trainer = new MultiTaskTrainer(toyDataset(200), {
-      ...options,
-      learningRate: 0.05,
-      weighting: { ...DEFAULT_WEIGHTING, strategy: 'uncertainty' },
-    });
-    const epochs: EpochReport[] = [];
-    const runner = new TrainingRunner(trainer, { onLosses: () => {}, onEpoch: (e) => epochs.push(e) }, immediate);
-    runner.setEarlyStopping({ enabled: true, monitor: 'total', patience: 1000 });
-    await runner.runUntil(8, () => false);
-    const plain = epochs.map((e) => e.val.reduce((a, m) => a + m.loss, 0));
-    const best = plain.indexOf(Math.min(...plain)) + 1;
-    expect(runner.restoreBestWeights()).toBe(best === 8 ? null : best);
-    runner.dispose();
-    trainer.dispose();
+  it("early stopping's total weighs the validation losses by the manual weights, or plainly under a self-weighting strategy", async () => {
+    // Scripted validation losses: the plain sum is best at epoch 1 (3.0 < 3.8), the sum weighted
+    // by (3, 1, 1) at epoch 2 (4.6 < 5.0), and by (1, 0, 1) — task 1 off — at epoch 2 (1.8 < 2.0).
+    const script = [
+      [1, 1, 1],
+      [0.4, 2, 1.4],
+      [2, 2, 2],
+      [2, 2, 2],
+    ];
+    const cases: [WeightingStrategy, number[], boolean[], number][] = [
+      ['manual', [3, 1, 1], [true, true, true], 2],
+      ['pcgrad', [3, 1, 1], [true, true, true], 2],
+      ['manual', [1, 1, 1], [true, false, true], 2],
+      ['equal', [3, 1, 1], [true, true, true], 1],
+      ['uncertainty', [3, 1, 1], [true, true, true], 1],
+      ['dwa', [3, 1, 1], [true, true, true], 1],
+      ['gradnorm', [3, 1, 1], [true, true, true], 1],
+    ];
+    for (const [strategy, weights, enabled, bestEpoch] of cases) {
+      const trainer = new MultiTaskTrainer(toyDataset(200), {
+        ...options,
+        weights,
+        enabled,
+        weighting: { ...DEFAULT_WEIGHTING, strategy },
+      });
+      const scripted = async () => ({
+        metrics: (script[trainer.epochsCompleted - 1] as number[]).map((loss) => ({ loss, count: 60 })),
+        diagnostics: [],
+      });
+      trainer.evaluateWithDiagnostics = scripted;
+      const runner = new TrainingRunner(trainer, { onLosses: () => {}, onEpoch: () => {} }, immediate);
+      runner.setEarlyStopping({ enabled: true, monitor: 'total', patience: 1000 });
+      await runner.runUntil(4, () => false);
+      expect([strategy, enabled, runner.restoreBestWeights()]).toEqual([strategy, enabled, bestEpoch]);
+      runner.dispose();
+      trainer.dispose();
+    }
   });
 });

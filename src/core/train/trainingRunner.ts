@@ -10,7 +10,6 @@ import type { TaskDiagnostics } from '../metrics/taskDiagnostics.ts';
 import type { TaskMetrics } from '../metrics/taskMetrics.ts';
 import { LossReader, type StepLosses } from './lossReader.ts';
 import type { MultiTaskTrainer } from './multiTaskTrainer.ts';
-import { setsOwnWeights } from '../weighting/strategies.ts';
 
 /** What is known at the end of an epoch. */
 export interface EpochReport {
@@ -273,13 +272,10 @@ export class TrainingRunner {
   private checkEarlyStopping(epoch: number, val: TaskMetrics[]): RunOutcome | null {
     if (!this.earlyStopping.enabled) return null;
     const { monitor, patience } = this.earlyStopping;
-    // A strategy that sets its own weights changes them every epoch (Uncertainty's grow as the
-    // losses fall), so its weighted total is no yardstick: the plain sum of the losses is.
-    const fixed = setsOwnWeights(this.trainer.weightingConfig.strategy);
+    // The trainer says how the total weighs each task (the plain sum under a self-weighting strategy).
+    const weights = monitor === 'total' ? this.trainer.monitorWeights() : [];
     const value =
-      monitor === 'total'
-        ? val.reduce((s, m, k) => s + (fixed ? 1 : (this.lastWeights[k] ?? 1)) * m.loss, 0)
-        : (val[monitor]?.loss ?? NaN);
+      monitor === 'total' ? val.reduce((s, m, k) => s + (weights[k] ?? 1) * m.loss, 0) : (val[monitor]?.loss ?? NaN);
     if (!Number.isFinite(value)) return null;
     if (!this.best || value < this.best.value - 1e-9) {
       this.best?.weights.forEach((w) => w.dispose());

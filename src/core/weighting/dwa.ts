@@ -3,6 +3,9 @@
  *   r_k(t−1) = L_k(t−1) / L_k(t−2),   λ_k(t) = K · exp(r_k(t−1)/T) / Σ_i exp(r_i(t−1)/T)
  * with L the mean training loss of an epoch. The first two epochs use λ_k = 1.
  */
+import { AssignedWeights } from './assignedWeights.ts';
+
+/** The weights λ(t) from the epoch losses so far (oldest first), 0 for a task that is off. */
 export function dwaWeights(
   epochLosses: readonly (readonly number[])[],
   numTasks: number,
@@ -20,4 +23,18 @@ export function dwaWeights(
   const exps = ratios.map((r, k) => (on[k] ? Math.exp((r - maxRatio) / temperature) : 0)); // shifted for stability
   const sum = exps.reduce((a, b) => a + b, 0);
   return exps.map((e) => (count * e) / sum);
+}
+
+/** DWA as a strategy: its weights change once per epoch, from the run's epoch losses. */
+export class DwaWeighting extends AssignedWeights {
+  readonly setsOwnWeights = true;
+
+  protected plainWeights(): number[] {
+    const { kinds, epochLosses } = this.context;
+    return dwaWeights(epochLosses, kinds.length, this.config.dwaTemperature, this.settings.enabled);
+  }
+
+  onEpochEnd(): void {
+    this.refresh();
+  }
 }

@@ -1,4 +1,7 @@
-/** The task-weighting strategies a person can pick, and what each needs from the trainer. */
+/**
+ * The task-weighting strategies a person can pick: names, settings and labels, free of TensorFlow.js
+ * so the page can use them. The implementations are one file each (see createWeighting.ts).
+ */
 
 export type WeightingStrategy = 'manual' | 'equal' | 'uncertainty' | 'dwa' | 'gradnorm' | 'pcgrad';
 
@@ -21,7 +24,10 @@ export const STRATEGY_LABELS: Record<WeightingStrategy, string> = {
   pcgrad: 'PCGrad (Yu et al. 2020)',
 };
 
-/** Strategies that set the weights themselves, Equal included (the sliders then only show them). */
+/**
+ * Strategies that set the weights themselves, Equal included (the sliders then only show them).
+ * Each implementation's `setsOwnWeights` agrees (a test checks).
+ */
 export function setsOwnWeights(strategy: WeightingStrategy): boolean {
   return strategy === 'equal' || strategy === 'uncertainty' || strategy === 'dwa' || strategy === 'gradnorm';
 }

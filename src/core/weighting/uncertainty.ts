@@ -5,9 +5,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { TaskKind } from '../types.ts';
+import { onMask } from './assignedWeights.ts';
+import type { WeightingConfig } from './strategies.ts';
+import type { TaskSettings, TaskWeighting, WeightingContext } from './taskWeighting.ts';
+import { weightedTotal } from './weightedTotal.ts';
 
 /** Per task: ½ for regression, 1 for classification. */
-export function uncertaintyFactors(kinds: TaskKind[]): number[] {
+export function uncertaintyFactors(kinds: readonly TaskKind[]): number[] {
   return kinds.map((k) => (k === 'regression' ? 0.5 : 1));
 }
 
@@ -23,13 +27,54 @@ export function uncertaintyTotal(
   factors: tf.Tensor1D,
   mask: tf.Tensor1D,
 ): tf.Scalar {
-  return tf.tidy(
-    () =>
-      tf.sum(
-        tf.add(
-          tf.mul(uncertaintyWeights(logVariances, factors, mask), losses),
-          tf.mul(tf.mul(logVariances, 0.5), mask),
-        ),
-      ) as tf.Scalar,
+  return tf.tidy(() =>
+    uncertaintyObjective(losses, uncertaintyWeights(logVariances, factors, mask), logVariances, mask),
   );
+}
+
+/** Σ wᵢ·Lᵢ + ½·Σ maskᵢ·sᵢ, for weights w from {@link uncertaintyWeights}. Caller owns the result. */
+function uncertaintyObjective(
+  losses: tf.Tensor1D,
+  weights: tf.Tensor1D,
+  logVariances: tf.Tensor1D,
+  mask: tf.Tensor1D,
+): tf.Scalar {
+  return tf.tidy(() => tf.add(weightedTotal(losses, weights), tf.sum(tf.mul(tf.mul(logVariances, 0.5), mask))));
+}
+
+/** The strategy: s starts at 0 (weights c·e⁰) and learns through the objective, stepped by the strategy optimiser. */
+export class UncertaintyWeighting implements TaskWeighting {
+  readonly setsOwnWeights = true;
+  readonly learnedVariables: readonly tf.Variable[];
+  private readonly factors: tf.Tensor1D; // [T] c_i
+  private readonly mask: tf.Variable; // [T] 1 = on
+  private readonly logVariances: tf.Variable; // [T] s_i
+
+  constructor(_config: WeightingConfig, context: WeightingContext, settings: TaskSettings) {
+    const T = context.kinds.length;
+    [this.factors, this.mask, this.logVariances] = tf.tidy(() => [
+      tf.tensor1d(uncertaintyFactors(context.kinds)),
+      tf.variable(tf.tensor1d(onMask(settings, T)), false),
+      tf.variable(tf.zeros([T]), true),
+    ]);
+    this.learnedVariables = [this.logVariances];
+  }
+
+  setTaskSettings(settings: TaskSettings): void {
+    tf.tidy(() => this.mask.assign(tf.tensor1d(onMask(settings, this.factors.size))));
+  }
+
+  configure(): void {}
+
+  weights(): tf.Tensor1D {
+    return uncertaintyWeights(this.logVariances as tf.Tensor1D, this.factors, this.mask as tf.Tensor1D);
+  }
+
+  objective(losses: tf.Tensor1D, weights: tf.Tensor1D): tf.Scalar {
+    return uncertaintyObjective(losses, weights, this.logVariances as tf.Tensor1D, this.mask as tf.Tensor1D);
+  }
+
+  dispose(): void {
+    tf.dispose([this.factors, this.mask, this.logVariances]);
+  }
 }

@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { clipByGlobalNorm, globalNorm, pcgradCombine } from '../train/gradientMath.ts';
+import { clipByGlobalNorm, globalNorm } from '../train/gradientMath.ts';
 import { learningRateAt, DEFAULT_SCHEDULE } from '../train/schedules.ts';
 import { dwaWeights } from './dwa.ts';
 import { gradNormWeightGradient, renormalizeWeights } from './gradNorm.ts';
+import { pcgradCombine } from './pcgrad.ts';
 import { uncertaintyTotal, uncertaintyWeights } from './uncertainty.ts';
 
 const values = (t: tf.Tensor) => Array.from(t.dataSync());
