@@ -67,7 +67,7 @@ export function parseCsv(text: string, options: ParseOptions = {}): Promise<Pars
       skipEmptyLines: true,
       chunkSize,
       // The string streamer cuts chunk k at k·chunkSize; the last chunk reaches the end of the text.
-      chunk(results, parser) {
+      chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
         try {
           sink.take(results.data, results.meta.delimiter);
           onProgress?.(Math.min(1, (++chunks * chunkSize) / input.length));
