@@ -42,6 +42,12 @@ if (resp) {
   console.log(
     `\nResponsiveness (wasm, reference, training): ${f(resp.longTasksPer10s, 2)} long tasks per 10 s (${resp.longTasks.length} in ${f(resp.watchedSeconds)} s, longest ${f(Math.max(0, ...resp.longTasks), 0)} ms)`,
   );
+  for (const [id, ms] of Object.entries(resp.renderCosts ?? {}).sort()) {
+    const sorted = [...ms].sort((a, b) => a - b);
+    console.log(
+      `  ${id.padEnd(17)} ${String(ms.length).padStart(4)} redraws, median ${f(median(ms), 1)} ms, max ${f(sorted.at(-1), 1)} ms`,
+    );
+  }
   console.log(
     `  weight change → worker acknowledgement on screen: median ${f(median(resp.ackMs), 0)} ms, max ${f(Math.max(...resp.ackMs), 0)} ms (${f(median(resp.ackSteps), 2)} / ${f(Math.max(...resp.ackSteps), 2)} steps of ${f(resp.msPerStep)} ms)`,
   );

@@ -16,8 +16,8 @@ test("trains the weather sample on WASM: every task's loss falls, metrics fill, 
   await expect(app.progress).toContainText(/Epoch \d+ \/ 4/);
   await expect(app.progress).toContainText('Done', { timeout: 60_000 });
 
-  // The chart draws one line per task plus the total (recharts renders one path per line).
-  await expect(app.lossCurves.locator('.recharts-line')).toHaveCount(TASKS.length + 1);
+  // The live chart draws one line per task plus the total.
+  await expect(app.lossCurves.locator('path.curve-line')).toHaveCount(TASKS.length + 1);
 
   // Per-epoch training loss, read from the chart's text alternative.
   await page.getByText('Loss per epoch as a table').click();

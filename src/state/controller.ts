@@ -9,7 +9,14 @@ import { redefiningKeys } from '../core/settings/settingsTable.ts';
 import type { BackendChoice, ColumnRole, InputEncoding } from '../core/types.ts';
 import type { WeightingConfig } from '../core/weighting/strategies.ts';
 import type { TrainingClient } from '../worker/client.ts';
-import type { EarlyStoppingConfig, FromWorker, RunConfig, RunInfo, RunPatch } from '../worker/protocol.ts';
+import type {
+  DatasetSource,
+  EarlyStoppingConfig,
+  FromWorker,
+  RunConfig,
+  RunInfo,
+  RunPatch,
+} from '../worker/protocol.ts';
 import { ChartBuffer } from './chartBuffer.ts';
 import { reduceWorkerEvent } from './reduceWorkerEvent.ts';
 import { saveFile } from './saveFile.ts';
@@ -19,7 +26,8 @@ import { appStore, type AppState, type TrainSettings } from './store.ts';
 const WEIGHT_SEND_MS = 100;
 
 export interface Controller {
-  loadSample(id: string): void;
+  /** Loads a built-in sample; `correlation` sets the correlated-tasks sample's task correlation. */
+  loadSample(id: string, options?: { correlation?: number }): void;
   loadFile(file: File): void;
   cancelLoad(): void;
   setRole(column: string, role: ColumnRole): void;
@@ -53,6 +61,7 @@ export interface Controller {
 function livePatch(patch: Partial<TrainSettings>, run: RunInfo): RunPatch {
   const out: RunPatch = {};
   if (patch.learningRate !== undefined) out.learningRate = patch.learningRate;
+  if (patch.maxStepsPerSecond !== undefined) out.maxStepsPerSecond = patch.maxStepsPerSecond;
   if (patch.weighting) out.weighting = patch.weighting;
   if (patch.earlyStopping) {
     const k = run.tasks.findIndex((t) => t.name === patch.earlyStopping?.monitor);
@@ -165,35 +174,59 @@ export function createController(client: TrainingClient): Controller {
     client.send({ type: 'createRun', config: creating });
   };
 
+  /** The epoch `train` aims at: none when running until paused; a run past Epochs trains that many more. */
+  const targetEpoch = (): number | null => {
+    const { settings, progress, run } = get();
+    if (settings.runUntilPaused) return null;
+    const done = run && !resetting ? progress.epoch : 0;
+    return done >= settings.epochs ? done + settings.epochs : settings.epochs;
+  };
+
   const applySettings = (patch: Partial<TrainSettings>) => {
-    set({ settings: { ...get().settings, ...patch } });
-    const run = get().run;
+    // Typing an epoch count asks for a run of that length.
+    const full = patch.epochs !== undefined ? { ...patch, runUntilPaused: false } : patch;
+    set({ settings: { ...get().settings, ...full } });
+    const { run, runState, progress, settings } = get();
     if (!run) return;
-    const live = livePatch(patch, run);
+    const live = livePatch(full, run);
+    if (runState === 'running' && (full.epochs !== undefined || full.runUntilPaused !== undefined)) {
+      // While it trains, the target moves; switching "until paused" off finishes at least the current epoch.
+      live.untilEpoch = settings.runUntilPaused ? null : Math.max(settings.epochs, progress.epoch + 1);
+    }
     if (Object.keys(live).length > 0) client.send({ type: 'update', patch: live });
   };
 
   const controller: Controller = {
-    loadSample(id) {
+    loadSample(id, options = {}) {
       const sample =
         SAMPLE_DATASETS.find((s) => s.id === id) ?? SAMPLE_DATASETS.find((s) => s.id === DEFAULT_SAMPLE_ID);
       if (!sample) return;
       const pendingPreset = { roles: sample.roles, positiveClasses: sample.positiveClasses ?? {} };
-      set({ sampleId: sample.id, datasetLoading: true, alert: null, pendingPreset });
-      const source =
-        sample.source.kind === 'file'
-          ? { kind: 'url' as const, url: new URL(sample.source.path, document.baseURI).href, name: sample.label }
-          : {
-              kind: 'generated' as const,
-              generator: sample.source.generator,
-              seed: sample.source.seed,
-              name: sample.label,
-            };
+      // A sample opens running until paused: time to steer it.
+      const settings = { ...get().settings, runUntilPaused: true };
+      set({ sampleId: sample.id, datasetLoading: true, alert: null, pendingPreset, settings });
+      const { source: from } = sample;
+      let source: DatasetSource;
+      if (from.kind === 'file')
+        source = { kind: 'url', url: new URL(from.path, document.baseURI).href, name: sample.label };
+      else if (from.generator === 'ecommerce') source = { ...from, name: sample.label };
+      else {
+        const correlation = Math.max(-1, Math.min(1, options.correlation ?? from.correlation));
+        set({ sampleCorrelation: correlation });
+        source = { ...from, correlation, name: `${sample.label}, correlation ${correlation}` };
+      }
       client.send({ type: 'loadDataset', source });
     },
     loadFile(file) {
       performance.mark('mtl:file-picked');
-      set({ datasetLoading: true, alert: null, pendingPreset: null, loadProgress: { name: file.name, fraction: 0 } });
+      const settings = { ...get().settings, runUntilPaused: false }; // your own data: a run of Epochs epochs
+      set({
+        datasetLoading: true,
+        alert: null,
+        pendingPreset: null,
+        loadProgress: { name: file.name, fraction: 0 },
+        settings,
+      });
       client.send({ type: 'loadDataset', source: { kind: 'file', file } });
     },
     cancelLoad() {
@@ -263,11 +296,9 @@ export function createController(client: TrainingClient): Controller {
     },
     train() {
       set({ alert: null });
+      const untilEpoch = targetEpoch();
       ensureRun();
-      // Epochs is a target; a run that already reached it trains that many epochs more.
-      const { settings, progress, run } = get();
-      const done = run && !resetting ? progress.epoch : 0;
-      client.send({ type: 'train', untilEpoch: done >= settings.epochs ? done + settings.epochs : settings.epochs });
+      client.send({ type: 'train', untilEpoch });
     },
     pause() {
       client.send({ type: 'pause' });

@@ -21,6 +21,19 @@ describe('LossSeries', () => {
     expect(points.map((p) => p.total)).toEqual([5, 13, 21, 29, 37, 45, 50]);
   });
 
+  it('fed in many batches, still covers the whole run in buckets of equal length (the start is not lost)', () => {
+    const s = new LossSeries(120);
+    let n = 1;
+    for (let b = 0; b < 40; b++) s.add(Array.from({ length: 33 }, () => ({ ...step(n, [1]), perTask: [n++] })));
+    const points = s.snapshot();
+    expect(points.length).toBeLessThanOrEqual(121);
+    expect(points[0]?.step).toBe(16); // 1320 steps in 16-step buckets
+    expect(points[0]?.task0).toBe(8.5); // the mean of steps 1…16
+    const gaps = points.slice(1, -1).map((p, i) => p.step - (points[i] as { step: number }).step);
+    expect(new Set(gaps)).toEqual(new Set([16]));
+    expect(points.at(-1)?.step).toBe(1320);
+  });
+
   it('redraws the weights chart only when a weight changes or the run has grown by a tenth', () => {
     const s = new LossSeries();
     s.add([step(1, [1, 1]), step(2, [1, 1]), step(3, [1, 1])]);

@@ -1,6 +1,7 @@
 /**
- * Per-step loss points kept outside React and handed to the chart a few times a second. The
- * series stays bounded: past `maxPoints`, neighbouring points are averaged in pairs.
+ * Per-step loss points kept outside React and handed to the chart once a second. The series stays
+ * bounded: every point averages a bucket of the same number of steps, and past `maxPoints` buckets
+ * neighbours merge in pairs and the bucket doubles, so the whole run stays on the chart, evenly.
  */
 import type { StepLosses } from '../core/train/lossReader.ts';
 
@@ -14,7 +15,11 @@ export type WeightPoint = { step: number } & Record<`weight${number}`, number>;
 const WEIGHT_TAIL_STEPS_FRACTION = 0.1;
 
 export class LossSeries {
+  /** Complete buckets of `bucketSteps` steps each, averaged. */
   private points: LossPoint[] = [];
+  private bucketSteps = 1;
+  /** The bucket being filled: sums of each value, and how many steps it holds. */
+  private pending: { sums: LossPoint; count: number } | null = null;
   private weightPoints: WeightPoint[] = [];
   private weightsChanged = false;
   /** The step the weights chart's flat tail reached when it was last handed out. */
@@ -28,14 +33,14 @@ export class LossSeries {
       const point = { step: s.step, total: s.total } as LossPoint;
       s.perTask.forEach((v, k) => (point[`task${k}`] = v));
       s.weights.forEach((v, k) => (point[`weight${k}`] = v));
-      this.points.push(point);
+      this.addPoint(point, 1);
     }
-    while (this.points.length > this.maxPoints) this.points = halve(this.points);
   }
 
-  /** A fresh array (so React sees a change). */
+  /** A fresh array (so React sees a change): the complete buckets, then the one being filled. */
   snapshot(): LossPoint[] {
-    return this.points.slice();
+    const tail = this.pending ? [scaled(this.pending.sums, 1 / this.pending.count)] : [];
+    return [...this.points, ...tail];
   }
 
   /**
@@ -57,9 +62,47 @@ export class LossSeries {
 
   clear(): void {
     this.points = [];
+    this.pending = null;
+    this.bucketSteps = 1;
     this.weightPoints = [];
     this.weightsChanged = true;
     this.drawnTailStep = 0;
+  }
+
+  /** Adds a value that stands for `count` steps to the bucket being filled. */
+  private addPoint(point: LossPoint, count: number): void {
+    const sums = scaled(point, count);
+    if (this.pending) {
+      for (const key of Object.keys(sums) as (keyof LossPoint)[])
+        if (key !== 'step') {
+          const acc = this.pending.sums as Record<string, number>;
+          acc[key] = (acc[key] ?? 0) + (sums[key] as number);
+        }
+      this.pending.sums.step = point.step;
+      this.pending.count += count;
+    } else this.pending = { sums, count };
+    if (this.pending.count < this.bucketSteps) return;
+    this.points.push(scaled(this.pending.sums, 1 / this.pending.count));
+    this.pending = null;
+    if (this.points.length > this.maxPoints) this.halve();
+  }
+
+  /** Merges neighbouring buckets in pairs; an odd last one starts the next, twice as long, bucket. */
+  private halve(): void {
+    const odd = this.points.length % 2 === 1 ? (this.points.pop() as LossPoint) : null;
+    const merged: LossPoint[] = [];
+    for (let i = 0; i + 1 < this.points.length; i += 2) {
+      const a = this.points[i] as LossPoint;
+      const b = this.points[i + 1] as LossPoint;
+      const m = { step: b.step } as LossPoint;
+      for (const key of Object.keys(a) as (keyof LossPoint)[])
+        if (key !== 'step') (m as Record<string, number>)[key] = ((a[key] as number) + (b[key] as number)) / 2;
+      merged.push(m);
+    }
+    this.points = merged;
+    const oldSteps = this.bucketSteps;
+    this.bucketSteps *= 2;
+    if (odd) this.addPoint(odd, oldSteps);
   }
 
   private addWeights(s: StepLosses): void {
@@ -84,17 +127,10 @@ export class LossSeries {
   }
 }
 
-function halve(points: LossPoint[]): LossPoint[] {
-  const out: LossPoint[] = [];
-  for (let i = 0; i + 1 < points.length; i += 2) {
-    const a = points[i] as LossPoint;
-    const b = points[i + 1] as LossPoint;
-    const merged = { step: b.step } as LossPoint;
-    for (const key of Object.keys(a) as (keyof LossPoint)[]) {
-      if (key !== 'step') (merged as Record<string, number>)[key] = ((a[key] as number) + (b[key] as number)) / 2;
-    }
-    out.push(merged);
-  }
-  if (points.length % 2 === 1) out.push(points[points.length - 1] as LossPoint);
+/** Every value of a point times `factor` (the step kept). */
+function scaled(p: LossPoint, factor: number): LossPoint {
+  const out = { step: p.step } as LossPoint;
+  for (const key of Object.keys(p) as (keyof LossPoint)[])
+    if (key !== 'step') (out as Record<string, number>)[key] = (p[key] as number) * factor;
   return out;
 }

@@ -35,6 +35,8 @@ const created = (runId: number): WorkerEvent<'runCreated'> => ({
     { name: 'a', kind: 'binary', numClasses: 2, classLabels: ['0', '1'] },
     { name: 'b', kind: 'regression', numClasses: 1, classLabels: [] },
   ],
+  initialWeights: [1, 1],
+  initialEnabled: [true, true],
   parameterCount: 10,
   inputSize: 1,
   embeddings: [],
@@ -240,5 +242,47 @@ describe('reduceWorkerEvent', () => {
     expect(s).toMatchObject({ run: null, runState: 'idle', epochs: [], latestWeights: null });
     expect(s.dataset?.name).toBe('toy');
     expect(s.weights).toEqual({ x: 1, a: 1, b: 1 });
+  });
+});
+
+describe('change marks on the curves', () => {
+  const applied = (step: number, patch: WorkerEvent<'applied'>['patch']): WorkerEvent<'applied'> => ({
+    type: 'applied',
+    runId: 1,
+    step,
+    patch,
+  });
+
+  it('labels each acknowledged change at its step: a weight, a switch, the strategy, the learning rate', () => {
+    const s = reduceAll(
+      [
+        applied(40, { weights: [0, 1] }),
+        applied(100, { enabled: [false, true] }),
+        applied(200, { weighting: { strategy: 'uncertainty', dwaTemperature: 2, gradNormAlpha: 1.5 } }),
+        applied(300, { learningRate: 0.01 }),
+        applied(400, { earlyStopping: { enabled: true, monitor: 'total', patience: 3 } }),
+      ],
+      withRun(),
+    );
+    expect(s.changeMarks.map((m) => [m.step, m.label])).toEqual([
+      [40, 'a → 0'],
+      [100, 'a off'],
+      [200, 'Weighting: Uncertainty'],
+      [300, 'Learning rate 0.01'],
+    ]);
+  });
+
+  it('one drag (acknowledgements a few steps apart) is one mark, from where it started to where it ended', () => {
+    const s = reduceAll(
+      [applied(50, { weights: [0.8, 1] }), applied(54, { weights: [0.4, 1] }), applied(58, { weights: [0.2, 2] })],
+      withRun(),
+    );
+    expect(s.changeMarks.map((m) => [m.step, m.label])).toEqual([[58, 'a → 0.2 · b → 2']]);
+    // Dragged back to where it was: no change left to mark.
+    expect(reduceWorkerEvent(s, applied(60, { weights: [1, 1] })).changeMarks).toEqual([]);
+    // An acknowledgement that changes nothing marks nothing; a late, older one is dropped.
+    const same = reduceWorkerEvent(withRun(), applied(10, { weights: [1, 1] }));
+    expect(same.changeMarks).toEqual([]);
+    expect(reduceWorkerEvent(s, applied(20, { weights: [3, 3] }))).toBe(s);
   });
 });

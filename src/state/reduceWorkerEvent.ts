@@ -5,6 +5,7 @@
  */
 import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
 import type { FromWorker, RunPatch, WorkerEvent } from '../worker/protocol.ts';
+import { addChangeMarks } from './changeMarks.ts';
 import { EMPTY_RESULTS, type AppState } from './store.ts';
 
 /** The state after one worker event (the same object when the event changes nothing). */
@@ -128,15 +129,24 @@ function adoptDataset(state: AppState, msg: WorkerEvent<'datasetLoaded'>): AppSt
   };
 }
 
-/** The weights the worker confirmed; an acknowledgement older than the one shown is stale. */
+/**
+ * The weights the worker confirmed, and the change marked on the curves; an acknowledgement
+ * older than the last one is stale.
+ */
 function applyAcknowledgement(state: AppState, step: number, patch: RunPatch): AppState {
-  if (!patch.weights && !patch.enabled) return state;
+  const lastMark = state.changeMarks[state.changeMarks.length - 1];
   const current = state.appliedWeights;
-  if (current && step < current.step) return state;
+  if ((current && step < current.step) || (lastMark && step < lastMark.step)) return state;
   const tasks = state.run?.tasks ?? [];
-  const weights = patch.weights ?? current?.weights ?? tasks.map((t) => state.weights[t.name] ?? 1);
-  const enabled = patch.enabled ?? current?.enabled ?? tasks.map((t) => state.enabled[t.name] ?? true);
-  return { ...state, appliedWeights: { step, weights, enabled } };
+  const before = {
+    weights: current?.weights ?? state.run?.initialWeights ?? tasks.map(() => 1),
+    enabled: current?.enabled ?? state.run?.initialEnabled ?? tasks.map(() => true),
+  };
+  const changeMarks = addChangeMarks(state.changeMarks, step, patch, before, tasks);
+  if (!patch.weights && !patch.enabled) return changeMarks === state.changeMarks ? state : { ...state, changeMarks };
+  const weights = patch.weights ?? before.weights;
+  const enabled = patch.enabled ?? before.enabled;
+  return { ...state, changeMarks, appliedWeights: { step, weights, enabled } };
 }
 
 /** One baseline epoch: a round starts with the first task's epoch 0; a repeated epoch is dropped. */

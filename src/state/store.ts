@@ -20,6 +20,15 @@ export type BaselineState =
   | { status: 'running'; taskIndex: number; epoch: number; epochs: number; history: TaskMetrics[][] }
   | ({ status: 'done'; history: TaskMetrics[][] } & Omit<WorkerEvent<'baselinesDone'>, 'type' | 'runId'>);
 
+/** A live change marked on the curves at the step it took effect (weights, strategy, learning rate). */
+export interface ChangeMark {
+  step: number;
+  kind: 'weights' | 'weighting' | 'learningRate';
+  label: string;
+  /** Weights: the weights before the change (a quick drag merges into one mark). */
+  before?: { weights: number[]; enabled: boolean[] };
+}
+
 export interface SplitDiagnostics {
   epoch: number;
   tasks: TaskDiagnostics[];
@@ -27,6 +36,8 @@ export interface SplitDiagnostics {
 
 export interface AppState {
   sampleId: string;
+  /** The correlated-tasks sample's task correlation (−1…1). */
+  sampleCorrelation: number;
   datasetLoading: boolean;
   /** Roles and positive classes a sample brings, waiting for its table to load. */
   pendingPreset: { roles: Record<string, ColumnRole>; positiveClasses: Record<string, string> } | null;
@@ -49,6 +60,8 @@ export interface AppState {
   /** A change that would discard the trained weights, waiting for the person's confirmation. */
   pendingChange: { message: string; patch: Partial<TrainSettings> } | null;
   bestEpoch: number | null;
+  /** Every live change of the run, in step order, for the markers on the curves. */
+  changeMarks: ChangeMark[];
   /** The weights the worker confirmed, in task order, and the step from which they apply. */
   appliedWeights: { step: number; weights: number[]; enabled: boolean[] } | null;
   backendChoice: BackendChoice;
@@ -90,6 +103,7 @@ export const EMPTY_RESULTS = {
   runState: 'idle',
   progress: { epoch: 0, targetEpochs: 0, step: 0, samplesPerSecond: 0 },
   appliedWeights: null,
+  changeMarks: [],
   latestWeights: null,
   bestEpoch: null,
 } satisfies Partial<AppState>;
@@ -97,6 +111,7 @@ export const EMPTY_RESULTS = {
 export const initialState: AppState = {
   ...EMPTY_RESULTS,
   sampleId: 'weather',
+  sampleCorrelation: 0.9,
   datasetLoading: true,
   pendingPreset: null,
   loadProgress: null,

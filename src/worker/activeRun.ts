@@ -25,6 +25,8 @@ export interface ActiveRun {
   info: RunInfo;
   /** Applies a checked live patch from the next step on. */
   apply(patch: RunPatch): void;
+  /** Ends a wait of the speed limit at once (a Pause must not wait for it). */
+  interruptWait(): void;
   dispose(): void;
 }
 
@@ -77,6 +79,7 @@ export function createActiveRun(
     clipNorm: config.clipNorm,
     weighting: config.weighting,
   });
+  const pace = createPacer(config.maxStepsPerSecond, yieldToEventLoop);
   const runner = new TrainingRunner(
     trainer,
     {
@@ -94,7 +97,7 @@ export function createActiveRun(
         });
       },
     },
-    yieldToEventLoop,
+    pace.yieldBetweenSteps,
   );
   const monitorIndex = trainer.tasks.findIndex((t) => t.name === config.earlyStopping.monitor);
   const run: ActiveRun = {
@@ -111,6 +114,8 @@ export function createActiveRun(
     info: {
       runId: id,
       tasks: trainer.tasks,
+      initialWeights: trainer.tasks.map((t) => config.weights[t.name] ?? 1),
+      initialEnabled: trainer.tasks.map((t) => config.enabled[t.name] ?? true),
       parameterCount: trainer.parameterCount,
       inputSize: data.inputSize,
       embeddings: data.embeddings,
@@ -128,7 +133,10 @@ export function createActiveRun(
         run.earlyStopping = { ...patch.earlyStopping };
         runner.setEarlyStopping(run.earlyStopping);
       }
+      if (patch.untilEpoch !== undefined) run.targetEpochs = patch.untilEpoch;
+      if (patch.maxStepsPerSecond !== undefined) pace.setLimit(patch.maxStepsPerSecond);
     },
+    interruptWait: () => pace.interrupt(),
     dispose() {
       runner.dispose();
       trainer.dispose();
@@ -138,4 +146,38 @@ export function createActiveRun(
   let currentEnabled = trainer.tasks.map((t) => config.enabled[t.name] ?? true);
   runner.setEarlyStopping(run.earlyStopping);
   return run;
+}
+
+/**
+ * The yield between two steps, spaced to at most `limit` steps per second when a limit is set
+ * (0 = none), so a teacher can narrate a run. A wait can be cut short (Pause).
+ */
+function createPacer(limit: number, yieldToEventLoop: () => Promise<void>) {
+  let maxStepsPerSecond = limit;
+  let lastMs = performance.now();
+  let wake: (() => void) | null = null;
+  return {
+    async yieldBetweenSteps() {
+      const waitMs = maxStepsPerSecond > 0 ? 1000 / maxStepsPerSecond - (performance.now() - lastMs) : 0;
+      if (waitMs > 1) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, waitMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = null;
+      }
+      lastMs = performance.now();
+      await yieldToEventLoop();
+    },
+    setLimit(next: number) {
+      maxStepsPerSecond = next;
+      wake?.();
+    },
+    interrupt() {
+      wake?.();
+    },
+  };
 }

@@ -7,7 +7,15 @@ import { checkSetting } from '../core/settings/readSettings.ts';
 import { SETTINGS, type SettingKey } from '../core/settings/settingsTable.ts';
 import type { RunPatch } from './protocol.ts';
 
-const PATCH_KEYS = ['weights', 'enabled', 'learningRate', 'weighting', 'earlyStopping'] as const;
+const PATCH_KEYS = [
+  'weights',
+  'enabled',
+  'learningRate',
+  'weighting',
+  'earlyStopping',
+  'untilEpoch',
+  'maxStepsPerSecond',
+] as const;
 
 /** The patch, checked for a run with `taskCount` tasks; or the reason it is refused. */
 export function checkRunPatch(patch: unknown, taskCount: number): { patch: RunPatch } | { error: string } {
@@ -40,7 +48,12 @@ export function checkRunPatch(patch: unknown, taskCount: number): { patch: RunPa
       return { error: `Expected ${taskCount} task switches (on or off).` };
     out.enabled = [...(e as boolean[])];
   }
-  for (const key of ['learningRate', 'weighting'] as const satisfies readonly SettingKey[]) {
+  if (values.untilEpoch !== undefined && values.untilEpoch !== null) {
+    const error = checkSetting('epochs', values.untilEpoch);
+    if (error) return { error };
+  }
+  if (values.untilEpoch !== undefined) out.untilEpoch = values.untilEpoch as number | null;
+  for (const key of ['learningRate', 'weighting', 'maxStepsPerSecond'] as const satisfies readonly SettingKey[]) {
     if (values[key] === undefined) continue;
     const error = checkSetting(key, values[key]);
     if (error) return { error };

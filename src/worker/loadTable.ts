@@ -7,6 +7,7 @@ import { decodeText } from '../core/csv/decodeText.ts';
 import { CsvCancelled, CsvError, parseCsv, type ParsedCsv } from '../core/csv/parseCsv.ts';
 import { summarizeColumns } from '../core/csv/summarizeColumns.ts';
 import { cellText, type Table } from '../core/csv/table.ts';
+import { generateCorrelatedTasksTable } from '../core/data/correlatedTasksSample.ts';
 import { generateEcommerceTable } from '../core/data/ecommerceSample.ts';
 import type { DatasetSource, LoadPhases, WorkerEvent } from './protocol.ts';
 
@@ -36,8 +37,12 @@ export interface LoadedTable {
 export async function loadTable(source: DatasetSource, context: LoadContext): Promise<LoadedTable> {
   const startMs = performance.now();
   if (source.kind === 'generated') {
+    const table =
+      source.generator === 'ecommerce'
+        ? generateEcommerceTable(source.seed)
+        : generateCorrelatedTasksTable(source.seed, source.correlation);
     const parsed = {
-      table: generateEcommerceTable(source.seed),
+      table,
       report: { shortRows: 0, longRows: 0, blankRows: 0, firstRaggedRows: [], renamedHeaders: [], delimiter: ',' },
     };
     return { name: source.name, parsed, startMs, phases: null };

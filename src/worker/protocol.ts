@@ -44,13 +44,19 @@ export interface RunPatch {
   weighting?: WeightingConfig;
   /** monitor: 'total' or a task index. */
   earlyStopping?: { enabled: boolean; monitor: 'total' | number; patience: number };
+  /** A new target for the training under way (null = until paused). */
+  untilEpoch?: number | null;
+  /** At most this many steps per second, to narrate a run (0 = as fast as it goes). */
+  maxStepsPerSecond?: number;
 }
 
 export type DatasetSource =
   | { kind: 'url'; url: string; name: string }
   | { kind: 'file'; file: File }
   /** A dataset generated in the worker from a seed (no file at all). */
-  | { kind: 'generated'; generator: 'ecommerce'; seed: number; name: string };
+  | { kind: 'generated'; generator: 'ecommerce'; seed: number; name: string }
+  /** Two regression tasks whose weight vectors have cosine `correlation` (the MMoE paper's protocol). */
+  | { kind: 'generated'; generator: 'correlated'; seed: number; correlation: number; name: string };
 
 /** Page → worker: imperative commands. `requestId` ties a reply to its request. */
 export type ToWorker =
@@ -86,6 +92,9 @@ export type RunState = 'idle' | 'running' | 'paused' | 'done' | 'stoppedEarly';
 export interface RunInfo {
   runId: number;
   tasks: TaskSpec[];
+  /** The manual weights and switches the run starts with, in task order. */
+  initialWeights: number[];
+  initialEnabled: boolean[];
   parameterCount: number;
   inputSize: number;
   embeddings: EmbeddingSpec[];

@@ -25,6 +25,8 @@ const config: RunConfig = {
   weighting: DEFAULT_WEIGHTING,
   earlyStopping: { enabled: false, monitor: 'total', patience: 3 },
   epochs: 2,
+  runUntilPaused: false,
+  maxStepsPerSecond: 0,
   batchSize: 32,
   learningRate: 0.01,
   seed: 1,
@@ -315,6 +317,45 @@ describe('the run protocol', () => {
     expect(second).not.toBe(first);
     expect(of('runReset')).toHaveLength(1); // the first run went when the second was created
     expect(of('epochEnded').map((e) => e.runId)).toEqual([first, second]);
+    await session.handle({ type: 'reset' });
+  });
+});
+
+describe('moving the target and pacing a run', () => {
+  it('an update moves the target while it trains: further, or down to where it is', async () => {
+    const { session, of, load } = setup();
+    await load();
+    await session.handle({ type: 'createRun', config });
+    const training = session.handle({ type: 'train', untilEpoch: null });
+    while (of('epochEnded').length < 1) await new Promise((r) => setTimeout(r, 5));
+    await session.handle({ type: 'update', patch: { untilEpoch: 3 } });
+    await training;
+    expect(of('stateChanged').at(-1)).toMatchObject({ state: 'done', epoch: 3, targetEpochs: 3 });
+    const further = session.handle({ type: 'train', untilEpoch: 4 });
+    while (of('stateChanged').at(-1)?.state !== 'running') await new Promise((r) => setTimeout(r, 1));
+    await session.handle({ type: 'update', patch: { untilEpoch: 6 } });
+    await further;
+    expect(of('stateChanged').at(-1)).toMatchObject({ state: 'done', epoch: 6 });
+    await session.handle({ type: 'reset' });
+  });
+
+  it('a speed limit spaces the steps, and Pause does not wait for it', async () => {
+    const { session, of, load } = setup();
+    await load();
+    await session.handle({ type: 'createRun', config: { ...config, maxStepsPerSecond: 40 } });
+    const start = performance.now();
+    await session.handle({ type: 'train', untilEpoch: 1 });
+    const steps = of('runCreated')[0]?.stepsPerEpoch ?? 0;
+    expect(steps).toBeGreaterThan(2);
+    expect(performance.now() - start).toBeGreaterThanOrEqual((steps - 1) * 25 * 0.9);
+    await session.handle({ type: 'update', patch: { maxStepsPerSecond: 0.1 } }); // one step per 10 s
+    const slow = session.handle({ type: 'train', untilEpoch: 5 });
+    while (of('stateChanged').at(-1)?.state !== 'running') await new Promise((r) => setTimeout(r, 5));
+    const pausedAt = performance.now();
+    await session.handle({ type: 'pause' });
+    await slow;
+    expect(performance.now() - pausedAt).toBeLessThan(5000);
+    expect(of('stateChanged').at(-1)?.state).toBe('paused');
     await session.handle({ type: 'reset' });
   });
 });

@@ -110,8 +110,20 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     if (!current || signal.aborted) return;
     current.targetEpochs = untilEpoch;
     setState(current, 'running');
-    const outcome = await current.runner.runUntil(untilEpoch ?? Infinity, () => signal.aborted);
+    const outcome = await trainToTarget(current, signal);
     if (run === current) await afterSegment(current, outcome);
+  };
+
+  /** Trains toward the run's target, which an `update` may move while it trains (Epochs, Run until paused). */
+  const trainToTarget = async (current: ActiveRun, signal: AbortSignal): Promise<RunOutcome> => {
+    for (;;) {
+      const target = current.targetEpochs ?? Infinity;
+      const moved = () => (current.targetEpochs ?? Infinity) !== target;
+      const outcome = await current.runner.runUntil(target, () => signal.aborted || moved());
+      if (outcome.kind !== 'stopped' || signal.aborted || !moved()) return outcome;
+      if (current.trainer.epochsCompleted >= (current.targetEpochs ?? Infinity)) return { kind: 'done' };
+      setState(current, 'running'); // the new target, shown
+    }
   };
 
   const step = async () => {
@@ -196,6 +208,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
       switch (msg.type) {
         case 'pause':
           training.abort();
+          run?.interruptWait();
           return Promise.resolve();
         case 'update':
           update(msg.patch);
@@ -207,6 +220,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
         }
         case 'reset':
           training.abort();
+          run?.interruptWait();
           baselines.abort();
           return enqueue(async () => disposeRun());
         case 'loadDataset': {

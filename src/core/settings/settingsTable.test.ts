@@ -9,6 +9,8 @@ describe('settings table', () => {
   it('holds the defaults a new page starts with', () => {
     expect(defaultSettings()).toEqual({
       epochs: 20,
+      runUntilPaused: false,
+      maxStepsPerSecond: 0,
       batchSize: 64,
       learningRate: 0.005,
       seed: 42,

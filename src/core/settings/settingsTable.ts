@@ -59,6 +59,22 @@ export const SETTINGS = {
     urlKey: 'epochs',
     urlFormat: 'text',
   }),
+  runUntilPaused: define({
+    label: 'Run until paused',
+    default: false,
+    effect: 'live',
+    validate: boolean,
+    urlKey: 'endless',
+    urlFormat: 'text',
+  }),
+  maxStepsPerSecond: define({
+    label: 'Speed limit',
+    default: 0,
+    effect: 'live',
+    validate: numberIn(0, 1000),
+    urlKey: 'speed',
+    urlFormat: 'text',
+  }),
   batchSize: define({
     label: 'Batch size',
     default: 64,

@@ -68,7 +68,13 @@ const TaskCurves = memo(function TaskCurves({ multi, single, metric, colour }: P
     [multi, single, metric],
   );
   return (
-    <LineChart width={240} height={150} data={data} margin={{ top: 6, right: 8, bottom: 4, left: 0 }}>
+    <LineChart
+      accessibilityLayer={false}
+      width={240}
+      height={150}
+      data={data}
+      margin={{ top: 6, right: 8, bottom: 4, left: 0 }}
+    >
       <XAxis dataKey="epoch" type="number" domain={['dataMin', 'dataMax']} tickCount={4} allowDecimals={false} />
       <YAxis domain={['auto', 'auto']} tickCount={4} width={48} tickFormatter={(v: number) => num.format(v)} />
       <Tooltip formatter={(v) => num.format(Number(v))} labelFormatter={(l) => `epoch ${String(l)}`} />

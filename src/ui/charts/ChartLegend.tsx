@@ -15,7 +15,7 @@ export function ChartLegend({ names, total }: { names: string[]; total?: string 
       {total && (
         <li>
           <svg width="28" height="10" aria-hidden="true">
-            <line x1="0" y1="5" x2="28" y2="5" stroke="#000" strokeWidth="2.5" />
+            <line x1="0" y1="5" x2="28" y2="5" stroke="currentColor" strokeWidth="2.5" />
           </svg>
           {total}
         </li>

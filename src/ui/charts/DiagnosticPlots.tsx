@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { TaskMetrics } from '../../core/metrics/taskMetrics.ts';
-import { useAppState, type SplitDiagnostics } from '../../state/store.ts';
+import { useAppState, type AppState, type SplitDiagnostics } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
 import { ConfusionMatrixTable } from '../components/ConfusionMatrixTable.tsx';
 import { useDeferredStoreValue } from '../hooks/useDeferredStoreValue.ts';
@@ -9,6 +9,7 @@ import { RocCurveChart } from './RocCurveChart.tsx';
 
 type SplitChoice = 'val' | 'test';
 
+const selectEpochs = (s: AppState) => s.epochs;
 const selectDiagnostics = (s: { diagnostics: { val: SplitDiagnostics | null; test: SplitDiagnostics | null } }) =>
   s.diagnostics;
 
@@ -20,9 +21,10 @@ const selectDiagnostics = (s: { diagnostics: { val: SplitDiagnostics | null; tes
 export default function DiagnosticPlots() {
   const controller = useController();
   const run = useAppState((s) => s.run);
-  const diagnostics = useDeferredStoreValue(selectDiagnostics);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const diagnostics = useDeferredStoreValue(selectDiagnostics, boxRef);
   const thresholds = useAppState((s) => s.thresholds);
-  const epochs = useAppState((s) => s.epochs);
+  const epochs = useDeferredStoreValue(selectEpochs, boxRef);
   const testMetrics = useAppState((s) => s.testMetrics?.metrics);
   const [choice, setChoice] = useState<SplitChoice>('val');
   const [choiceRun, setChoiceRun] = useState(run);
@@ -31,7 +33,7 @@ export default function DiagnosticPlots() {
     setChoiceRun(run);
     setChoice('val');
   }
-  if (!run || !diagnostics.val) return null;
+  if (!run || !diagnostics.val) return <div ref={boxRef} className="chart-anchor" />;
   const split = choice === 'test' && diagnostics.test ? 'test' : 'val';
   const shown = diagnostics[split] as SplitDiagnostics;
   const metrics: TaskMetrics[] | undefined =
@@ -39,63 +41,65 @@ export default function DiagnosticPlots() {
   const splitLabel =
     split === 'test' ? `the test split (epoch ${shown.epoch})` : `the validation split (epoch ${shown.epoch})`;
   return (
-    <section className="diagnostics" aria-labelledby="diagnostics-heading">
-      <h3 id="diagnostics-heading">Diagnostic plots</h3>
-      <label>
-        Diagnostics split
-        <select value={split} onChange={(e) => setChoice(e.target.value as SplitChoice)}>
-          <option value="val">Validation (epoch {diagnostics.val.epoch})</option>
-          <option value="test" disabled={!diagnostics.test}>
-            Test{diagnostics.test ? ` (epoch ${diagnostics.test.epoch})` : ' (not evaluated yet)'}
-          </option>
-        </select>
-      </label>
-      <div className="small-multiples">
-        {run.tasks.map((task, k) => {
-          const d = shown.tasks[k];
-          const m = metrics?.[k];
-          if (!d) return null;
-          return (
-            <div key={task.name} className="small-multiple">
-              <h4>{task.name}</h4>
-              {d.kind === 'binary' && (
-                <RocCurveChart
-                  task={task.name}
-                  roc={d.roc}
-                  atThreshold={d.atThreshold}
-                  positives={d.positives}
-                  negatives={d.negatives}
-                  nonFinite={d.nonFinite}
-                  auc={m?.auc}
-                  threshold={thresholds[task.name] ?? 0.5}
-                  splitLabel={splitLabel}
-                  onThreshold={controller.setThreshold}
-                />
-              )}
-              {d.kind === 'multiclass' && (
-                <ConfusionMatrixTable
-                  task={task.name}
-                  labels={task.classLabels}
-                  matrix={d.matrix}
-                  splitLabel={splitLabel}
-                />
-              )}
-              {d.kind === 'regression' && (
-                <RegressionDiagnostics
-                  task={task.name}
-                  predicted={d.predicted}
-                  actual={d.actual}
-                  residuals={d.residuals}
-                  count={d.count}
-                  r2={m?.r2}
-                  rmse={m?.rmse}
-                  splitLabel={splitLabel}
-                />
-              )}
-            </div>
-          );
-        })}
-      </div>
-    </section>
+    <div ref={boxRef} className="chart-anchor">
+      <section className="diagnostics" aria-labelledby="diagnostics-heading">
+        <h3 id="diagnostics-heading">Diagnostic plots</h3>
+        <label>
+          Diagnostics split
+          <select value={split} onChange={(e) => setChoice(e.target.value as SplitChoice)}>
+            <option value="val">Validation (epoch {diagnostics.val.epoch})</option>
+            <option value="test" disabled={!diagnostics.test}>
+              Test{diagnostics.test ? ` (epoch ${diagnostics.test.epoch})` : ' (not evaluated yet)'}
+            </option>
+          </select>
+        </label>
+        <div className="small-multiples">
+          {run.tasks.map((task, k) => {
+            const d = shown.tasks[k];
+            const m = metrics?.[k];
+            if (!d) return null;
+            return (
+              <div key={task.name} className="small-multiple">
+                <h4>{task.name}</h4>
+                {d.kind === 'binary' && (
+                  <RocCurveChart
+                    task={task.name}
+                    roc={d.roc}
+                    atThreshold={d.atThreshold}
+                    positives={d.positives}
+                    negatives={d.negatives}
+                    nonFinite={d.nonFinite}
+                    auc={m?.auc}
+                    threshold={thresholds[task.name] ?? 0.5}
+                    splitLabel={splitLabel}
+                    onThreshold={controller.setThreshold}
+                  />
+                )}
+                {d.kind === 'multiclass' && (
+                  <ConfusionMatrixTable
+                    task={task.name}
+                    labels={task.classLabels}
+                    matrix={d.matrix}
+                    splitLabel={splitLabel}
+                  />
+                )}
+                {d.kind === 'regression' && (
+                  <RegressionDiagnostics
+                    task={task.name}
+                    predicted={d.predicted}
+                    actual={d.actual}
+                    residuals={d.residuals}
+                    count={d.count}
+                    r2={m?.r2}
+                    rmse={m?.rmse}
+                    splitLabel={splitLabel}
+                  />
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </section>
+    </div>
   );
 }

@@ -62,7 +62,12 @@ export const RegressionDiagnostics = memo(function RegressionDiagnostics({
           the dashed line are exact; above it the model over-predicts.
         </figcaption>
         <div aria-hidden="true">
-          <ScatterChart width={260} height={240} margin={{ top: 8, right: 12, bottom: 18, left: 0 }}>
+          <ScatterChart
+            accessibilityLayer={false}
+            width={260}
+            height={240}
+            margin={{ top: 8, right: 12, bottom: 18, left: 0 }}
+          >
             <XAxis
               dataKey="actual"
               type="number"
@@ -108,6 +113,7 @@ export const RegressionDiagnostics = memo(function RegressionDiagnostics({
         </figcaption>
         <div aria-hidden="true">
           <BarChart
+            accessibilityLayer={false}
             width={260}
             height={240}
             data={bars}

@@ -65,7 +65,13 @@ export const RocCurveChart = memo(function RocCurveChart({
         false-positive rate {fmt(chosen.fpr)}.
       </figcaption>
       <div aria-hidden="true">
-        <LineChart width={260} height={240} data={roc} margin={{ top: 8, right: 12, bottom: 18, left: 0 }}>
+        <LineChart
+          accessibilityLayer={false}
+          width={260}
+          height={240}
+          data={roc}
+          margin={{ top: 8, right: 12, bottom: 18, left: 0 }}
+        >
           <XAxis
             dataKey="fpr"
             type="number"
@@ -122,7 +128,7 @@ export const RocCurveChart = memo(function RocCurveChart({
         />
         <output htmlFor={`threshold-${task}`}>{threshold.toFixed(2)}</output>
       </div>
-      <div className="scroll">
+      <div className="scroll" tabIndex={0} role="region" aria-label={`Threshold metrics of ${task} (scrolls)`}>
         <table aria-label={`Threshold metrics of ${task}`}>
           <thead>
             <tr>

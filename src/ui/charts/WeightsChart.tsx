@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { WeightPoint } from '../../state/lossSeries.ts';
 import { useAppState, type AppState } from '../../state/store.ts';
@@ -12,18 +12,21 @@ const num = new Intl.NumberFormat('en', { maximumSignificantDigits: 3 });
 
 /** Every task's loss weight over the steps: what the person set, or what a strategy chose. */
 export default function WeightsChart() {
-  const points = useDeferredStoreValue(selectWeightPoints);
+  const visibleRef = useRef<HTMLDivElement>(null);
+  const points = useDeferredStoreValue(selectWeightPoints, visibleRef);
   const run = useAppState((s) => s.run);
   const names = useMemo(() => (run?.tasks ?? []).map((t) => t.name), [run]);
   const [boxRef, width] = useWidth<HTMLDivElement>();
   return (
-    <figure aria-label="Weights" className="chart" hidden={points.length === 0}>
-      <figcaption>Weights: each task's loss weight by step.</figcaption>
-      <div className="chart-box small" ref={boxRef}>
-        {points.length > 0 && <Curves points={points} names={names} width={width} />}
-      </div>
-      <ChartLegend names={names} />
-    </figure>
+    <div ref={visibleRef} className="chart-anchor">
+      <figure aria-label="Weights" className="chart" hidden={points.length === 0}>
+        <figcaption>Weights: each task's loss weight by step.</figcaption>
+        <div className="chart-box small" ref={boxRef}>
+          {points.length > 0 && <Curves points={points} names={names} width={width} />}
+        </div>
+        <ChartLegend names={names} />
+      </figure>
+    </div>
   );
 }
 
@@ -38,7 +41,13 @@ const Curves = memo(function Curves({
 }) {
   if (width <= 0) return null;
   return (
-    <LineChart width={width} height={160} data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+    <LineChart
+      accessibilityLayer={false}
+      width={width}
+      height={160}
+      data={points}
+      margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+    >
       <XAxis
         dataKey="step"
         type="number"

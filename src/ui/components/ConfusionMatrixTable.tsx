@@ -37,7 +37,7 @@ export const ConfusionMatrixTable = memo(function ConfusionMatrixTable({
         shows its count, shaded by its share of the row. {count.format(correct)} of {count.format(total)} rows on the
         diagonal (correct).
       </figcaption>
-      <div className="scroll">
+      <div className="scroll" tabIndex={0} role="region" aria-label={`Confusion matrix of ${task} (scrolls)`}>
         <table aria-label={`Confusion counts of ${task}`} className="confusion">
           <thead>
             <tr>
@@ -70,7 +70,7 @@ export const ConfusionMatrixTable = memo(function ConfusionMatrixTable({
           </tbody>
         </table>
       </div>
-      <div className="scroll">
+      <div className="scroll" tabIndex={0} role="region" aria-label={`Per-class metrics of ${task} (scrolls)`}>
         <table aria-label={`Per-class metrics of ${task}`}>
           <thead>
             <tr>

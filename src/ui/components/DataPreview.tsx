@@ -7,7 +7,7 @@ export function DataPreview() {
   return (
     <div className="preview">
       <h3>First {dataset.preview.length} rows</h3>
-      <div className="scroll">
+      <div className="scroll" tabIndex={0} role="region" aria-label="Data preview (scrolls)">
         <table aria-label="Data preview">
           <thead>
             <tr>

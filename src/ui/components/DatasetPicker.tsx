@@ -2,11 +2,13 @@ import { useState, type DragEvent } from 'react';
 import { SAMPLE_DATASETS } from '../../core/data/sampleDatasets.ts';
 import { useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
+import { NumberField } from './NumberField.tsx';
 
 /** Sample dataset picker, and the CSV chooser that is also a drop zone. */
 export function DatasetPicker() {
   const controller = useController();
   const sampleId = useAppState((s) => s.sampleId);
+  const correlation = useAppState((s) => s.sampleCorrelation);
   const loading = useAppState((s) => s.datasetLoading);
   const progress = useAppState((s) => s.loadProgress);
   const [dragging, setDragging] = useState(false);
@@ -30,6 +32,22 @@ export function DatasetPicker() {
           ))}
         </select>
       </label>
+      {sampleId === 'correlated' && (
+        <NumberField
+          label="Task correlation"
+          value={correlation}
+          min={-1}
+          max={1}
+          step={0.05}
+          describedBy="correlation-help"
+          onCommit={(v) => controller.loadSample('correlated', { correlation: v })}
+        />
+      )}
+      {sampleId === 'correlated' && (
+        <span id="correlation-help" className="visually-hidden">
+          The cosine similarity of the two tasks' weight vectors; a new value generates the table again.
+        </span>
+      )}
       <div
         className={`dropzone${dragging ? ' dragging' : ''}`}
         onDragOver={(e) => {

@@ -49,7 +49,7 @@ function MetricsGrid({
   metrics: TaskMetrics[] | undefined;
 }) {
   return (
-    <div className="scroll">
+    <div className="scroll" tabIndex={0} role="region" aria-label={`${label} (scrolls)`}>
       <table aria-label={label}>
         <thead>
           <tr>

@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import type { Activation, DenseLayerSpec } from '../../core/types.ts';
 import { targetColumns, useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
-import { NetworkDiagram } from './NetworkDiagram.tsx';
 import { NumberField } from './NumberField.tsx';
 import { TrunkField } from './TrunkField.tsx';
 
@@ -19,7 +18,7 @@ const ACTIVATIONS: { value: Activation; label: string }[] = [
 /** More experts multiply the trunk's cost; 16 is already far past what a browser run needs. */
 const MAX_EXPERTS = 16;
 
-/** The shared trunk's layers, each head's optional hidden layer, embedding size, and the live diagram. */
+/** The shared trunk's layers, each head's optional hidden layer and the embedding size (the diagram above follows). */
 export function ModelEditor() {
   const controller = useController();
   const trunk = useAppState((s) => s.settings.trunk);
@@ -129,7 +128,7 @@ export function ModelEditor() {
         />
         <span className="muted">0 = automatic (for categories with over 50 values)</span>
       </div>
-      <NetworkDiagram tasks={tasks} />
+      <p className="muted">The network diagram at the top of the page redraws as you edit.</p>
     </details>
   );
 }

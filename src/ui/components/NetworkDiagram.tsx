@@ -2,18 +2,36 @@ import { useMemo } from 'react';
 import { estimateInputs } from '../../core/data/estimateInputs.ts';
 import { countParameters } from '../../core/model/parameterCounts.ts';
 import type { ModelSpec, TaskSpec } from '../../core/types.ts';
-import { useAppState } from '../../state/store.ts';
-import { taskColour } from '../palette.ts';
+import { setsOwnWeights } from '../../core/weighting/strategies.ts';
+import { targetColumns, useAppState } from '../../state/store.ts';
+import { headlineMetric } from '../headlineMetric.ts';
+import { useSize } from '../hooks/useSize.ts';
+import { taskColour, taskDash } from '../palette.ts';
 
 const fmt = new Intl.NumberFormat('en');
+const HEAD_H = 54;
+const BOX_W = 110;
 
-/** Inputs → trunk (or experts) → one head per task, with parameter counts; exact once a run exists, estimated before. */
-export function NetworkDiagram({ tasks }: { tasks: string[] }) {
+/**
+ * The network at the centre of the playground: inputs → trunk (or experts and their gates) → one
+ * head per task in its colour, each with its loss weight and latest validation metric. A link's
+ * thickness is the task's weight; a task switched off (or at weight 0) is drawn dashed and faded.
+ * Exact parameter counts once a run exists, estimated before.
+ */
+export function NetworkDiagram() {
   const settings = useAppState((s) => s.settings);
   const dataset = useAppState((s) => s.dataset);
   const roles = useAppState((s) => s.roles);
   const encodings = useAppState((s) => s.encodings);
   const run = useAppState((s) => s.run);
+  const weights = useAppState((s) => s.weights);
+  const enabled = useAppState((s) => s.enabled);
+  const latestWeights = useAppState((s) => s.latestWeights);
+  const lastEpoch = useAppState((s) => s.epochs[s.epochs.length - 1]);
+  const tasks = useMemo(() => targetColumns({ dataset, roles }), [dataset, roles]);
+  // Drawn at the box's own width, so text keeps its real size (a projector needs it).
+  const [boxRef, size] = useSize<HTMLDivElement>();
+  const W = Math.max(400, Math.min(900, size.width || 560));
   const spec: ModelSpec | null = useMemo(() => {
     if (!dataset) return null;
     const inputs = run
@@ -39,59 +57,127 @@ export function NetworkDiagram({ tasks }: { tasks: string[] }) {
       tasks: specs,
     };
   }, [dataset, run, roles, encodings, settings, tasks]);
-  if (!spec) return null;
+  if (!spec) return <div className="diagram-box" ref={boxRef} />;
   const counts = countParameters(spec);
   const approx = run ? '' : '≈ ';
   const inputText = `${approx}${spec.inputSize} features${spec.embeddings.length ? ` + ${spec.embeddings.length} embeddings` : ''}`;
-  const rowH = 34;
-  const height = Math.max(spec.trunk.length, spec.tasks.length, 1) * rowH + 20;
-  const col = [10, 190, 380];
   const experts = spec.experts ?? 1;
   const trunkText = `${spec.trunk.length} dense layers (${spec.trunk.map((l) => l.units).join(', ')} units)`;
   const middle =
     experts > 1 ? `${experts} experts, each ${trunkText}, mixed by one gate per task` : `trunk of ${trunkText}`;
   const description = `Network: inputs (${inputText}) → ${middle} → ${spec.tasks.length} heads; ${approx}${fmt.format(counts.total)} parameters.`;
+  const automatic = setsOwnWeights(settings.weighting.strategy);
+  const weightOf = (name: string, k: number) => {
+    if (enabled[name] === false) return 0;
+    if (automatic && latestWeights && run) return latestWeights[k] ?? 1;
+    return weights[name] ?? 1;
+  };
+  const inputNames = (dataset?.columns ?? []).filter((c) => roles[c.name] === 'input').map((c) => c.name);
+  const height = Math.max(spec.tasks.length * HEAD_H + 16, 230);
+  const mid = height / 2;
+  const layerCount = Math.max(spec.trunk.length, 1);
+  const trunkX0 = 128;
+  const trunkSpan = W - trunkX0 - 190;
+  const layerW = Math.min(BOX_W, trunkSpan / layerCount - 14);
+  const layerX = (i: number) => trunkX0 + (i * trunkSpan) / layerCount;
+  const trunkEnd = layerX(layerCount - 1) + layerW;
+  const headX = W - 158;
   return (
-    <figure className="diagram" aria-label="Network diagram">
-      <svg viewBox={`0 0 560 ${height}`} role="img" aria-label={description} width="100%">
-        <rect x={col[0]} y={height / 2 - 20} width={150} height={40} rx={6} className="box" />
-        <text x={(col[0] as number) + 75} y={height / 2 + 4} textAnchor="middle">
-          {inputText}
-        </text>
-        {spec.trunk.map((l, i) => {
-          const y = 10 + i * rowH;
-          return (
-            <g key={i}>
-              <rect x={col[1]} y={y} width={160} height={rowH - 6} rx={6} className="box trunk" />
-              <text x={(col[1] as number) + 80} y={y + 19} textAnchor="middle">
-                {`${experts > 1 ? `${experts} × ` : ''}${l.units} ${l.activation}${l.dropout ? ` · drop ${l.dropout}` : ''} · ${approx}${fmt.format(counts.trunk[i] ?? 0)}`}
+    <div className="diagram-box" ref={boxRef}>
+      <figure className="diagram" aria-label="Network diagram">
+        <svg viewBox={`0 0 ${W} ${height}`} role="img" aria-label={description} width="100%">
+          <g className="inputs">
+            <rect x={4} y={mid - 70} width={104} height={140} rx={8} className="box" />
+            <text x={56} y={mid - 50} textAnchor="middle" className="box-title">
+              Inputs
+            </text>
+            {inputNames.slice(0, 5).map((n, i) => (
+              <text key={n} x={56} y={mid - 30 + i * 17} textAnchor="middle" className="small">
+                {n.length > 14 ? `${n.slice(0, 13)}…` : n}
               </text>
-            </g>
-          );
-        })}
-        {spec.tasks.map((t, k) => {
-          const y = 10 + k * rowH;
-          return (
-            <g key={t.name}>
-              <line x1={350} y1={height / 2} x2={col[2]} y2={y + 14} className="edge" />
-              <rect
-                x={col[2]}
-                y={y}
-                width={170}
-                height={rowH - 6}
-                rx={6}
-                className="box"
-                style={{ stroke: taskColour(k) }}
-              />
-              <text x={(col[2] as number) + 85} y={y + 19} textAnchor="middle">
-                {`${experts > 1 ? 'gate + ' : ''}${t.name} · ${approx}${fmt.format(counts.heads[k] ?? 0)}`}
-              </text>
-            </g>
-          );
-        })}
-        <line x1={160} y1={height / 2} x2={col[1]} y2={height / 2} className="edge" />
-      </svg>
-      <figcaption className="muted">{description}</figcaption>
-    </figure>
+            ))}
+            <text x={56} y={mid + 62} textAnchor="middle" className="small muted-text">
+              {inputNames.length > 5 ? `+${inputNames.length - 5} more · ` : ''}
+              {inputText}
+            </text>
+          </g>
+          <line x1={108} y1={mid} x2={trunkX0} y2={mid} className="edge" />
+          {spec.trunk.map((l, i) => {
+            const x = layerX(i);
+            const boxH = Math.min(170, 50 + Math.sqrt(l.units) * 8);
+            return (
+              <g key={i} className="layer">
+                {i > 0 && <line x1={layerX(i - 1) + layerW} y1={mid} x2={x} y2={mid} className="edge" />}
+                {experts > 1 ? (
+                  Array.from({ length: Math.min(experts, 4) }, (_, e) => (
+                    <rect
+                      key={e}
+                      x={x + e * 4}
+                      y={mid - boxH / 2 + e * 4}
+                      width={layerW - 12}
+                      height={boxH - 12}
+                      rx={8}
+                      className="box trunk"
+                    />
+                  ))
+                ) : (
+                  <rect x={x} y={mid - boxH / 2} width={layerW} height={boxH} rx={8} className="box trunk" />
+                )}
+                <text x={x + layerW / 2} y={mid - 6} textAnchor="middle" className="box-title">
+                  {experts > 1 ? `${experts} × ${l.units}` : l.units}
+                </text>
+                <text x={x + layerW / 2} y={mid + 12} textAnchor="middle" className="small">
+                  {l.activation}
+                  {l.dropout ? ` · drop ${l.dropout}` : ''}
+                </text>
+                <text x={x + layerW / 2} y={mid + 28} textAnchor="middle" className="small muted-text">
+                  {approx}
+                  {fmt.format(counts.trunk[i] ?? 0)}
+                </text>
+              </g>
+            );
+          })}
+          <text x={(trunkX0 + trunkEnd) / 2} y={18} textAnchor="middle" className="small muted-text">
+            {experts > 1 ? `shared: ${experts} experts, one gate per task` : 'shared trunk'}
+          </text>
+          {spec.tasks.map((t, k) => {
+            const y = 8 + k * HEAD_H + (height - 16 - spec.tasks.length * HEAD_H) / 2;
+            const w = weightOf(t.name, k);
+            const switchedOff = enabled[t.name] === false;
+            const off = w <= 0;
+            const metric = headlineMetric(t.kind, lastEpoch?.val[k]);
+            return (
+              <g key={t.name} className={off ? 'head off' : 'head'} aria-hidden="true">
+                <path
+                  d={`M ${trunkEnd} ${mid} C ${trunkEnd + 60} ${mid}, ${headX - 60} ${y + HEAD_H / 2 - 4}, ${headX} ${y + HEAD_H / 2 - 4}`}
+                  className="link"
+                  style={{ stroke: taskColour(k), strokeWidth: off ? 1.5 : 1.5 + Math.min(w, 5) * 2.2 }}
+                  strokeDasharray={off ? '4 4' : taskDash(k)}
+                />
+                <rect
+                  x={headX}
+                  y={y}
+                  width={154}
+                  height={HEAD_H - 8}
+                  rx={8}
+                  className="box head-box"
+                  style={{ stroke: taskColour(k) }}
+                />
+                <rect x={headX} y={y} width={7} height={HEAD_H - 8} rx={3} style={{ fill: taskColour(k) }} />
+                <text x={headX + 14} y={y + 18} className="head-name">
+                  {experts > 1 ? '⊗ ' : ''}
+                  {t.name.length > 15 ? `${t.name.slice(0, 14)}…` : t.name}
+                </text>
+                <text x={headX + 14} y={y + 36} className="small">
+                  {switchedOff ? 'off' : `w ${w.toFixed(2)}`}
+                  {metric ? ` · ${metric.label} ${metric.text}` : ''}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+        <figcaption className="muted">{description}</figcaption>
+      </figure>
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { setsOwnWeights, STRATEGY_LABELS } from '../../core/weighting/strategies.ts';
 import { targetColumns, useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
+import { taskColour } from '../palette.ts';
 import { NumberField } from './NumberField.tsx';
 import { WeightingPicker } from './WeightingPicker.tsx';
 
@@ -30,46 +31,50 @@ export function TaskWeights() {
     <fieldset className="weights">
       <legend>Task loss weights</legend>
       <WeightingPicker />
-      {tasks.map((task) => {
-        const w = shown(task);
-        const on = enabled[task] ?? true;
-        return (
-          <div key={task} className="weight-row">
-            <label className="switch">
+      <div className="weight-rows">
+        {tasks.map((task, k) => {
+          const w = shown(task);
+          const on = enabled[task] ?? true;
+          return (
+            <div key={task} className="weight-row">
+              <label className="switch">
+                <input
+                  type="checkbox"
+                  role="switch"
+                  aria-label={`Train ${task}`}
+                  checked={on}
+                  onChange={(e) => controller.setTaskEnabled(task, e.target.checked)}
+                />
+                <span className="swatch" style={{ background: taskColour(k) }} aria-hidden="true" />
+                <span className="task-name">{task}</span>
+              </label>
               <input
-                type="checkbox"
-                role="switch"
-                aria-label={`Train ${task}`}
-                checked={on}
-                onChange={(e) => controller.setTaskEnabled(task, e.target.checked)}
+                type="range"
+                aria-label={`Weight of ${task}`}
+                aria-readonly={automatic}
+                aria-valuetext={automatic ? `${w.toFixed(2)}, chosen by ${STRATEGY_LABELS[strategy]}` : w.toFixed(2)}
+                min={0}
+                max={5}
+                step={0.05}
+                value={Math.min(w, 5)}
+                disabled={automatic || !on}
+                style={{ accentColor: taskColour(k) }}
+                onChange={(e) => controller.setWeight(task, Number(e.target.value))}
               />
-              <span>{task}</span>
-            </label>
-            <input
-              type="range"
-              aria-label={`Weight of ${task}`}
-              aria-readonly={automatic}
-              aria-valuetext={automatic ? `${w.toFixed(2)}, chosen by ${STRATEGY_LABELS[strategy]}` : w.toFixed(2)}
-              min={0}
-              max={5}
-              step={0.05}
-              value={Math.min(w, 5)}
-              disabled={automatic || !on}
-              onChange={(e) => controller.setWeight(task, Number(e.target.value))}
-            />
-            <NumberField
-              label={`Weight of ${task} value`}
-              hideLabel
-              value={Number(w.toFixed(3))}
-              min={0}
-              max={5}
-              step={0.05}
-              disabled={automatic || !on}
-              onCommit={(v) => controller.setWeight(task, v)}
-            />
-          </div>
-        );
-      })}
+              <NumberField
+                label={`Weight of ${task} value`}
+                hideLabel
+                value={Number(w.toFixed(3))}
+                min={0}
+                max={5}
+                step={0.05}
+                disabled={automatic || !on}
+                onCommit={(v) => controller.setWeight(task, v)}
+              />
+            </div>
+          );
+        })}
+      </div>
       <p className="muted">
         {automatic
           ? `${STRATEGY_LABELS[strategy]} sets the weights; the sliders show them. Switch a task off to leave it out.`

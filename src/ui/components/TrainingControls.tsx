@@ -5,50 +5,17 @@ import { NumberField } from './NumberField.tsx';
 
 const fmt = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 
-function progressText(
-  state: string,
-  epoch: number,
-  target: number | null,
-  step: number,
-  samplesPerSecond: number,
-  bestEpoch: number | null,
-): string {
-  if (state === 'stoppedEarly')
-    return `Stopped early after epoch ${epoch}: no improvement; the best epoch's weights (epoch ${bestEpoch ?? '?'}) were restored.`;
-  const of = target === null ? '' : ` / ${target}`;
-  if (state === 'running')
-    return `Epoch ${target === null ? epoch + 1 : Math.min(epoch + 1, target)}${of} · step ${step} · ${fmt.format(samplesPerSecond)} samples/s`;
-  if (state === 'paused') return `Paused at epoch ${epoch}${of}, step ${step}.`;
-  if (state === 'done') return `Done: ${epoch} epochs, ${step} steps.`;
-  return 'Not started.';
-}
-
-/** Epochs, batch size, learning rate and the run buttons, with the progress line. */
+/** Batch size, seeds and the split (they define a run), with what the run holds and costs. */
 export function TrainingControls() {
   const controller = useController();
   const settings = useAppState((s) => s.settings);
-  const runState = useAppState((s) => s.runState);
-  const progress = useAppState((s) => s.progress);
   const run = useAppState((s) => s.run);
-  const ready = useAppState((s) => s.dataset !== null && !s.datasetLoading);
   const memory = useAppState((s) => s.memory);
-  const bestEpoch = useAppState((s) => s.bestEpoch);
   const lastEpoch = useAppState((s) => s.epochs[s.epochs.length - 1]);
   const stratified = useAppState((s) => Object.values(s.roles).some((r) => r === 'binary' || r === 'multiclass'));
-  const baselinesRunning = useAppState((s) => s.baselines?.status === 'running');
-  const running = runState === 'running' || baselinesRunning;
   return (
     <div className="controls">
       <div className="fields">
-        <NumberField
-          label="Epochs"
-          value={settings.epochs}
-          min={1}
-          max={10000}
-          step={1}
-          integer
-          onCommit={(epochs) => controller.setSettings({ epochs })}
-        />
         <NumberField
           label="Batch size"
           value={settings.batchSize}
@@ -94,28 +61,6 @@ export function TrainingControls() {
           integer
           onCommit={(testPercent) => controller.setSettings({ testPercent })}
         />
-        <NumberField
-          label="Learning rate"
-          value={settings.learningRate}
-          min={1e-9}
-          max={1e9}
-          step="any"
-          onCommit={(learningRate) => controller.setLearningRate(learningRate)}
-        />
-      </div>
-      <div className="buttons">
-        <button type="button" className="primary" disabled={!ready || running} onClick={() => controller.train()}>
-          Train
-        </button>
-        <button type="button" disabled={!running} onClick={() => controller.pause()}>
-          Pause
-        </button>
-        <button type="button" disabled={!ready || running} onClick={() => controller.step()}>
-          Step
-        </button>
-        <button type="button" disabled={run === null && runState === 'idle'} onClick={() => controller.reset()}>
-          Reset
-        </button>
       </div>
       <p className="muted">
         Rows: {100 - settings.validationPercent - settings.testPercent} % train · {settings.validationPercent} %
@@ -123,16 +68,6 @@ export function TrainingControls() {
         with seed {settings.splitSeed}
         {stratified ? ', stratified on the first classification target' : ''}; Seed sets the initial weights, dropout
         and batch order.
-      </p>
-      <p role="status" aria-label="Training progress" className="summary">
-        {progressText(
-          runState,
-          progress.epoch,
-          progress.targetEpochs,
-          progress.step,
-          progress.samplesPerSecond,
-          bestEpoch,
-        )}
       </p>
       {lastEpoch && (
         <p className="muted" role="status" aria-label="Epoch timing">

@@ -1,0 +1,196 @@
+/** The one-screen playground: what must be in view while it trains, run until paused, markers, keys, a11y. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { chooseBackend, currentStep, openApp, ui } from './app.ts';
+
+const SAMPLES = [
+  { id: 'weather', tasks: ['location', 'weather', 'temp_max'] },
+  { id: 'ecommerce', tasks: ['clicked', 'purchased', 'spend'] },
+];
+
+async function expectInViewport(page: Page, locator: ReturnType<Page['locator']>, what: string) {
+  const box = await locator.boundingBox();
+  const viewport = page.viewportSize();
+  expect(box, `${what} has a box`).not.toBeNull();
+  if (!box || !viewport) return;
+  expect(box.x, `${what} left edge`).toBeGreaterThanOrEqual(0);
+  expect(box.y, `${what} top edge`).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width, `${what} right edge`).toBeLessThanOrEqual(viewport.width + 0.5);
+  expect(box.y + box.height, `${what} bottom edge`).toBeLessThanOrEqual(viewport.height + 0.5);
+}
+
+for (const size of [
+  { width: 1366, height: 768 },
+  { width: 1280, height: 720 },
+]) {
+  for (const sample of SAMPLES) {
+    test(`at ${size.width}×${size.height}, training ${sample.id}: controls, every weight, the curves and the metrics are on screen`, async ({
+      page,
+    }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize(size);
+      const app = await openApp(page);
+      await chooseBackend(page, 'WASM', 'wasm');
+      if (sample.id !== 'weather') {
+        await page.getByRole('combobox', { name: 'Sample dataset' }).selectOption(sample.id);
+        await expect(app.datasetSummary).toContainText('E-commerce');
+      }
+      await app.train.click();
+      await expect(page.getByRole('table', { name: 'Live metrics' }).locator('tbody tr')).toHaveCount(
+        sample.tasks.length,
+        { timeout: 60_000 },
+      );
+      await expect(app.progress).toContainText('Epoch');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await expectInViewport(page, app.train, 'Train');
+      await expectInViewport(page, app.pause, 'Pause');
+      await expectInViewport(page, app.step, 'Step');
+      await expectInViewport(page, app.reset, 'Reset');
+      await expectInViewport(page, app.progress, 'Training progress');
+      for (const task of sample.tasks) {
+        await expectInViewport(page, app.weight(task), `Weight of ${task}`);
+        await expectInViewport(page, page.getByRole('spinbutton', { name: `Weight of ${task} value` }), 'typed weight');
+        await expectInViewport(page, page.getByRole('switch', { name: `Train ${task}` }), 'switch');
+      }
+      await expectInViewport(page, app.lossCurves, 'Loss curves');
+      await expectInViewport(page, page.getByRole('table', { name: 'Live metrics' }), 'Live metrics');
+      await expectInViewport(page, page.getByRole('img', { name: /^Network:/ }), 'the network diagram');
+      await app.pause.click();
+    });
+  }
+}
+
+test('a sample runs until paused: still going after 20 s, and Pause stops it within a second', async ({ page }) => {
+  test.setTimeout(90_000);
+  const app = await openApp(page);
+  await chooseBackend(page, 'WASM', 'wasm');
+  await expect(page.getByRole('switch', { name: 'Run until paused' })).toBeChecked();
+  await app.train.click();
+  await expect(app.progress).toContainText('Epoch');
+  await page.waitForTimeout(20_000);
+  await expect(app.progress).toContainText(/Epoch \d+ · step/); // running, with no target epoch
+  expect(await currentStep(page)).toBeGreaterThan(100);
+  const pressed = Date.now();
+  await app.pause.click();
+  await expect(app.progress).toContainText('Paused', { timeout: 1000 });
+  expect(Date.now() - pressed).toBeLessThan(1000);
+  const pausedAt = await currentStep(page);
+  await page.waitForTimeout(500);
+  expect(await currentStep(page)).toBe(pausedAt);
+  // Typing an epoch count asks for a run of that length instead.
+  await app.epochs.fill('2');
+  await expect(page.getByRole('switch', { name: 'Run until paused' })).not.toBeChecked();
+});
+
+test('a weight change shows as a labelled marker on the loss curves at the step it took effect', async ({ page }) => {
+  const app = await openApp(page);
+  await chooseBackend(page, 'WASM', 'wasm');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption({ label: '30 steps/s' });
+  await app.train.click();
+  await expect.poll(() => currentStep(page)).toBeGreaterThan(20);
+  await page.getByRole('spinbutton', { name: 'Weight of location value' }).fill('0');
+  await expect(app.appliedWeights).toContainText('location 0.00');
+  const appliedAt = Number(/since step (\d+)/.exec((await app.appliedWeights.textContent()) ?? '')?.[1]);
+  const marker = app.lossCurves.locator('.change-mark');
+  await expect(marker).toHaveCount(1, { timeout: 5000 });
+  await expect(marker).toContainText('location → 0');
+  await expect(marker.locator('title')).toHaveText(`Step ${appliedAt}: location → 0`);
+  // The learning rate and the strategy are marked too.
+  await page.getByRole('spinbutton', { name: 'Learning rate' }).fill('0.002');
+  await expect(app.lossCurves.locator('.change-mark.learningRate')).toContainText('Learning rate 0.002');
+  await app.pause.click();
+});
+
+test('keys: Space trains and pauses, → steps while paused, and neither acts while typing in a field', async ({
+  page,
+}) => {
+  const app = await openApp(page);
+  await chooseBackend(page, 'WASM', 'wasm');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Space');
+  await expect(app.progress).toContainText('Epoch');
+  await page.keyboard.press('Space');
+  await expect(app.progress).toContainText('Paused');
+  const pausedAt = await currentStep(page);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => currentStep(page)).toBe(pausedAt + 1);
+  // In a field the keys are the field's.
+  await page.getByRole('spinbutton', { name: 'Learning rate' }).focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(300);
+  expect(await currentStep(page)).toBe(pausedAt + 1);
+  await expect(app.progress).toContainText('Paused');
+  // On a slider, → moves the slider, not the run.
+  await app.weight('location').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(300);
+  expect(await currentStep(page)).toBe(pausedAt + 1);
+});
+
+test('focus order: the run controls first, then each task weight, then the panel links', async ({ page }) => {
+  await openApp(page);
+  const order: string[] = [];
+  await page.getByRole('combobox', { name: 'Sample dataset' }).focus();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    order.push(
+      await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el?.getAttribute('aria-label') ?? el?.textContent?.trim().slice(0, 40) ?? '';
+      }),
+    );
+  }
+  const at = (name: string) => order.findIndex((n) => n === name);
+  expect(at('Train')).toBeGreaterThanOrEqual(0);
+  expect(at('Train')).toBeLessThan(at('Weight of location'));
+  expect(at('Weight of location')).toBeLessThan(at('Weight of weather'));
+  expect(at('Weight of weather')).toBeLessThan(at('Data and roles'));
+});
+
+test('no serious or critical accessibility violation on the playground and on each panel (axe-core)', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const app = await openApp(page);
+  await chooseBackend(page, 'WASM', 'wasm');
+  await app.epochs.fill('3');
+  await app.train.click();
+  await expect(app.progress).toContainText('Done', { timeout: 60_000 });
+  for (const include of [
+    '.playground',
+    '.app-header',
+    '#panel-data',
+    '#panel-model',
+    '#panel-results',
+    '#panel-diagnostics',
+    '#panel-sharing',
+  ]) {
+    const results = await new AxeBuilder({ page }).include(include).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+      include,
+    ).toEqual([]);
+  }
+  await expect(ui(page).metrics).toBeVisible();
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`screenshot at 1366×768 while training (${scheme})`, async ({ page }, info) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const app = await openApp(page);
+    await chooseBackend(page, 'WASM', 'wasm');
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption({ label: '30 steps/s' });
+    await app.train.click();
+    await expect.poll(() => currentStep(page), { timeout: 30_000 }).toBeGreaterThan(60);
+    await page.getByRole('spinbutton', { name: 'Weight of weather value' }).fill('0');
+    await expect.poll(() => currentStep(page), { timeout: 30_000 }).toBeGreaterThan(150);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const path = info.outputPath(`playground-${scheme}.png`);
+    await page.screenshot({ path });
+    await info.attach(`playground-${scheme}`, { path, contentType: 'image/png' });
+    await app.pause.click();
+  });
+}
