@@ -51,6 +51,8 @@ export interface Controller {
   reset(): void;
   exportModel(): void;
   evaluateTest(): void;
+  /** Puts the best epoch's weights back (a run until paused keeps going past it). */
+  restoreBest(): void;
   trainBaselines(): void;
   cancelBaselines(): void;
   dismissAlert(): void;
@@ -318,6 +320,9 @@ export function createController(client: TrainingClient): Controller {
     },
     evaluateTest() {
       client.send({ type: 'evaluateTest' });
+    },
+    restoreBest() {
+      client.send({ type: 'restoreBest' });
     },
     trainBaselines() {
       set({ alert: null });

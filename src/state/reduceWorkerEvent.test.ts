@@ -58,6 +58,7 @@ const report = (epoch: number): EpochReport => ({
   trainMs: 1,
   evalMs: 1,
   rows: 70,
+  bestEpoch: epoch,
 });
 const epochEnded = (runId: number, epoch: number): WorkerEvent<'epochEnded'> => ({
   type: 'epochEnded',
@@ -126,9 +127,13 @@ describe('reduceWorkerEvent', () => {
       targetEpochs: 20,
       step: 12,
       bestEpoch: 3,
+      restoredEpoch: 3,
     };
     const s = reduceWorkerEvent(withRun(), change);
-    expect(s).toMatchObject({ runState: 'stoppedEarly', bestEpoch: 3 });
+    expect(s).toMatchObject({ runState: 'stoppedEarly', bestEpoch: 3, restoredEpoch: 3 });
+    // Training on: the model no longer holds the restored epoch.
+    const on = reduceWorkerEvent(s, { ...change, state: 'running', bestEpoch: undefined, restoredEpoch: undefined });
+    expect(on).toMatchObject({ runState: 'running', bestEpoch: 3, restoredEpoch: null });
     expect(s.progress).toMatchObject({ epoch: 6, targetEpochs: 20, step: 12 });
     const stale = withRun();
     expect(reduceWorkerEvent(stale, { ...change, runId: 99 })).toBe(stale);
@@ -147,6 +152,7 @@ describe('reduceWorkerEvent', () => {
   it('epochEnded: appended once per epoch, in order; its plot data waits to be shown', () => {
     const s = reduceAll([epochEnded(1, 1), epochEnded(1, 2), epochEnded(1, 2), epochEnded(1, 1)], withRun());
     expect(s.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(s.bestEpoch).toBe(2); // each report says which epoch early stopping counts as best
     expect(s.memory).toEqual({ numTensors: 50, numBytes: 1000 });
     expect(s.pendingValDiagnostics?.epoch).toBe(2);
     expect(s.diagnostics.val).toBeNull();

@@ -52,7 +52,8 @@ function reduceRunEvent(state: AppState, msg: RunEvent): AppState {
       return {
         ...state,
         runState: msg.state,
-        bestEpoch: msg.bestEpoch ?? null,
+        bestEpoch: msg.bestEpoch ?? state.bestEpoch,
+        restoredEpoch: msg.restoredEpoch ?? null,
         progress: { ...state.progress, epoch: msg.epoch, targetEpochs: msg.targetEpochs, step: msg.step },
       };
     case 'losses': {
@@ -70,6 +71,7 @@ function reduceRunEvent(state: AppState, msg: RunEvent): AppState {
       return {
         ...state,
         epochs: [...state.epochs, msg.report],
+        bestEpoch: msg.report.bestEpoch,
         memory: { numTensors: msg.numTensors, numBytes: msg.numBytes },
         pendingValDiagnostics: { epoch: msg.report.epoch, tasks: msg.diagnostics },
       };

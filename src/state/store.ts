@@ -59,7 +59,10 @@ export interface AppState {
   lossView: 'raw' | 'weighted';
   /** A change that would discard the trained weights, waiting for the person's confirmation. */
   pendingChange: { message: string; patch: Partial<TrainSettings> } | null;
+  /** The best epoch so far by early stopping's measure (null when it is off). */
   bestEpoch: number | null;
+  /** The epoch whose weights the model holds when a best epoch was restored (null = the latest). */
+  restoredEpoch: number | null;
   /** Every live change of the run, in step order, for the markers on the curves. */
   changeMarks: ChangeMark[];
   /** The weights the worker confirmed, in task order, and the step from which they apply. */
@@ -106,6 +109,7 @@ export const EMPTY_RESULTS = {
   changeMarks: [],
   latestWeights: null,
   bestEpoch: null,
+  restoredEpoch: null,
 } satisfies Partial<AppState>;
 
 export const initialState: AppState = {

@@ -5,23 +5,25 @@ import type { TaskKind } from '../core/types.ts';
 export interface Headline {
   key: 'auc' | 'accuracy' | 'r2';
   label: string;
+  /** A shorter name, for tight spots (the network diagram). */
+  short: string;
   /** Higher is better for all three. */
   value: number;
   text: string;
 }
 
-const KEYS: Record<TaskKind, { key: Headline['key']; label: string }> = {
-  binary: { key: 'auc', label: 'AUC' },
-  multiclass: { key: 'accuracy', label: 'accuracy' },
-  regression: { key: 'r2', label: 'R²' },
+const KEYS: Record<TaskKind, { key: Headline['key']; label: string; short: string }> = {
+  binary: { key: 'auc', label: 'AUC', short: 'AUC' },
+  multiclass: { key: 'accuracy', label: 'accuracy', short: 'acc.' },
+  regression: { key: 'r2', label: 'R²', short: 'R²' },
 };
 
 /** The task's headline metric in `metrics`, or null before the first epoch. */
 export function headlineMetric(kind: TaskKind, metrics: TaskMetrics | undefined): Headline | null {
-  const { key, label } = KEYS[kind];
+  const { key, label, short } = KEYS[kind];
   const value = metrics?.[key];
   if (value === undefined || !Number.isFinite(value)) return null;
-  return { key, label, value, text: value.toFixed(3) };
+  return { key, label, short, value, text: value.toFixed(3) };
 }
 
 /** The headline metric's name for a task type. */

@@ -18,6 +18,8 @@ export interface ActiveRun {
   readonly trainer: MultiTaskTrainer;
   readonly runner: TrainingRunner;
   state: RunState;
+  /** The epoch whose weights the model holds when a best epoch was restored; null = the latest. */
+  restoredEpoch: number | null;
   /** The epoch the current or last `train` aims at; null = until paused. */
   targetEpochs: number | null;
   /** Early stopping as in effect (the baselines copy it). */
@@ -25,6 +27,8 @@ export interface ActiveRun {
   info: RunInfo;
   /** Applies a checked live patch from the next step on. */
   apply(patch: RunPatch): void;
+  /** A new target (null = until paused): a run without one only tracks the best epoch, it does not stop early. */
+  setTarget(untilEpoch: number | null): void;
   /** Ends a wait of the speed limit at once (a Pause must not wait for it). */
   interruptWait(): void;
   dispose(): void;
@@ -105,6 +109,7 @@ export function createActiveRun(
     trainer,
     runner,
     state: 'idle',
+    restoredEpoch: null,
     targetEpochs: config.epochs,
     earlyStopping: {
       enabled: config.earlyStopping.enabled,
@@ -131,12 +136,16 @@ export function createActiveRun(
       if (patch.learningRate !== undefined) trainer.setLearningRate(patch.learningRate);
       if (patch.earlyStopping) {
         run.earlyStopping = { ...patch.earlyStopping };
-        runner.setEarlyStopping(run.earlyStopping);
+        runner.setEarlyStopping({ ...run.earlyStopping, stop: run.targetEpochs !== null });
       }
-      if (patch.untilEpoch !== undefined) run.targetEpochs = patch.untilEpoch;
+      if (patch.untilEpoch !== undefined) run.setTarget(patch.untilEpoch);
       if (patch.maxStepsPerSecond !== undefined) pace.setLimit(patch.maxStepsPerSecond);
     },
     interruptWait: () => pace.interrupt(),
+    setTarget(untilEpoch) {
+      run.targetEpochs = untilEpoch;
+      runner.setEarlyStopping({ ...run.earlyStopping, stop: untilEpoch !== null });
+    },
     dispose() {
       runner.dispose();
       trainer.dispose();
@@ -144,7 +153,7 @@ export function createActiveRun(
   };
   let currentWeights = trainer.tasks.map((t) => config.weights[t.name] ?? 1);
   let currentEnabled = trainer.tasks.map((t) => config.enabled[t.name] ?? true);
-  runner.setEarlyStopping(run.earlyStopping);
+  run.setTarget(run.targetEpochs);
   return run;
 }
 

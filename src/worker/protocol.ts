@@ -75,6 +75,8 @@ export type ToWorker =
   | { type: 'getMemory'; requestId: number }
   | { type: 'exportModel'; requestId: number }
   | { type: 'evaluateTest' }
+  /** Puts the best epoch's weights back (early stopping keeps them; a run until paused only tracks them). */
+  | { type: 'restoreBest' }
   /** Train one separate network per task (same data, split, epochs, trunk) for comparison. */
   | { type: 'trainBaselines' }
   | { type: 'cancelBaselines' };
@@ -128,7 +130,10 @@ export type FromWorker =
       epoch: number;
       targetEpochs: number | null;
       step: number;
+      /** After early stopping: the best epoch, whose weights were restored. */
       bestEpoch?: number;
+      /** The epoch whose weights the model holds, when it is not the last one (a restored best epoch). */
+      restoredEpoch?: number;
     }
   | { type: 'losses'; runId: number; steps: StepLosses[]; samplesPerSecond: number; epoch: number }
   /** diagnostics: the validation split's plot data at this epoch (the page keeps only the latest). */

@@ -359,3 +359,48 @@ describe('moving the target and pacing a run', () => {
     await session.handle({ type: 'reset' });
   });
 });
+
+describe('early stopping with a target, and a run until paused', () => {
+  const noisy = {
+    ...config,
+    learningRate: 0.2,
+    earlyStopping: { enabled: true, monitor: 'total', patience: 1 },
+  };
+
+  it('a run until paused does not stop early: it tracks the best epoch, and Restore best puts it back', async () => {
+    const { session, of, load, train } = setup();
+    await load();
+    const training = train(noisy, null);
+    while (of('epochEnded').length < 40) await new Promise((r) => setTimeout(r, 5));
+    await session.handle({ type: 'pause' });
+    await training;
+    expect(of('stateChanged').at(-1)?.state).toBe('paused'); // not stoppedEarly, although patience is 1
+    const reports = of('epochEnded').map((e) => e.report);
+    const totals = reports.map((r) => r.val.reduce((s, m) => s + m.loss, 0));
+    const best = reports.at(-1)?.bestEpoch ?? 0;
+    expect(totals[best - 1]).toBe(Math.min(...totals));
+    expect(best).toBeLessThan(reports.length); // the lr makes later epochs worse
+    await session.handle({ type: 'restoreBest' });
+    expect(of('stateChanged').at(-1)).toMatchObject({ state: 'paused', restoredEpoch: best });
+    expect(of('validationDiagnostics').at(-1)?.epoch).toBe(best);
+    expect(of('testEvaluated').at(-1)?.epoch).toBe(best);
+    await session.handle({ type: 'trainBaselines' }); // its "multi" side evaluates the model as it is now
+    of('baselinesDone')[0]?.multi.forEach((m, k) =>
+      expect(m.loss).toBeCloseTo(reports[best - 1]?.val[k]?.loss as number, 6),
+    );
+    await session.handle({ type: 'reset' });
+  });
+
+  it('a run that reaches its epochs with early stopping on ends on its best epoch, and says which', async () => {
+    const { session, of, load, train } = setup();
+    await load();
+    await train({ ...noisy, earlyStopping: { enabled: true, monitor: 'total', patience: 1000 } }, 8);
+    const best = of('epochEnded').at(-1)?.report.bestEpoch ?? 0;
+    const done = of('stateChanged').at(-1);
+    expect(done?.state).toBe('done');
+    if (best < 8) expect(done?.restoredEpoch).toBe(best);
+    else expect(done?.restoredEpoch).toBeUndefined();
+    expect(of('testEvaluated').at(-1)?.epoch).toBe(best);
+    await session.handle({ type: 'reset' });
+  });
+});

@@ -49,8 +49,10 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     return queue;
   };
 
-  const setState = (current: ActiveRun, state: RunState, bestEpoch?: number) => {
+  const setState = (current: ActiveRun, state: RunState, bestEpoch?: number, restoredEpoch?: number) => {
     current.state = state;
+    if (restoredEpoch !== undefined) current.restoredEpoch = restoredEpoch;
+    else if (state === 'running') current.restoredEpoch = null;
     post({
       type: 'stateChanged',
       runId: current.id,
@@ -59,6 +61,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
       targetEpochs: current.targetEpochs,
       step: current.trainer.globalStep,
       ...(bestEpoch ? { bestEpoch } : {}),
+      ...(current.restoredEpoch ? { restoredEpoch: current.restoredEpoch } : {}),
     });
   };
 
@@ -67,11 +70,21 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     return run;
   };
 
-  /** Turns a run's outcome into the state the page shows (and an alert for a divergence). */
-  const settle = (current: ActiveRun, outcome: RunOutcome) => {
-    if (outcome.kind === 'done') setState(current, 'done');
-    else if (outcome.kind === 'stoppedEarly') setState(current, 'stoppedEarly', outcome.bestEpoch);
-    else if (outcome.kind === 'diverged') {
+  /**
+   * Turns a run's outcome into the state the page shows (and an alert for a divergence). Returns
+   * the epoch whose weights were restored, if the model now holds an earlier epoch's.
+   */
+  const settle = (current: ActiveRun, outcome: RunOutcome): number | null => {
+    if (outcome.kind === 'done') {
+      // At its last epoch a run with early stopping ends on its best epoch's weights, as one that stopped early.
+      const restored = current.runner.restoreBestWeights();
+      setState(current, 'done', undefined, restored ?? undefined);
+      return restored;
+    }
+    if (outcome.kind === 'stoppedEarly') {
+      setState(current, 'stoppedEarly', outcome.bestEpoch, outcome.bestEpoch);
+      return outcome.bestEpoch;
+    } else if (outcome.kind === 'diverged') {
       const { step, task, restoredStep } = outcome.divergence;
       setState(current, 'paused');
       post({
@@ -79,6 +92,25 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
         message: `Training diverged: the ${task ? `loss of "${task}"` : 'weighted total loss'} became NaN or infinite at step ${step}, so training stopped. The last good weights (step ${restoredStep}) were restored. Lower the learning rate (or turn on gradient clipping), then press Train.`,
       });
     } else setState(current, 'paused');
+    return null;
+  };
+
+  /** The best epoch's weights back on request (a run until paused only tracks them), its plots and test. */
+  const restoreBest = async () => {
+    const current = run;
+    if (!current) return;
+    const restored = current.runner.restoreBestWeights();
+    if (restored === null) {
+      post({
+        type: 'error',
+        message: 'There is no earlier best epoch to restore: the model holds it already, or early stopping is off.',
+      });
+      return;
+    }
+    setState(current, current.state === 'running' ? 'paused' : current.state, undefined, restored);
+    const { diagnostics } = await current.trainer.evaluateWithDiagnostics('val');
+    post({ type: 'validationDiagnostics', runId: current.id, epoch: restored, diagnostics });
+    await evaluateTest(restored);
   };
 
   const disposeRun = () => {
@@ -108,7 +140,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
   const train = async (untilEpoch: number | null, signal: AbortSignal) => {
     const current = run;
     if (!current || signal.aborted) return;
-    current.targetEpochs = untilEpoch;
+    current.setTarget(untilEpoch);
     setState(current, 'running');
     const outcome = await trainToTarget(current, signal);
     if (run === current) await afterSegment(current, outcome);
@@ -129,26 +161,34 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
   const step = async () => {
     const current = run;
     if (!current) return;
+    current.restoredEpoch = null; // the model moves on from the restored epoch
     const outcome = await current.runner.stepAndReport();
     if (run === current) await afterSegment(current, outcome);
   };
 
   /** Shows the outcome; after early stopping the best epoch's plot data replaces the last's; a finished run is tested. */
   const afterSegment = async (current: ActiveRun, outcome: RunOutcome) => {
-    settle(current, outcome);
-    if (outcome.kind === 'stoppedEarly') {
+    const restored = settle(current, outcome);
+    if (restored !== null) {
       const { diagnostics } = await current.trainer.evaluateWithDiagnostics('val');
-      post({ type: 'validationDiagnostics', runId: current.id, epoch: outcome.bestEpoch, diagnostics });
+      post({ type: 'validationDiagnostics', runId: current.id, epoch: restored, diagnostics });
     }
-    if (run === current && (outcome.kind === 'done' || outcome.kind === 'stoppedEarly')) await evaluateTest();
+    if (run === current && (outcome.kind === 'done' || outcome.kind === 'stoppedEarly'))
+      await evaluateTest(restored ?? undefined);
   };
 
   /** The held-out test split, touched only when asked or when a run finishes. */
-  const evaluateTest = async () => {
+  const evaluateTest = async (epoch?: number) => {
     const current = requireRun();
     if (current.trainer.data.test.rows === 0) return;
     const { metrics, diagnostics } = await current.trainer.evaluateWithDiagnostics('test');
-    post({ type: 'testEvaluated', runId: current.id, epoch: current.trainer.epochsCompleted, metrics, diagnostics });
+    post({
+      type: 'testEvaluated',
+      runId: current.id,
+      epoch: epoch ?? current.restoredEpoch ?? current.trainer.epochsCompleted,
+      metrics,
+      diagnostics,
+    });
   };
 
   const trainBaselines = async (signal: AbortSignal) => {
@@ -258,7 +298,9 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
         case 'exportModel':
           return enqueue(() => exportRun(msg.requestId));
         case 'evaluateTest':
-          return enqueue(evaluateTest);
+          return enqueue(() => evaluateTest());
+        case 'restoreBest':
+          return enqueue(restoreBest);
         case 'trainBaselines': {
           baselines = new AbortController();
           const { signal } = baselines;

@@ -32,6 +32,8 @@ export interface EpochReport {
   evalMs: number;
   /** Training rows seen in the epoch. */
   rows: number;
+  /** The best epoch so far by early stopping's measure (this one included); null when it is off. */
+  bestEpoch: number | null;
 }
 
 export interface RunnerHooks {
@@ -54,6 +56,8 @@ export interface EarlyStopping {
   enabled: boolean;
   monitor: 'total' | number;
   patience: number;
+  /** false: only keep track of the best epoch (and its weights) without stopping, for a run until paused. */
+  stop?: boolean;
 }
 
 export interface Divergence {
@@ -249,6 +253,7 @@ export class TrainingRunner {
     const expertUsage = await this.trainer.expertUsage();
     const evalMs = performance.now() - evalStart;
     this.segmentStartMs = performance.now();
+    const stop = this.checkEarlyStopping(epoch, val);
     this.hooks.onEpoch(
       {
         epoch,
@@ -263,10 +268,11 @@ export class TrainingRunner {
         trainMs,
         evalMs,
         rows: this.trainer.data.train.rows,
+        bestEpoch: this.earlyStopping.enabled ? (this.best?.epoch ?? null) : null,
       },
       diagnostics,
     );
-    return this.checkEarlyStopping(epoch, val);
+    return stop;
   }
 
   private checkEarlyStopping(epoch: number, val: TaskMetrics[]): RunOutcome | null {
@@ -284,7 +290,7 @@ export class TrainingRunner {
       return null;
     }
     this.epochsWithoutImprovement++;
-    if (this.epochsWithoutImprovement < patience) return null;
+    if (this.epochsWithoutImprovement < patience || this.earlyStopping.stop === false) return null;
     this.trainer.restoreWeights(this.best.weights);
     this.epochsWithoutImprovement = 0;
     return { kind: 'stoppedEarly', bestEpoch: this.best.epoch };

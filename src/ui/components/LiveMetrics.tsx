@@ -17,14 +17,15 @@ export function LiveMetrics() {
   const run = useAppState((s) => s.run);
   const epochs = useAppState((s) => s.epochs);
   const bestEpoch = useAppState((s) => s.bestEpoch);
-  const runState = useAppState((s) => s.runState);
+  const restoredEpoch = useAppState((s) => s.restoredEpoch);
   if (!run) return <p className="muted live-metrics-empty">Validation metrics appear after the first epoch.</p>;
   const last = epochs[epochs.length - 1];
   return (
     <table aria-label="Live metrics" className="live-metrics">
       <caption>
         Validation, {last ? `after epoch ${last.epoch}` : 'after the first epoch'}
-        {runState === 'stoppedEarly' && bestEpoch ? ` (best: epoch ${bestEpoch}, restored)` : ''}
+        {restoredEpoch ? `; the model holds epoch ${restoredEpoch} (the best, restored)` : ''}
+        {!restoredEpoch && bestEpoch && bestEpoch !== last?.epoch ? `; best so far: epoch ${bestEpoch}` : ''}
       </caption>
       <thead>
         <tr>

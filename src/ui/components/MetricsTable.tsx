@@ -83,7 +83,7 @@ export function MetricsTable() {
   const controller = useController();
   const run = useAppState((s) => s.run);
   // After early stopping the model holds the best epoch's weights again, so the table shows that epoch.
-  const restoredEpoch = useAppState((s) => (s.runState === 'stoppedEarly' ? s.bestEpoch : null));
+  const restoredEpoch = useAppState((s) => s.restoredEpoch);
   const latest = useAppState(
     (s) =>
       (restoredEpoch !== null ? s.epochs.find((e) => e.epoch === restoredEpoch) : undefined) ??
@@ -96,7 +96,7 @@ export function MetricsTable() {
     <div className="metrics">
       <h3>
         Validation metrics {latest ? `after epoch ${latest.epoch}` : '(after the first epoch)'}
-        {latest && restoredEpoch === latest.epoch ? ' (the best epoch, whose weights early stopping restored)' : ''}
+        {latest && restoredEpoch === latest.epoch ? ' (the best epoch, whose weights were restored)' : ''}
       </h3>
       <MetricsGrid label="Task metrics" tasks={run.tasks} metrics={latest?.val} />
       <p className="muted">

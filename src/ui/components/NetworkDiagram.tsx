@@ -170,7 +170,7 @@ export function NetworkDiagram() {
                 </text>
                 <text x={headX + 14} y={y + 36} className="small">
                   {switchedOff ? 'off' : `w ${w.toFixed(2)}`}
-                  {metric ? ` · ${metric.label} ${metric.text}` : ''}
+                  {metric ? ` · ${metric.short} ${metric.text}` : ''}
                 </text>
               </g>
             );

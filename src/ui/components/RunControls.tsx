@@ -15,16 +15,20 @@ function progressText(
   samplesPerSecond: number,
   stepsPerSecond: number,
   bestEpoch: number | null,
+  restoredEpoch: number | null,
 ): string {
+  const held = restoredEpoch ? ` The best epoch's weights (epoch ${restoredEpoch}) were restored.` : '';
+  const best = !restoredEpoch && bestEpoch && bestEpoch < epoch ? ` Best epoch so far: ${bestEpoch}.` : '';
   if (state === 'stoppedEarly')
     return `Stopped early after epoch ${epoch}: no improvement; the best epoch's weights (epoch ${bestEpoch ?? '?'}) were restored.`;
   const of = target === null ? '' : ` / ${target}`;
   if (state === 'running') {
     const shown = target === null ? epoch + 1 : Math.min(epoch + 1, target);
-    return `Epoch ${shown}${of} · step ${step} · ${fmt.format(stepsPerSecond)} steps/s · ${fmt.format(samplesPerSecond)} samples/s`;
+    const bestNote = bestEpoch ? ` · best epoch ${bestEpoch}` : '';
+    return `Epoch ${shown}${of} · step ${step} · ${fmt.format(stepsPerSecond)} steps/s · ${fmt.format(samplesPerSecond)} samples/s${bestNote}`;
   }
-  if (state === 'paused') return `Paused at epoch ${epoch}${of}, step ${step}.`;
-  if (state === 'done') return `Done: ${epoch} epochs, ${step} steps.`;
+  if (state === 'paused') return `Paused at epoch ${epoch}${of}, step ${step}.${held}${best}`;
+  if (state === 'done') return `Done: ${epoch} epochs, ${step} steps.${held}`;
   return 'Not started.';
 }
 
@@ -41,6 +45,7 @@ export function RunControls() {
   const run = useAppState((s) => s.run);
   const ready = useAppState((s) => s.dataset !== null && !s.datasetLoading);
   const bestEpoch = useAppState((s) => s.bestEpoch);
+  const restoredEpoch = useAppState((s) => s.restoredEpoch);
   const baselinesRunning = useAppState((s) => s.baselines?.status === 'running');
   const running = runState === 'running' || baselinesRunning;
   return (
@@ -69,6 +74,11 @@ export function RunControls() {
         <button type="button" disabled={run === null && runState === 'idle'} onClick={() => controller.reset()}>
           Reset
         </button>
+        {!running && bestEpoch !== null && bestEpoch < progress.epoch && restoredEpoch !== bestEpoch && (
+          <button type="button" onClick={() => controller.restoreBest()}>
+            Restore best epoch ({bestEpoch})
+          </button>
+        )}
       </div>
       <p role="status" aria-label="Training progress" className="progress-line">
         {progressText(
@@ -79,6 +89,7 @@ export function RunControls() {
           progress.samplesPerSecond,
           progress.samplesPerSecond / Math.max(batchSize, 1),
           bestEpoch,
+          restoredEpoch,
         )}
       </p>
       <div className="fields compact">
