@@ -7,6 +7,8 @@ test('a weight change mid-run shows in the weights chart and the applied weights
   await app.epochs.fill('200');
   await app.train.click();
   await expect.poll(() => currentStep(page)).toBeGreaterThan(10);
+  // The detailed charts below the playground draw while they are in view.
+  await page.locator('#panel-results').scrollIntoViewIfNeeded();
   await expect(page.getByRole('figure', { name: 'Weights' }).locator('.recharts-line')).toHaveCount(3);
   await page.getByRole('spinbutton', { name: 'Weight of location value' }).fill('3');
   await expect(app.appliedWeights).toContainText('location 3.00', { timeout: 1_000 });

@@ -100,6 +100,17 @@ describe('reduceWorkerEvent', () => {
     expect(s.pendingPreset).toBeNull();
   });
 
+  it("datasetLoaded: the table's data-dependent defaults replace the settings a person has not changed", () => {
+    // 100 rows → 70 training rows: batch 16, 5 steps an epoch → patience 20 (capped); see dataDefaults.
+    const s = reduceWorkerEvent(initialState, loaded);
+    expect(s.settings.batchSize).toBe(16);
+    expect(s.settings.earlyStopping).toEqual({ enabled: true, monitor: 'total', patience: 20 });
+    const big = { ...loaded, rowCount: 100_000 };
+    expect(reduceWorkerEvent(s, big).settings.batchSize).toBe(256); // still the suggestion: follows the table
+    const chosen = { ...s, settings: { ...s.settings, batchSize: 50 } };
+    expect(reduceWorkerEvent(chosen, big).settings.batchSize).toBe(50); // the person's choice stays
+  });
+
   it('backendReady and memory: shown as they come', () => {
     const s = reduceAll([
       { type: 'backendReady', backend: 'wasm', reason: 'no GPU' },

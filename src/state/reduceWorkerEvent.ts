@@ -5,6 +5,8 @@
  */
 import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
 import type { FromWorker, RunPatch, WorkerEvent } from '../worker/protocol.ts';
+import { suggestedSettings } from '../core/settings/dataDefaults.ts';
+import { SETTINGS, type SettingKey, type TrainSettings } from '../core/settings/settingsTable.ts';
 import { addChangeMarks } from './changeMarks.ts';
 import { EMPTY_RESULTS, type AppState } from './store.ts';
 
@@ -119,16 +121,30 @@ function adoptDataset(state: AppState, msg: WorkerEvent<'datasetLoaded'>): AppSt
     thresholds: {},
     weights: Object.fromEntries(msg.columns.map((c) => [c.name, 1])),
     enabled: {},
-    settings: {
-      ...state.settings,
-      headHidden: {},
-      earlyStopping: { ...state.settings.earlyStopping, monitor: 'total' },
-    },
+    ...dataDefaults(state, msg),
     pendingPreset: null,
     datasetLoading: false,
     loadProgress: null,
     alert: null,
   };
+}
+
+/**
+ * The new table's data-dependent defaults (batch size, patience: src/core/settings/dataDefaults.ts)
+ * replace the settings a person has not changed: those still at the table's default or at the
+ * previous table's suggestion.
+ */
+function dataDefaults(state: AppState, msg: WorkerEvent<'datasetLoaded'>): Pick<AppState, 'settings' | 'suggested'> {
+  const suggested = suggestedSettings({ rowCount: msg.rowCount, columns: msg.columns });
+  const settings: TrainSettings = { ...state.settings, headHidden: {} };
+  const untouched = (key: SettingKey) => {
+    const now = JSON.stringify(state.settings[key]);
+    return now === JSON.stringify(SETTINGS[key].default) || now === JSON.stringify(state.suggested[key]);
+  };
+  for (const key of Object.keys(suggested) as SettingKey[])
+    if (untouched(key)) (settings as Record<SettingKey, unknown>)[key] = suggested[key];
+  settings.earlyStopping = { ...settings.earlyStopping, monitor: 'total' }; // a task of the old table means nothing
+  return { settings, suggested };
 }
 
 /**

@@ -49,6 +49,8 @@ export interface AppState {
   positiveClasses: Record<string, string>;
   balanceClasses: Record<string, boolean>;
   settings: TrainSettings;
+  /** The data-dependent defaults the loaded table suggested (a later table replaces those not changed since). */
+  suggested: Partial<TrainSettings>;
   /** Loss weight per target column, as the sliders show it (Manual weighting). */
   weights: Record<string, number>;
   /** Tasks switched off (absent = on). */
@@ -125,6 +127,7 @@ export const initialState: AppState = {
   positiveClasses: {},
   balanceClasses: {},
   settings: DEFAULT_SETTINGS,
+  suggested: {},
   weights: {},
   enabled: {},
   lossView: 'raw',
