@@ -8,7 +8,7 @@ import { settingsFromUrl, settingsToUrl } from './settingsUrl.ts';
 describe('settings table', () => {
   it('holds the defaults a new page starts with', () => {
     expect(defaultSettings()).toEqual({
-      epochs: 20,
+      epochs: 100,
       runUntilPaused: false,
       maxStepsPerSecond: 0,
       batchSize: 64,
@@ -30,7 +30,7 @@ describe('settings table', () => {
       l2: 0,
       clipNorm: 0,
       weighting: DEFAULT_WEIGHTING,
-      earlyStopping: { enabled: false, monitor: 'total', patience: 5 },
+      earlyStopping: { enabled: true, monitor: 'total', patience: 5 },
     });
   });
 
@@ -74,7 +74,7 @@ describe('readSettings: values from outside', () => {
     expect(settings.learningRate).toBe(0.01);
     expect(settings.trunk).toEqual([{ units: 32, activation: 'tanh', dropout: 0.1 }]);
     expect(settings.optimizer).toBe('adam');
-    expect(settings.epochs).toBe(20);
+    expect(settings.epochs).toBe(SETTINGS.epochs.default);
     expect(problems).toEqual([
       'Epochs must be a whole number. The default is used.',
       'Batch size must be between 1 and 65536. The default is used.',

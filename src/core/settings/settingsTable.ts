@@ -53,7 +53,8 @@ const define = <T>(d: SettingDefinition<T>) => d;
 export const SETTINGS = {
   epochs: define({
     label: 'Epochs',
-    default: 20,
+    // With early stopping on by default this is a cap (bench/quality/README.md).
+    default: 100,
     effect: 'live',
     validate: numberIn(1, 10_000, true),
     urlKey: 'epochs',
@@ -228,7 +229,7 @@ export const SETTINGS = {
   }),
   earlyStopping: define<EarlyStoppingSettings>({
     label: 'Early stopping',
-    default: { enabled: false, monitor: 'total', patience: 5 },
+    default: { enabled: true, monitor: 'total', patience: 5 },
     effect: 'live',
     validate: record<EarlyStoppingSettings>({
       enabled: boolean,
