@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { config, setup } from './sessionHarness.ts';
+
+describe('the run protocol', () => {
+  it('refuses a patch that would redefine the network, and one with the wrong number of weights, and keeps the run', async () => {
+    const { session, of, load } = setup();
+    await load();
+    await session.handle({ type: 'createRun', config });
+    await session.handle({ type: 'step' });
+    await session.handle({ type: 'update', patch: { batchSize: 8 } as never });
+    expect(of('error').at(-1)?.message).toMatch(/Batch size defines a new network/);
+    await session.handle({ type: 'update', patch: { weights: [1, 2] } });
+    expect(of('error').at(-1)?.message).toMatch(/Expected 3 finite, non-negative task weights/);
+    await session.handle({ type: 'update', patch: { learningRate: -1 } });
+    expect(of('error').at(-1)?.message).toMatch(/Learning rate must be between/);
+    expect(of('applied')).toHaveLength(0);
+    await session.handle({ type: 'step' });
+    expect(of('losses').at(-1)?.steps.at(-1)?.step).toBe(2);
+    await session.handle({ type: 'reset' });
+  });
+
+  it('applies live settings by task index: early stopping on a task, a new learning rate, a strategy', async () => {
+    const { session, of, load } = setup();
+    await load();
+    await session.handle({ type: 'createRun', config });
+    const patch = {
+      earlyStopping: { enabled: true, monitor: 2, patience: 2 },
+      learningRate: 0.02,
+      weighting: { strategy: 'equal' as const, dwaTemperature: 2, gradNormAlpha: 1.5 },
+    };
+    await session.handle({ type: 'update', patch });
+    expect(of('applied').at(-1)).toMatchObject({ step: 0, patch });
+    await session.handle({ type: 'update', patch: { earlyStopping: { enabled: true, monitor: 3, patience: 2 } } });
+    expect(of('error').at(-1)?.message).toMatch(/monitor the total or one of the tasks/);
+    await session.handle({ type: 'reset' });
+  });
+
+  it('checks the settings of a new run with the settings table, and answers requests by id', async () => {
+    const { session, of, load } = setup();
+    await load();
+    await session.handle({ type: 'createRun', config: { ...config, batchSize: 0 } });
+    expect(of('error').at(-1)?.message).toMatch(/Batch size must be between 1 and/);
+    expect(of('runCreated')).toHaveLength(0);
+    await session.handle({ type: 'createRun', config: { ...config, validationPercent: 50, testPercent: 40 } });
+    expect(of('error').at(-1)?.message).toMatch(/at least 20 %/);
+    await session.handle({ type: 'getMemory', requestId: 3 });
+    expect(of('memory').at(-1)?.requestId).toBe(3);
+    await session.handle({ type: 'exportModel', requestId: 4 });
+    expect(of('error').at(-1)).toMatchObject({ requestId: 4 });
+  });
+
+  it('numbers runs: a new run gets a new id and its events carry it', async () => {
+    const { session, of, load, train } = setup();
+    await load();
+    await train({ ...config, epochs: 1 });
+    await train({ ...config, epochs: 1 });
+    const [first, second] = of('runCreated').map((e) => e.runId);
+    expect(second).not.toBe(first);
+    expect(of('runReset')).toHaveLength(1); // the first run went when the second was created
+    expect(of('epochEnded').map((e) => e.runId)).toEqual([first, second]);
+    await session.handle({ type: 'reset' });
+  });
+});
+
+describe('moving the target and pacing a run', () => {
+  it('an update moves the target while it trains: further, or down to where it is', async () => {
+    const { session, of, load } = setup();
+    await load();
+    await session.handle({ type: 'createRun', config });
+    const training = session.handle({ type: 'train', untilEpoch: null });
+    while (of('epochEnded').length < 1) await new Promise((r) => setTimeout(r, 5));
+    await session.handle({ type: 'update', patch: { untilEpoch: 3 } });
+    await training;
+    expect(of('stateChanged').at(-1)).toMatchObject({ state: 'done', epoch: 3, targetEpochs: 3 });
+    const further = session.handle({ type: 'train', untilEpoch: 4 });
+    while (of('stateChanged').at(-1)?.state !== 'running') await new Promise((r) => setTimeout(r, 1));
+    await session.handle({ type: 'update', patch: { untilEpoch: 6 } });
+    await further;
+    expect(of('stateChanged').at(-1)).toMatchObject({ state: 'done', epoch: 6 });
+    await session.handle({ type: 'reset' });
+  });
+
+  it('a speed limit spaces the steps, and Pause does not wait for it', async () => {
+    const { session, of, load } = setup();
+    await load();
+    await session.handle({ type: 'createRun', config: { ...config, maxStepsPerSecond: 40 } });
+    const start = performance.now();
+    await session.handle({ type: 'train', untilEpoch: 1 });
+    const steps = of('runCreated')[0]?.stepsPerEpoch ?? 0;
+    expect(steps).toBeGreaterThan(2);
+    expect(performance.now() - start).toBeGreaterThanOrEqual((steps - 1) * 25 * 0.9);
+    await session.handle({ type: 'update', patch: { maxStepsPerSecond: 0.1 } }); // one step per 10 s
+    const slow = session.handle({ type: 'train', untilEpoch: 5 });
+    while (of('stateChanged').at(-1)?.state !== 'running') await new Promise((r) => setTimeout(r, 5));
+    const pausedAt = performance.now();
+    await session.handle({ type: 'pause' });
+    await slow;
+    expect(performance.now() - pausedAt).toBeLessThan(5000);
+    expect(of('stateChanged').at(-1)?.state).toBe('paused');
+    await session.handle({ type: 'reset' });
+  });
+});
+
+describe('early stopping with a target, and a run until paused', () => {
+  const noisy = {
+    ...config,
+    learningRate: 0.2,
+    earlyStopping: { enabled: true, monitor: 'total', patience: 1 },
+  };
+
+  it('a run until paused does not stop early: it tracks the best epoch, and Restore best puts it back', async () => {
+    const { session, of, load, train } = setup();
+    await load();
+    const training = train(noisy, null);
+    while (of('epochEnded').length < 40) await new Promise((r) => setTimeout(r, 5));
+    await session.handle({ type: 'pause' });
+    await training;
+    expect(of('stateChanged').at(-1)?.state).toBe('paused'); // not stoppedEarly, although patience is 1
+    const reports = of('epochEnded').map((e) => e.report);
+    const totals = reports.map((r) => r.val.reduce((s, m) => s + m.loss, 0));
+    const best = reports.at(-1)?.bestEpoch ?? 0;
+    expect(totals[best - 1]).toBe(Math.min(...totals));
+    expect(best).toBeLessThan(reports.length); // the lr makes later epochs worse
+    await session.handle({ type: 'restoreBest' });
+    expect(of('stateChanged').at(-1)).toMatchObject({ state: 'paused', restoredEpoch: best });
+    expect(of('validationDiagnostics').at(-1)?.epoch).toBe(best);
+    expect(of('testEvaluated').at(-1)?.epoch).toBe(best);
+    await session.handle({ type: 'trainBaselines' }); // its "multi" side evaluates the model as it is now
+    of('baselinesDone')[0]?.multi.forEach((m, k) =>
+      expect(m.loss).toBeCloseTo(reports[best - 1]?.val[k]?.loss as number, 6),
+    );
+    await session.handle({ type: 'reset' });
+  });
+
+  it('a run that reaches its epochs with early stopping on ends on its best epoch, and says which', async () => {
+    const { session, of, load, train } = setup();
+    await load();
+    await train({ ...noisy, earlyStopping: { enabled: true, monitor: 'total', patience: 1000 } }, 8);
+    const best = of('epochEnded').at(-1)?.report.bestEpoch ?? 0;
+    const done = of('stateChanged').at(-1);
+    expect(done?.state).toBe('done');
+    if (best < 8) expect(done?.restoredEpoch).toBe(best);
+    else expect(done?.restoredEpoch).toBeUndefined();
+    expect(of('testEvaluated').at(-1)?.epoch).toBe(best);
+    await session.handle({ type: 'reset' });
+  });
+});
