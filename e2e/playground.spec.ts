@@ -207,3 +207,34 @@ for (const scheme of ['light', 'dark'] as const) {
     await app.pause.click();
   });
 }
+
+test('Copy share link: a fresh page opened on it has the sample and the settings; a hostile link gives an alert and the defaults', async ({
+  page,
+  context,
+}) => {
+  const app = await openApp(page);
+  await page.getByRole('combobox', { name: 'Sample dataset' }).selectOption('iris');
+  await expect(app.datasetSummary).toContainText('150 rows');
+  await page.getByRole('spinbutton', { name: 'Learning rate' }).fill('0.02');
+  await page.getByRole('textbox', { name: 'Trunk layers' }).fill('16, 8');
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await page.getByRole('textbox', { name: 'Link to this setup' }).inputValue();
+  expect(link).toContain('sample=iris');
+  const fresh = await context.newPage();
+  await fresh.goto(link);
+  await expect(ui(fresh).datasetSummary).toContainText('150 rows');
+  await expect(fresh.getByRole('spinbutton', { name: 'Learning rate' })).toHaveValue('0.02');
+  await expect(fresh.getByRole('textbox', { name: 'Trunk layers' })).toHaveValue('16, 8');
+  await expect(fresh.getByRole('alert')).toHaveCount(0);
+
+  const hostile = await context.newPage();
+  await hostile.goto('/#sample=iris&batch=%3Cimg%20src%3Dx%20onerror%3Dwindow.hacked%3D1%3E&trunk=%5B%7B');
+  await expect(hostile.getByRole('alert')).toContainText('Batch size must be a number');
+  await expect(hostile.getByRole('alert')).toContainText('Trunk in the link is not readable');
+  await expect(ui(hostile).datasetSummary).toContainText('150 rows');
+  await expect(hostile.getByRole('spinbutton', { name: 'Batch size' })).not.toHaveValue(/img/);
+  expect(await hostile.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+  await ui(hostile).epochs.fill('1');
+  await ui(hostile).train.click();
+  await expect(ui(hostile).progress).toContainText(/Done|Stopped early/, { timeout: 60_000 });
+});

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_SAMPLE_ID } from './core/data/sampleDatasets.ts';
 import { createController } from './state/controller.ts';
+import { readShareLink } from './state/shareLink.ts';
 import { App } from './ui/App.tsx';
 import { ControllerContext } from './ui/controllerContext.ts';
 import { TrainingClient } from './worker/client.ts';
@@ -11,7 +12,9 @@ if (import.meta.env.MODE === 'bench') void import('./benchHooks.ts');
 
 const controller = createController(new TrainingClient());
 controller.setBackend('auto');
-controller.loadSample(DEFAULT_SAMPLE_ID);
+const shared = readShareLink(window.location.hash);
+if (shared) controller.openShared(shared);
+else controller.loadSample(DEFAULT_SAMPLE_ID);
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -20,12 +20,17 @@ import type {
 import { ChartBuffer } from './chartBuffer.ts';
 import { reduceWorkerEvent } from './reduceWorkerEvent.ts';
 import { saveFile } from './saveFile.ts';
+import { shareLinkFor, type SharedSetup } from './shareLink.ts';
 import { appStore, type AppState, type TrainSettings } from './store.ts';
 
 /** Slider drags send at most one weight update per this interval (the last value always goes). */
 const WEIGHT_SEND_MS = 100;
 
 export interface Controller {
+  /** Opens a shared setup (from a link): its settings, its sample; what was wrong with the link is said. */
+  openShared(setup: SharedSetup): void;
+  /** A link to the current setup: the sample and the settings (never the data). */
+  shareLink(base: string): string;
   /** Loads a built-in sample; `correlation` sets the correlated-tasks sample's task correlation. */
   loadSample(id: string, options?: { correlation?: number }): void;
   loadFile(file: File): void;
@@ -199,6 +204,15 @@ export function createController(client: TrainingClient): Controller {
   };
 
   const controller: Controller = {
+    openShared(setup) {
+      controller.loadSample(setup.sampleId, setup.correlation === undefined ? {} : { correlation: setup.correlation });
+      const problems = setup.problems.length > 0 ? `The link: ${setup.problems.join(' ')}` : null;
+      set({ settings: setup.settings, alert: problems, pendingAlert: problems });
+    },
+    shareLink(base) {
+      const { sampleId, settings, sampleCorrelation, datasetFromFile } = get();
+      return shareLinkFor(base, datasetFromFile ? null : sampleId, settings, sampleCorrelation);
+    },
     loadSample(id, options = {}) {
       const sample =
         SAMPLE_DATASETS.find((s) => s.id === id) ?? SAMPLE_DATASETS.find((s) => s.id === DEFAULT_SAMPLE_ID);
@@ -206,7 +220,7 @@ export function createController(client: TrainingClient): Controller {
       const pendingPreset = { roles: sample.roles, positiveClasses: sample.positiveClasses ?? {} };
       // A sample opens running until paused: time to steer it.
       const settings = { ...get().settings, runUntilPaused: true };
-      set({ sampleId: sample.id, datasetLoading: true, alert: null, pendingPreset, settings });
+      set({ sampleId: sample.id, datasetFromFile: false, datasetLoading: true, alert: null, pendingPreset, settings });
       const { source: from } = sample;
       let source: DatasetSource;
       if (from.kind === 'file')
@@ -228,6 +242,7 @@ export function createController(client: TrainingClient): Controller {
         pendingPreset: null,
         loadProgress: { name: file.name, fraction: 0 },
         settings,
+        datasetFromFile: true,
       });
       client.send({ type: 'loadDataset', source: { kind: 'file', file } });
     },

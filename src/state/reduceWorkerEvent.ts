@@ -123,9 +123,10 @@ function adoptDataset(state: AppState, msg: WorkerEvent<'datasetLoaded'>): AppSt
     enabled: {},
     ...dataDefaults(state, msg),
     pendingPreset: null,
+    pendingAlert: null,
     datasetLoading: false,
     loadProgress: null,
-    alert: null,
+    alert: state.pendingAlert,
   };
 }
 

@@ -36,11 +36,15 @@ export interface SplitDiagnostics {
 
 export interface AppState {
   sampleId: string;
+  /** The table came from the person's own file (a share link then holds the settings only). */
+  datasetFromFile: boolean;
   /** The correlated-tasks sample's task correlation (−1…1). */
   sampleCorrelation: number;
   datasetLoading: boolean;
   /** Roles and positive classes a sample brings, waiting for its table to load. */
   pendingPreset: { roles: Record<string, ColumnRole>; positiveClasses: Record<string, string> } | null;
+  /** An alert to show once the table being loaded is in (what was wrong with a share link). */
+  pendingAlert: string | null;
   /** The file being read, and how far (0–1). */
   loadProgress: { name: string; fraction: number } | null;
   dataset: DatasetState | null;
@@ -118,8 +122,10 @@ export const initialState: AppState = {
   ...EMPTY_RESULTS,
   sampleId: 'weather',
   sampleCorrelation: 0.9,
+  datasetFromFile: false,
   datasetLoading: true,
   pendingPreset: null,
+  pendingAlert: null,
   loadProgress: null,
   dataset: null,
   roles: {},

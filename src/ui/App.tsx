@@ -19,6 +19,7 @@ import { NetworkDiagram } from './components/NetworkDiagram.tsx';
 import { OptimizerPanel } from './components/OptimizerPanel.tsx';
 import { PanelNav } from './components/PanelNav.tsx';
 import { RunControls } from './components/RunControls.tsx';
+import { ShareLink } from './components/ShareLink.tsx';
 import { TaskWeights } from './components/TaskWeights.tsx';
 import { TrainingControls } from './components/TrainingControls.tsx';
 import { useController } from './controllerContext.ts';
@@ -43,6 +44,7 @@ export function App() {
         <h1>MTL Playground</h1>
         <DatasetPicker />
         <DatasetSummary />
+        <ShareLink />
       </header>
       <AlertBanner />
       <ConfirmDialog />
