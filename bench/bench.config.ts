@@ -7,7 +7,13 @@ const PORT = 4391;
 /** Playwright drives the benchmark cases; `bench/run.mjs` builds, runs this, and prints the table. */
 export default defineConfig({
   testDir: '.',
-  testMatch: ['bench.spec.ts', 'profileMainThread.spec.ts', 'traceLongTasks.spec.ts', 'censusAcceptance.spec.ts'],
+  testMatch: [
+    'bench.spec.ts',
+    'soak.spec.ts',
+    'profileMainThread.spec.ts',
+    'traceLongTasks.spec.ts',
+    'censusAcceptance.spec.ts',
+  ],
   workers: 1,
   fullyParallel: false,
   timeout: 600_000,

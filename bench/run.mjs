@@ -7,12 +7,17 @@ import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 
 const quick = process.argv.includes('--quick');
+const soak = process.argv.includes('--soak');
 const root = new URL('..', import.meta.url).pathname;
 const casesDir = `${root}bench/tmp/cases/`;
 const sh = (cmd, env = {}) => execSync(cmd, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
 
 sh('node scripts/ensure-chromium.mjs');
 sh('npx vite build --mode bench --logLevel warn');
+if (soak) {
+  runSoak();
+  process.exit(0);
+}
 rmSync(casesDir, { recursive: true, force: true });
 mkdirSync(casesDir, { recursive: true });
 const run = spawnSync('npx', ['playwright', 'test', '-c', 'bench/bench.config.ts', 'bench/bench.spec.ts'], {
@@ -165,4 +170,74 @@ function sizes(cold) {
     totalJsGzip: sum(assets.filter((n) => n.endsWith('.js')).map((n) => gz(`${dist}/assets/${n}`))),
     totalWasmGzip: sum(assets.filter((n) => n.endsWith('.wasm')).map((n) => gz(`${dist}/assets/${n}`))),
   };
+}
+
+/** `--soak`: the steering soak alone (an hour; a minute with --quick), its slopes and latencies, bench/soak.json. */
+function runSoak() {
+  const f = (v, d = 1) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : 'n/a');
+  rmSync(casesDir, { recursive: true, force: true });
+  mkdirSync(casesDir, { recursive: true });
+  const soakRun = spawnSync('npx', ['playwright', 'test', '-c', 'bench/bench.config.ts', 'bench/soak.spec.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_QUICK: quick ? '1' : '0' },
+  });
+  const file = `${casesDir}soak.json`;
+  if (soakRun.status !== 0 || !existsSync(file)) {
+    console.error('The soak did not finish.');
+    process.exit(1);
+  }
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  // Slopes from the settled run: the first minute (a quarter of a short run) holds the first epoch's allocations.
+  const s = r.samples.filter((p) => p.seconds >= Math.min(60, r.seconds / 4));
+  const slope = (ys) => {
+    const xs = s.map((p) => p.seconds / 3600);
+    const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+    const num = xs.reduce((a, x, i) => a + (x - mx) * (ys[i] - my), 0);
+    const den = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+    return den > 0 ? num / den : NaN;
+  };
+  const rates = s.slice(1).map((p, i) => (p.step - s[i].step) / Math.max(p.seconds - s[i].seconds, 1e-9));
+  const rateSlope = (() => {
+    const xs = s.slice(1).map((p) => p.seconds / 3600);
+    const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const my = rates.reduce((a, b) => a + b, 0) / rates.length;
+    const den = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+    return den > 0 ? xs.reduce((a, x, i) => a + (x - mx) * (rates[i] - my), 0) / den : NaN;
+  })();
+  const ackSteps = r.acks.map((a) => a.steps).filter(Number.isFinite);
+  const ackMs = r.acks.map((a) => a.ms).filter(Number.isFinite);
+  const summary = {
+    date: new Date().toISOString().slice(0, 10),
+    quick,
+    seconds: r.seconds,
+    samples: s.length,
+    tensorsFirstLast: [s[0]?.tensors, s.at(-1)?.tensors],
+    tensorsPerHour: slope(s.map((p) => p.tensors)),
+    heapMBFirstLast: [s[0]?.heapMB, s.at(-1)?.heapMB],
+    heapMBPerHour: slope(s.map((p) => p.heapMB)),
+    stepsPerSecondMean: rates.reduce((a, b) => a + b, 0) / Math.max(rates.length, 1),
+    stepsPerSecondPerHour: rateSlope,
+    acks: ackSteps.length,
+    ackStepsMedian: median(ackSteps),
+    ackStepsMax: Math.max(...ackSteps),
+    ackMsMedian: median(ackMs),
+  };
+  console.log(
+    `\nSoak (${quick ? 'quick, ' : ''}${f(r.seconds / 60, 1)} min, wasm, reference model, run until paused):`,
+  );
+  console.log(
+    `  worker tensors ${summary.tensorsFirstLast.join(' → ')} (slope ${f(summary.tensorsPerHour, 1)} per hour)`,
+  );
+  console.log(
+    `  page heap ${summary.heapMBFirstLast.map((v) => f(v, 1)).join(' → ')} MB (slope ${f(summary.heapMBPerHour, 1)} MB per hour)`,
+  );
+  console.log(
+    `  steps/s mean ${f(summary.stepsPerSecondMean, 1)} (slope ${f(summary.stepsPerSecondPerHour, 1)} per hour)`,
+  );
+  console.log(
+    `  weight acknowledgement: median ${f(summary.ackStepsMedian, 2)} steps (${f(summary.ackMsMedian, 0)} ms), max ${f(summary.ackStepsMax, 2)} steps, ${summary.acks} changes`,
+  );
+  if (!quick) writeFileSync(`${root}bench/soak.json`, JSON.stringify({ summary, ...r }, null, 2));
 }
