@@ -13,6 +13,9 @@ import { makeReferenceData, referenceCsv } from './referenceData.ts';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? (QUICK ? 60 : 3600));
 const ROWS = 20000;
+/** A strategy change every minute and a pause every five (scaled down so a one-minute run has both). */
+const STRATEGY_EVERY_S = Math.min(60, SECONDS / 6);
+const PAUSE_EVERY_S = Math.min(300, SECONDS / 2);
 /** Manual and PCGrad use the sliders; the others set the weights themselves (the task is then switched instead). */
 const STRATEGIES = ['manual', 'uncertainty', 'manual', 'dwa', 'pcgrad', 'equal', 'manual', 'gradnorm'];
 
@@ -47,12 +50,12 @@ test('soak: an hour of steering without a leak or a slowdown', async ({ page }) 
   let flip = false;
   while (elapsed() < SECONDS) {
     const t = elapsed();
-    if (Math.floor(t / 60) > minute) {
-      minute = Math.floor(t / 60);
+    if (Math.floor(t / STRATEGY_EVERY_S) > minute) {
+      minute = Math.floor(t / STRATEGY_EVERY_S);
       strategy = STRATEGIES[minute % STRATEGIES.length] as string;
       await page.getByRole('combobox', { name: 'Weighting' }).selectOption(strategy);
     }
-    if (t - lastPauseAt >= 300) {
+    if (t - lastPauseAt >= PAUSE_EVERY_S) {
       lastPauseAt = t;
       await app.pause.click();
       await expect(app.progress).toContainText('Paused', { timeout: 30_000 });

@@ -225,14 +225,14 @@ test('Copy share link: a fresh page opened on it has the sample and the settings
   await expect(ui(fresh).datasetSummary).toContainText('150 rows');
   await expect(fresh.getByRole('spinbutton', { name: 'Learning rate' })).toHaveValue('0.02');
   await expect(fresh.getByRole('textbox', { name: 'Trunk layers' })).toHaveValue('16, 8');
-  await expect(fresh.getByRole('alert')).toHaveCount(0);
+  await expect(fresh.getByRole('alert')).not.toBeAttached(); // after the load, which would have shown a link problem
 
   const hostile = await context.newPage();
   await hostile.goto('/#sample=iris&batch=%3Cimg%20src%3Dx%20onerror%3Dwindow.hacked%3D1%3E&trunk=%5B%7B');
   await expect(hostile.getByRole('alert')).toContainText('Batch size must be a number');
   await expect(hostile.getByRole('alert')).toContainText('Trunk in the link is not readable');
   await expect(ui(hostile).datasetSummary).toContainText('150 rows');
-  await expect(hostile.getByRole('spinbutton', { name: 'Batch size' })).not.toHaveValue(/img/);
+  await expect(hostile.getByRole('spinbutton', { name: 'Batch size' })).toHaveValue('16'); // the default, then iris's suggestion
   expect(await hostile.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
   await ui(hostile).epochs.fill('1');
   await ui(hostile).train.click();

@@ -101,7 +101,7 @@ export class NetworkHarness {
       enabled: {},
     };
     const start = performance.now();
-    await this.session.handle({ type: 'createRun', config });
+    await this.session.handle({ type: 'createRun', requestId: 1, config });
     const created = this.take('runCreated');
     if (!created) throw new Error(`createRun failed: ${this.errors()}`);
     await this.session.handle({ type: 'train', untilEpoch: settings.runUntilPaused ? null : settings.epochs });

@@ -83,8 +83,9 @@ export function createController(client: TrainingClient): Controller {
   const charts = new ChartBuffer(get, set);
   let nextRequestId = 1;
   const exportRequests = new Set<number>();
-  /** The config of a createRun the worker has not answered yet. */
+  /** The config of a createRun the worker has not answered yet, and that request's id. */
   let creating: RunConfig | null = null;
+  let creatingId = 0;
   /** A Reset was sent and its `runReset` has not come back: the run on the page is already gone. */
   let resetting = false;
   const sendReset = () => {
@@ -116,13 +117,13 @@ export function createController(client: TrainingClient): Controller {
   /** What changed on the page between createRun and runCreated goes to the new run at once. */
   const catchUp = (sent: RunConfig, run: RunInfo) => {
     const { settings, weights, enabled } = get();
-    const changed = (['learningRate', 'weighting', 'earlyStopping'] as const).filter(
+    const changed = (['learningRate', 'weighting', 'earlyStopping', 'maxStepsPerSecond'] as const).filter(
       (k) => JSON.stringify(settings[k]) !== JSON.stringify(sent[k]),
     );
-    if (changed.length > 0) {
-      const patch = livePatch(Object.fromEntries(changed.map((k) => [k, settings[k]])), run);
-      client.send({ type: 'update', patch });
-    }
+    const patch = livePatch(Object.fromEntries(changed.map((k) => [k, settings[k]])), run);
+    if (settings.runUntilPaused !== sent.runUntilPaused || settings.epochs !== sent.epochs)
+      patch.untilEpoch = settings.runUntilPaused ? null : settings.epochs;
+    if (Object.keys(patch).length > 0) client.send({ type: 'update', patch });
     if (JSON.stringify([weights, enabled]) !== JSON.stringify([sent.weights, sent.enabled])) queueWeights();
   };
 
@@ -166,7 +167,7 @@ export function createController(client: TrainingClient): Controller {
         saveFile('weights.bin', new Blob([msg.weights], { type: 'application/octet-stream' }));
         break;
       case 'error':
-        creating = null;
+        if (msg.requestId !== undefined && msg.requestId === creatingId) creating = null;
         if (msg.requestId !== undefined) exportRequests.delete(msg.requestId);
         break;
     }
@@ -178,7 +179,8 @@ export function createController(client: TrainingClient): Controller {
     if ((get().run && !resetting) || creating) return;
     const { settings, roles, weights, enabled, encodings, positiveClasses, balanceClasses } = get();
     creating = { ...settings, roles, weights, enabled, encodings, positiveClasses, balanceClasses };
-    client.send({ type: 'createRun', config: creating });
+    creatingId = nextRequestId++;
+    client.send({ type: 'createRun', config: creating, requestId: creatingId });
   };
 
   /** The epoch `train` aims at: none when running until paused; a run past Epochs trains that many more. */

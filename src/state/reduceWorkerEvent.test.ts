@@ -241,10 +241,15 @@ describe('reduceWorkerEvent', () => {
     });
     const s = reduceWorkerEvent(
       { ...running, datasetLoading: true, loadProgress: { name: 'f', fraction: 0.1 } },
-      { type: 'error', message: 'Bad file.' },
+      { type: 'error', message: 'Bad file.', source: 'load' },
     );
-    expect(s).toMatchObject({ alert: 'Bad file.', datasetLoading: false, loadProgress: null, baselines: null });
+    expect(s).toMatchObject({ alert: 'Bad file.', datasetLoading: false, loadProgress: null });
+    expect(s.baselines?.status).toBe('running'); // a load's error is not the baselines'
     expect(s.run?.runId).toBe(1);
+    // A refused live change says so and leaves the rest alone; a run's error ends running baselines.
+    const refused = reduceWorkerEvent(running, { type: 'error', message: 'No.', source: 'update' });
+    expect(refused).toMatchObject({ alert: 'No.', baselines: running.baselines });
+    expect(reduceWorkerEvent(running, { type: 'error', message: 'Diverged.' }).baselines).toBeNull();
   });
 
   it('modelExported changes no state (the controller downloads it)', () => {

@@ -30,15 +30,18 @@ export function reduceWorkerEvent(state: AppState, msg: FromWorker): AppState {
       return { ...state, ...EMPTY_RESULTS };
     case 'memory':
       return { ...state, memory: { numTensors: msg.numTensors, numBytes: msg.numBytes } };
-    case 'error':
-      return {
-        ...state,
-        alert: msg.message,
-        pendingPreset: null,
-        datasetLoading: false,
-        loadProgress: null,
-        baselines: state.baselines?.status === 'running' ? null : state.baselines,
-      };
+    case 'error': {
+      // A load that failed ends the load; a refused change touches nothing else; a run's error ends running baselines.
+      const load =
+        msg.source === 'load'
+          ? { pendingPreset: null, pendingAlert: null, datasetLoading: false, loadProgress: null }
+          : {};
+      const baselines =
+        msg.source !== 'load' && msg.source !== 'update' && state.baselines?.status === 'running'
+          ? { baselines: null }
+          : {};
+      return { ...state, alert: msg.message, ...load, ...baselines };
+    }
     case 'modelExported':
       return state; // a download, made by the controller
   }
@@ -126,7 +129,7 @@ function adoptDataset(state: AppState, msg: WorkerEvent<'datasetLoaded'>): AppSt
     pendingAlert: null,
     datasetLoading: false,
     loadProgress: null,
-    alert: state.pendingAlert,
+    alert: msg.report.alert ?? state.pendingAlert,
   };
 }
 
@@ -144,7 +147,9 @@ function dataDefaults(state: AppState, msg: WorkerEvent<'datasetLoaded'>): Pick<
   };
   for (const key of Object.keys(suggested) as SettingKey[])
     if (untouched(key)) (settings as Record<SettingKey, unknown>)[key] = suggested[key];
-  settings.earlyStopping = { ...settings.earlyStopping, monitor: 'total' }; // a task of the old table means nothing
+  // A monitored task that is not a column of the new table means nothing there.
+  if (!msg.columns.some((c) => c.name === settings.earlyStopping.monitor))
+    settings.earlyStopping = { ...settings.earlyStopping, monitor: 'total' };
   return { settings, suggested };
 }
 

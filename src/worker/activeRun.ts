@@ -128,6 +128,9 @@ export function createActiveRun(
       stepsPerEpoch: trainer.stepsPerEpoch,
     },
     apply(patch) {
+      // Early stopping's "best" was measured with the old weights, strategy or monitor: start it afresh.
+      const monitorChanged = patch.earlyStopping && patch.earlyStopping.monitor !== run.earlyStopping.monitor;
+      if (patch.weights || patch.enabled || patch.weighting || monitorChanged) runner.resetBest();
       if (patch.weights || patch.enabled)
         trainer.setTaskWeights(patch.weights ?? currentWeights, patch.enabled ?? currentEnabled);
       if (patch.weights) currentWeights = [...patch.weights];

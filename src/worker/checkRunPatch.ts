@@ -55,9 +55,9 @@ export function checkRunPatch(patch: unknown, taskCount: number): { patch: RunPa
   if (values.untilEpoch !== undefined) out.untilEpoch = values.untilEpoch as number | null;
   for (const key of ['learningRate', 'weighting', 'maxStepsPerSecond'] as const satisfies readonly SettingKey[]) {
     if (values[key] === undefined) continue;
-    const error = checkSetting(key, values[key]);
-    if (error) return { error };
-    (out as Record<string, unknown>)[key] = values[key];
+    const checked = SETTINGS[key].validate(values[key], SETTINGS[key].label);
+    if (!checked.ok) return { error: checked.error };
+    (out as Record<string, unknown>)[key] = checked.value; // the validated value, never the raw one
   }
   if (values.earlyStopping !== undefined) {
     const checked = checkEarlyStopping(values.earlyStopping, taskCount);
@@ -76,9 +76,8 @@ function checkEarlyStopping(
   const monitorOk =
     monitor === 'total' || (Number.isInteger(monitor) && (monitor as number) >= 0 && (monitor as number) < taskCount);
   if (!monitorOk) return { error: 'Early stopping must monitor the total or one of the tasks.' };
-  const error = checkSetting('earlyStopping', { ...v, monitor: 'total' });
-  if (error) return { error };
-  return {
-    value: { enabled: v?.enabled as boolean, patience: v?.patience as number, monitor: monitor as 'total' | number },
-  };
+  const checked = SETTINGS.earlyStopping.validate({ ...v, monitor: 'total' }, SETTINGS.earlyStopping.label);
+  if (!checked.ok) return { error: checked.error };
+  const { enabled, patience } = checked.value;
+  return { value: { enabled, patience, monitor: monitor as 'total' | number } };
 }

@@ -64,7 +64,7 @@ export type ToWorker =
   | { type: 'cancelLoad' }
   | { type: 'setBackend'; choice: BackendChoice }
   /** Builds a run (replacing any current one) from the loaded table. */
-  | { type: 'createRun'; config: RunConfig }
+  | { type: 'createRun'; config: RunConfig; requestId: number }
   /** Trains the current run until `untilEpoch` epochs are complete; null = until paused. */
   | { type: 'train'; untilEpoch: number | null }
   | { type: 'pause' }
@@ -168,8 +168,11 @@ export type FromWorker =
   | { type: 'memory'; requestId: number | null; numTensors: number; numBytes: number }
   /** The trained model in the TensorFlow.js layers format: model.json text and the weights file. */
   | { type: 'modelExported'; requestId: number; modelJson: string; weights: ArrayBuffer }
-  /** requestId: set when the error answers that request. */
-  | { type: 'error'; message: string; requestId?: number };
+  /**
+   * requestId: set when the error answers that request. source: 'load' for a dataset that could
+   * not be loaded, 'update' for a refused live change, 'baselines' for the baselines; else a run's.
+   */
+  | { type: 'error'; message: string; requestId?: number; source?: 'load' | 'update' | 'baselines' };
 
 /** One event type, by its `type`. */
 export type WorkerEvent<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;

@@ -5,7 +5,7 @@ describe('the run protocol', () => {
   it('refuses a patch that would redefine the network, and one with the wrong number of weights, and keeps the run', async () => {
     const { session, of, load } = setup();
     await load();
-    await session.handle({ type: 'createRun', config });
+    await session.handle({ type: 'createRun', requestId: 1, config });
     await session.handle({ type: 'step' });
     await session.handle({ type: 'update', patch: { batchSize: 8 } as never });
     expect(of('error').at(-1)?.message).toMatch(/Batch size defines a new network/);
@@ -22,7 +22,7 @@ describe('the run protocol', () => {
   it('applies live settings by task index: early stopping on a task, a new learning rate, a strategy', async () => {
     const { session, of, load } = setup();
     await load();
-    await session.handle({ type: 'createRun', config });
+    await session.handle({ type: 'createRun', requestId: 1, config });
     const patch = {
       earlyStopping: { enabled: true, monitor: 2, patience: 2 },
       learningRate: 0.02,
@@ -38,10 +38,14 @@ describe('the run protocol', () => {
   it('checks the settings of a new run with the settings table, and answers requests by id', async () => {
     const { session, of, load } = setup();
     await load();
-    await session.handle({ type: 'createRun', config: { ...config, batchSize: 0 } });
+    await session.handle({ type: 'createRun', requestId: 1, config: { ...config, batchSize: 0 } });
     expect(of('error').at(-1)?.message).toMatch(/Batch size must be between 1 and/);
     expect(of('runCreated')).toHaveLength(0);
-    await session.handle({ type: 'createRun', config: { ...config, validationPercent: 50, testPercent: 40 } });
+    await session.handle({
+      type: 'createRun',
+      requestId: 1,
+      config: { ...config, validationPercent: 50, testPercent: 40 },
+    });
     expect(of('error').at(-1)?.message).toMatch(/at least 20 %/);
     await session.handle({ type: 'getMemory', requestId: 3 });
     expect(of('memory').at(-1)?.requestId).toBe(3);
@@ -66,7 +70,8 @@ describe('moving the target and pacing a run', () => {
   it('an update moves the target while it trains: further, or down to where it is', async () => {
     const { session, of, load } = setup();
     await load();
-    await session.handle({ type: 'createRun', config });
+    // 40 steps/s: an epoch of the toy table takes ~0.1 s, so each update lands well before the target it sets.
+    await session.handle({ type: 'createRun', requestId: 1, config: { ...config, maxStepsPerSecond: 40 } });
     const training = session.handle({ type: 'train', untilEpoch: null });
     while (of('epochEnded').length < 1) await new Promise((r) => setTimeout(r, 5));
     await session.handle({ type: 'update', patch: { untilEpoch: 3 } });
@@ -83,7 +88,7 @@ describe('moving the target and pacing a run', () => {
   it('a speed limit spaces the steps, and Pause does not wait for it', async () => {
     const { session, of, load } = setup();
     await load();
-    await session.handle({ type: 'createRun', config: { ...config, maxStepsPerSecond: 40 } });
+    await session.handle({ type: 'createRun', requestId: 1, config: { ...config, maxStepsPerSecond: 40 } });
     const start = performance.now();
     await session.handle({ type: 'train', untilEpoch: 1 });
     const steps = of('runCreated')[0]?.stepsPerEpoch ?? 0;
@@ -126,6 +131,7 @@ describe('early stopping with a target, and a run until paused', () => {
     expect(of('validationDiagnostics').at(-1)?.epoch).toBe(best);
     expect(of('testEvaluated').at(-1)?.epoch).toBe(best);
     await session.handle({ type: 'trainBaselines' }); // its "multi" side evaluates the model as it is now
+    expect(of('baselinesDone')).toHaveLength(1);
     of('baselinesDone')[0]?.multi.forEach((m, k) =>
       expect(m.loss).toBeCloseTo(reports[best - 1]?.val[k]?.loss as number, 6),
     );
@@ -142,6 +148,39 @@ describe('early stopping with a target, and a run until paused', () => {
     if (best < 8) expect(done?.restoredEpoch).toBe(best);
     else expect(done?.restoredEpoch).toBeUndefined();
     expect(of('testEvaluated').at(-1)?.epoch).toBe(best);
+    await session.handle({ type: 'reset' });
+  });
+});
+
+describe('commands that race', () => {
+  it('a second Train replaces the first, so one Pause stops the run', async () => {
+    const { session, of, load } = setup();
+    await load();
+    await session.handle({ type: 'createRun', requestId: 1, config });
+    const first = session.handle({ type: 'train', untilEpoch: null });
+    const second = session.handle({ type: 'train', untilEpoch: null });
+    while (of('stateChanged').at(-1)?.state !== 'running') await new Promise((r) => setTimeout(r, 2));
+    await session.handle({ type: 'pause' });
+    await Promise.all([first, second]);
+    expect(of('stateChanged').at(-1)?.state).toBe('paused');
+    await session.handle({ type: 'reset' });
+    expect(of('runReset')).toHaveLength(1);
+  });
+
+  it('a weight change starts early stopping afresh: the old best was measured with other weights', async () => {
+    const { session, of, load } = setup();
+    await load();
+    const c = { ...config, earlyStopping: { enabled: true, monitor: 'total', patience: 1000 }, maxStepsPerSecond: 60 };
+    await session.handle({ type: 'createRun', requestId: 1, config: c });
+    const training = session.handle({ type: 'train', untilEpoch: null });
+    while (of('epochEnded').length < 3) await new Promise((r) => setTimeout(r, 5));
+    await session.handle({ type: 'update', patch: { weights: [3, 3, 3] } }); // the weighted total triples
+    const changedAfter = of('epochEnded').length;
+    while (of('epochEnded').length < changedAfter + 2) await new Promise((r) => setTimeout(r, 5));
+    await session.handle({ type: 'pause' });
+    await training;
+    const firstAfter = of('epochEnded')[changedAfter]?.report;
+    expect(firstAfter?.bestEpoch).toBe(firstAfter?.epoch); // best counted from the change on
     await session.handle({ type: 'reset' });
   });
 });

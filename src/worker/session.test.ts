@@ -35,7 +35,7 @@ describe('training session', () => {
   it('acknowledges a weight change with the step it applies from', async () => {
     const { session, of, load } = setup();
     await load();
-    await session.handle({ type: 'createRun', config });
+    await session.handle({ type: 'createRun', requestId: 1, config });
     await session.handle({ type: 'step' });
     const runId = of('runCreated')[0]?.runId;
     await session.handle({ type: 'update', patch: { weights: [1, 0, 1] } });
@@ -49,7 +49,7 @@ describe('training session', () => {
   it('keeps the loaded dataset and the run when a bad file arrives, and says why', async () => {
     const { session, of, load } = setup();
     await load();
-    await session.handle({ type: 'createRun', config });
+    await session.handle({ type: 'createRun', requestId: 1, config });
     await session.handle({ type: 'step' });
     await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/bad.csv', name: 'bad' } });
     expect(of('error').at(-1)?.message).toMatch(/empty/);
@@ -173,6 +173,7 @@ describe('training session', () => {
     expect(totals.at(-1)).toBeGreaterThan(totals[best - 1] as number);
     await session.handle({ type: 'trainBaselines' }); // its "multi" side evaluates the model as it is now
     const now = of('baselinesDone')[0]?.multi.map((m) => m.loss);
+    expect(now).toHaveLength(3);
     now?.forEach((loss, k) => expect(loss).toBeCloseTo(reports[best - 1]?.val[k]?.loss as number, 6));
     await session.handle({ type: 'reset' });
   });

@@ -196,7 +196,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     await trainSingleTaskBaselines(run.trainer, {
       runId: run.id,
       earlyStopping: run.earlyStopping,
-      multiAtBest: run.state === 'stoppedEarly',
+      multiAtBest: run.state === 'stoppedEarly' || run.restoredEpoch !== null,
       post,
       yieldToEventLoop,
       signal,
@@ -210,7 +210,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     }
     const checked = checkRunPatch(patch, run.trainer.tasks.length);
     if ('error' in checked) {
-      post({ type: 'error', message: checked.error });
+      post({ type: 'error', source: 'update', message: checked.error });
       return;
     }
     run.apply(checked.patch);
@@ -225,7 +225,9 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
       signal,
     });
     // Parsing ran beside any training; only a good table replaces the current one and its run.
+    if (signal.aborted) throw new CsvCancelled(); // a newer load superseded this one
     training.abort();
+    run?.interruptWait();
     await enqueue(async () => {
       disposeRun();
       table = loaded.parsed.table;
@@ -264,14 +266,18 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
           baselines.abort();
           return enqueue(async () => disposeRun());
         case 'loadDataset': {
-          // Loads run on their own queue, so a file can be parsed while a model trains.
-          loading = new AbortController();
-          const { signal } = loading;
+          // Loads run on their own queue, so a file can be parsed while a model trains; a newer load
+          // supersedes an older one (which then ends quietly: the page waits for the newer).
+          loading.abort();
+          const controller = new AbortController();
+          loading = controller;
           loadQueue = loadQueue
-            .then(() => load(msg.source, signal))
-            .catch((e: unknown) =>
-              post(e instanceof CsvCancelled ? { type: 'loadCancelled' } : { type: 'error', message: messageOf(e) }),
-            );
+            .then(() => load(msg.source, controller.signal))
+            .catch((e: unknown) => {
+              if (e instanceof CsvCancelled) {
+                if (loading === controller) post({ type: 'loadCancelled' });
+              } else post({ type: 'error', source: 'load', message: messageOf(e) });
+            });
           return loadQueue;
         }
         case 'cancelLoad':
@@ -279,6 +285,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
           return Promise.resolve();
         case 'setBackend':
           training.abort();
+          run?.interruptWait();
           return enqueue(async () => {
             disposeRun();
             backend = await deps.selectBackend(msg.choice);
@@ -286,9 +293,19 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
           });
         case 'createRun':
           training.abort();
-          return enqueue(() => createRun(msg.config));
+          run?.interruptWait();
+          return enqueue(async () => {
+            try {
+              await createRun(msg.config);
+            } catch (e) {
+              post({ type: 'error', requestId: msg.requestId, message: messageOf(e) });
+            }
+          });
         case 'train': {
           // The controller is made when the command arrives: a Pause sent before the work starts counts.
+          // A second Train while one is queued or running replaces it (one segment can be stopped at a time).
+          training.abort();
+          run?.interruptWait();
           training = new AbortController();
           const { signal } = training;
           return enqueue(() => train(msg.untilEpoch, signal));

@@ -48,7 +48,7 @@ export function setup() {
   const load = () => session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
   /** Creates a run from `c` and trains it to `c.epochs` (or `untilEpoch`). */
   const train = async (c: RunConfig = config, untilEpoch: number | null = c.epochs) => {
-    await session.handle({ type: 'createRun', config: c });
+    await session.handle({ type: 'createRun', requestId: 1, config: c });
     await session.handle({ type: 'train', untilEpoch });
   };
   return { session, events, of, load, train };

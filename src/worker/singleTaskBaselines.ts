@@ -64,6 +64,7 @@ export async function trainSingleTaskBaselines(trainer: MultiTaskTrainer, contex
         if (outcome.kind === 'diverged')
           post({
             type: 'error',
+            source: 'baselines',
             message: `The single-task network for ${trainer.tasks[k]?.name ?? 'a task'} diverged; lower the learning rate and try again.`,
           });
         return;

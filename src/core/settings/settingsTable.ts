@@ -72,7 +72,13 @@ export const SETTINGS = {
     label: 'Speed limit',
     default: 0,
     effect: 'live',
-    validate: numberIn(0, 1000),
+    // 0 = no limit; otherwise at least 0.1 step/s, so a wait between steps stays under ten seconds.
+    validate: (v, label) => {
+      const checked = numberIn(0, 1000)(v, label);
+      return checked.ok && checked.value > 0 && checked.value < 0.1
+        ? { ok: false, error: `${label} must be 0 (none) or at least 0.1 steps per second.` }
+        : checked;
+    },
     urlKey: 'speed',
     urlFormat: 'text',
   }),

@@ -8,6 +8,8 @@ import { SETTING_KEYS, SETTINGS, type TrainSettings } from './settingsTable.ts';
 
 /** Version of the link format, so an old link can be told apart from a broken one. */
 export const SETTINGS_URL_VERSION = 1;
+/** Settings the loaded table suggests: a link keeps the sharer's values. */
+const ALWAYS_WRITTEN = new Set<string>(['batchSize', 'earlyStopping']);
 /** Longer parameter values are refused before parsing. */
 const MAX_VALUE_CHARS = 20_000;
 
@@ -17,7 +19,9 @@ export function settingsToUrl(settings: TrainSettings): URLSearchParams {
   for (const key of SETTING_KEYS) {
     const value = settings[key];
     const definition = SETTINGS[key];
-    if (JSON.stringify(value) === JSON.stringify(definition.default)) continue;
+    // Data-dependent settings are always written: at their static default they would otherwise be
+    // replaced by the opener's table's suggestion (src/core/settings/dataDefaults.ts).
+    if (!ALWAYS_WRITTEN.has(key) && JSON.stringify(value) === JSON.stringify(definition.default)) continue;
     params.set(definition.urlKey, definition.urlFormat === 'json' ? JSON.stringify(value) : String(value));
   }
   return params;

@@ -127,6 +127,16 @@ export class TrainingRunner {
     return this.best.epoch;
   }
 
+  /**
+   * Forgets the best epoch (and its weights): after a change of the weights, the strategy or the
+   * monitor, the measure it was best by no longer compares with the epochs to come.
+   */
+  resetBest(): void {
+    this.best?.weights.forEach((w) => w.dispose());
+    this.best = null;
+    this.epochsWithoutImprovement = 0;
+  }
+
   /** Trains until `targetEpochs` epochs are complete, or `shouldStop()` turns true between steps. */
   async runUntil(targetEpochs: number, shouldStop: () => boolean): Promise<RunOutcome> {
     this.reader.restartClock();

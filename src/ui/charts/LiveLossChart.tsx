@@ -118,7 +118,7 @@ const Curves = memo(function Curves({ points, names, view, marks, width, height 
         const row = i % LABEL_ROWS;
         const label = m.label.length > 28 ? `${m.label.slice(0, 27)}…` : m.label;
         return (
-          <g key={`${m.step}-${m.kind}`} className={`change-mark ${m.kind}`}>
+          <g key={`${m.step}-${m.kind}-${i}`} className={`change-mark ${m.kind}`}>
             <title>{`Step ${m.step}: ${m.label}`}</title>
             <line x1={mx} x2={mx} y1={MARGIN.top - 4 - (LABEL_ROWS - 1 - row) * 13} y2={height - MARGIN.bottom} />
             <text

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 interface Props {
   label: string;
@@ -12,6 +12,11 @@ interface Props {
   hideLabel?: boolean;
   /** Id of an element that explains the field (its accessible description). */
   describedBy?: string;
+  /**
+   * Commit only after typing pauses this long (and at once on Enter or leaving the field), for
+   * values that act on a running run: "150" must not pass through 1 and 15, nor "2e-4" through 2.
+   */
+  settleMs?: number;
   onCommit(value: number): void;
 }
 
@@ -26,8 +31,28 @@ export function NumberField({
   disabled,
   hideLabel,
   describedBy,
+  settleMs = 0,
   onCommit,
 }: Props) {
+  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; value: number } | null>(null);
+  const flush = () => {
+    if (!pending.current) return;
+    clearTimeout(pending.current.timer);
+    const { value: v } = pending.current;
+    pending.current = null;
+    onCommit(v);
+  };
+  const commit = (v: number) => {
+    if (settleMs <= 0) return onCommit(v);
+    if (pending.current) clearTimeout(pending.current.timer);
+    pending.current = { value: v, timer: setTimeout(flush, settleMs) };
+  };
+  useEffect(
+    () => () => {
+      if (pending.current) clearTimeout(pending.current.timer);
+    },
+    [],
+  );
   const [text, setText] = useState(String(value));
   const [shown, setShown] = useState(value);
   if (shown !== value) {
@@ -64,7 +89,11 @@ export function NumberField({
             v <= max &&
             (!integer || Number.isInteger(v))
           )
-            onCommit(v);
+            commit(v);
+        }}
+        onBlur={flush}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') flush();
         }}
       />
     </label>

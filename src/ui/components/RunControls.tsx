@@ -2,6 +2,9 @@ import { useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
 import { NumberField } from './NumberField.tsx';
 
+/** Fields that act on a run commit once typing pauses (see NumberField). */
+const SETTLE_MS = 400;
+
 const fmt = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 
 /** Speed limits offered to narrate a run (steps per second; 0 = as fast as it goes). */
@@ -104,6 +107,7 @@ export function RunControls() {
         </label>
         <NumberField
           label="Epochs"
+          settleMs={SETTLE_MS}
           value={epochs}
           min={1}
           max={10000}
@@ -127,6 +131,7 @@ export function RunControls() {
         </label>
         <NumberField
           label="Learning rate"
+          settleMs={SETTLE_MS}
           value={learningRate}
           min={1e-9}
           max={1e9}

@@ -10,10 +10,12 @@ export function ShareLink() {
   const copy = async () => {
     const link = controller.shareLink(window.location.href);
     // Without clipboard permission (or on an insecure page) the link is shown to copy by hand.
-    const copied = await navigator.clipboard.writeText(link).then(
-      () => true,
-      () => false,
-    );
+    const copied = navigator.clipboard
+      ? await navigator.clipboard.writeText(link).then(
+          () => true,
+          () => false,
+        )
+      : false;
     setShown({ link, copied });
   };
   return (

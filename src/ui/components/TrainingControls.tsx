@@ -3,6 +3,9 @@ import { useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
 import { NumberField } from './NumberField.tsx';
 
+/** Fields that act on a run commit once typing pauses (see NumberField). */
+const SETTLE_MS = 400;
+
 const fmt = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 
 /** Batch size, seeds and the split (they define a run), with what the run holds and costs. */
@@ -18,6 +21,7 @@ export function TrainingControls() {
       <div className="fields">
         <NumberField
           label="Batch size"
+          settleMs={SETTLE_MS}
           value={settings.batchSize}
           min={1}
           max={65536}
@@ -27,6 +31,7 @@ export function TrainingControls() {
         />
         <NumberField
           label="Seed"
+          settleMs={SETTLE_MS}
           value={settings.seed}
           min={0}
           max={2 ** 31 - 1}
@@ -36,6 +41,7 @@ export function TrainingControls() {
         />
         <NumberField
           label="Split seed"
+          settleMs={SETTLE_MS}
           value={settings.splitSeed}
           min={0}
           max={2 ** 31 - 1}
@@ -45,6 +51,7 @@ export function TrainingControls() {
         />
         <NumberField
           label="Validation %"
+          settleMs={SETTLE_MS}
           value={settings.validationPercent}
           min={1}
           max={100 - MIN_TRAIN_PERCENT - settings.testPercent}
@@ -54,6 +61,7 @@ export function TrainingControls() {
         />
         <NumberField
           label="Test %"
+          settleMs={SETTLE_MS}
           value={settings.testPercent}
           min={0}
           max={100 - MIN_TRAIN_PERCENT - settings.validationPercent}

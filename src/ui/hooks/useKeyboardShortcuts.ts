@@ -12,7 +12,7 @@ const INTERACTIVE = 'input, select, textarea, button, a[href], summary, [content
 export function useKeyboardShortcuts(controller: Controller): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      if (e.defaultPrevented || e.repeat || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
       const target = e.target as Element | null;
       if (target?.closest?.(INTERACTIVE)) return;
       const { runState, dataset, datasetLoading, baselines, pendingChange } = appStore.getState();
