@@ -97,6 +97,7 @@ export class NetworkHarness {
       encodings: setup.encodings,
       positiveClasses: setup.positiveClasses,
       balanceClasses: {},
+      chainedTo: {},
       weights: {},
       enabled: {},
     };

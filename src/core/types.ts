@@ -35,6 +35,13 @@ export interface TaskSpec {
   numClasses: number;
   /** Class labels in index order (empty for regression). For binary, index 1 is the positive class. */
   classLabels: string[];
+  /**
+   * Binary tasks only: the index of another binary task (the condition) that this one is observed
+   * after, e.g. purchase after click (ESMM, Ma et al., SIGIR 2018). The target is then 0 wherever the
+   * condition is negative (no click, no purchase), so it is known on every row, and the head outputs
+   * p(condition) · p(task | condition): the condition head's probability times its own sigmoid.
+   */
+  chainedTo?: number;
 }
 
 /** A learned embedding for one high-cardinality categorical input. */

@@ -39,6 +39,8 @@ export interface Controller {
   setEncoding(column: string, encoding: InputEncoding): void;
   setPositiveClass(column: string, label: string): void;
   setBalanceClasses(column: string, on: boolean): void;
+  /** Chains a binary task to the binary task it is observed after (ESMM), or unchains it (null). */
+  setChainedTo(column: string, condition: string | null): void;
   /** Changes settings; one that redefines the network during a run first asks (see confirmPendingChange). */
   setSettings(patch: Partial<TrainSettings>): void;
   confirmPendingChange(apply: boolean): void;
@@ -177,8 +179,8 @@ export function createController(client: TrainingClient): Controller {
   /** Creates the run first when there is none (or one is being created). */
   const ensureRun = () => {
     if ((get().run && !resetting) || creating) return;
-    const { settings, roles, weights, enabled, encodings, positiveClasses, balanceClasses } = get();
-    creating = { ...settings, roles, weights, enabled, encodings, positiveClasses, balanceClasses };
+    const { settings, roles, weights, enabled, encodings, positiveClasses, balanceClasses, chainedTo } = get();
+    creating = { ...settings, roles, weights, enabled, encodings, positiveClasses, balanceClasses, chainedTo };
     creatingId = nextRequestId++;
     client.send({ type: 'createRun', config: creating, requestId: creatingId });
   };
@@ -265,6 +267,12 @@ export function createController(client: TrainingClient): Controller {
     },
     setBalanceClasses(column, on) {
       set({ balanceClasses: { ...get().balanceClasses, [column]: on } });
+    },
+    setChainedTo(column, condition) {
+      const chainedTo = { ...get().chainedTo };
+      if (condition === null) delete chainedTo[column];
+      else chainedTo[column] = condition;
+      set({ chainedTo });
     },
     setSettings(patch) {
       if (redefiningKeys(patch).length > 0 && get().run) {

@@ -121,6 +121,7 @@ function adoptDataset(state: AppState, msg: WorkerEvent<'datasetLoaded'>): AppSt
     encodings: Object.fromEntries(msg.columns.map((c) => [c.name, c.suggestedEncoding])),
     positiveClasses: { ...preset?.positiveClasses },
     balanceClasses: {},
+    chainedTo: {},
     thresholds: {},
     weights: Object.fromEntries(msg.columns.map((c) => [c.name, 1])),
     enabled: {},

@@ -52,6 +52,8 @@ export interface AppState {
   encodings: Record<string, InputEncoding>;
   positiveClasses: Record<string, string>;
   balanceClasses: Record<string, boolean>;
+  /** Chained binary targets (ESMM): task → the binary task it is observed after. */
+  chainedTo: Record<string, string>;
   settings: TrainSettings;
   /** The data-dependent defaults the loaded table suggested (a later table replaces those not changed since). */
   suggested: Partial<TrainSettings>;
@@ -132,6 +134,7 @@ export const initialState: AppState = {
   encodings: {},
   positiveClasses: {},
   balanceClasses: {},
+  chainedTo: {},
   settings: DEFAULT_SETTINGS,
   suggested: {},
   weights: {},

@@ -60,6 +60,7 @@ export function createActiveRun(
       encodings: config.encodings,
       positiveClasses: config.positiveClasses,
       balanceClasses: config.balanceClasses,
+      chainedTo: config.chainedTo,
     },
     {
       seed: config.splitSeed,

@@ -25,6 +25,8 @@ export interface ColumnSetup {
   encodings: Record<string, InputEncoding>;
   positiveClasses: Record<string, string>;
   balanceClasses: Record<string, boolean>;
+  /** Chained binary targets (ESMM): task name → the binary task it is observed after (purchased → clicked). */
+  chainedTo: Record<string, string>;
   /** Loss weight per target column name (Manual weighting), at the start. */
   weights: Record<string, number>;
   /** Tasks switched off at the start (absent = on). */

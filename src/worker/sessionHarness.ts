@@ -11,6 +11,7 @@ export const config: RunConfig = {
   encodings: {},
   positiveClasses: {},
   balanceClasses: {},
+  chainedTo: {},
   embeddingDim: 0,
   weights: { clicked: 1, segment: 1, spend: 1 },
   enabled: {},

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvSync } from '../csv/parseCsv.ts';
 import { summarizeColumns } from '../csv/summarizeColumns.ts';
-import { generateEcommerceTable } from './ecommerceSample.ts';
 import { prepareDataset } from './prepareDataset.ts';
-import { splitRows } from './split.ts';
 import { balancedClassWeights } from './targetCoding.ts';
 
 /** 60 rows: user u0…u29 twice each (so train sees most), a 3-valued integer code, a binary target. */
@@ -95,57 +93,5 @@ describe('summarizeColumns', () => {
       day: ['date-like', 'ignore', 'categorical'],
       colour: ['categorical', 'input', 'categorical'],
     });
-  });
-});
-
-describe('e-commerce sample', () => {
-  it('is the same for the same seed and cascades missing targets: purchase after click, spend after purchase', () => {
-    const a = generateEcommerceTable(7, { rows: 2000 });
-    expect(generateEcommerceTable(7, { rows: 2000 })).toEqual(a);
-    const col = (n: string) => a.columns.find((c) => c.name === n);
-    const clicked = col('clicked');
-    const purchased = col('purchased');
-    const spend = col('spend');
-    if (clicked?.type !== 'categorical' || purchased?.type !== 'categorical' || spend?.type !== 'numeric')
-      throw new Error('column types');
-    let clicks = 0;
-    let buys = 0;
-    for (let r = 0; r < a.rowCount; r++) {
-      const didClick = clicked.dictionary[clicked.codes[r] as number] === 'yes';
-      const p = purchased.codes[r] as number;
-      expect(p < 0).toBe(!didClick);
-      const didBuy = p >= 0 && purchased.dictionary[p] === 'yes';
-      expect(Number.isNaN(spend.values[r] as number)).toBe(!didBuy);
-      clicks += didClick ? 1 : 0;
-      buys += didBuy ? 1 : 0;
-    }
-    expect(clicks / a.rowCount).toBeGreaterThan(0.15);
-    expect(clicks / a.rowCount).toBeLessThan(0.6);
-    expect(buys / clicks).toBeGreaterThan(0.15);
-    const data = prepareDataset(
-      a,
-      {
-        roles: {
-          user_id: 'input',
-          item_id: 'input',
-          item_price: 'input',
-          clicked: 'binary',
-          purchased: 'binary',
-          spend: 'regression',
-        },
-      },
-      { seed: 3 },
-    );
-    expect(data.embeddings.map((e) => e.name)).toEqual(['user_id', 'item_id']);
-  });
-
-  it('stratified splits keep the click rate (the first classification task) across splits', () => {
-    const t = generateEcommerceTable(1, { rows: 3000 });
-    const clicked = t.columns.find((c) => c.name === 'clicked');
-    if (clicked?.type !== 'categorical') throw new Error('type');
-    const s = splitRows(t.rowCount, 9, undefined, clicked.codes);
-    const rate = (rows: Int32Array) =>
-      [...rows].filter((r) => clicked.codes[r] === clicked.dictionary.indexOf('yes')).length / rows.length;
-    expect(Math.abs(rate(s.train) - rate(s.test))).toBeLessThan(0.01);
   });
 });

@@ -9,7 +9,7 @@ import type { ColumnRole, EmbeddingSpec, InputEncoding, TaskKind, TaskSpec } fro
 import { fitEncoders, fitScale, standardize, type DenseEncoder, type EmbeddingEncoder } from './featureEncoders.ts';
 import { PrepareError } from './prepareError.ts';
 import { DEFAULT_SPLIT, splitRows, type SplitFractions } from './split.ts';
-import { balancedClassWeights, codeTarget } from './targetCoding.ts';
+import { balancedClassWeights, chainTargets, codeTarget } from './targetCoding.ts';
 
 export { PrepareError } from './prepareError.ts';
 
@@ -54,6 +54,11 @@ export interface ColumnSettings {
   positiveClasses?: Record<string, string>;
   /** Classification targets whose classes get balanced loss weights. */
   balanceClasses?: Record<string, boolean>;
+  /**
+   * Chained binary targets (ESMM): task name → the binary task it is observed after (e.g.
+   * purchased → clicked). See {@link TaskSpec.chainedTo}.
+   */
+  chainedTo?: Record<string, string>;
 }
 
 export interface PrepareOptions {
@@ -78,7 +83,7 @@ const TASK_KINDS: Partial<Record<ColumnRole, TaskKind>> = {
 
 /** Builds the split, features and targets. Throws {@link PrepareError} with a readable message. */
 export function prepareDataset(table: Table, settings: ColumnSettings, options: PrepareOptions): PreparedDataset {
-  const { roles, encodings = {}, positiveClasses = {}, balanceClasses = {} } = settings;
+  const { roles, encodings = {}, positiveClasses = {}, balanceClasses = {}, chainedTo = {} } = settings;
   const {
     seed,
     fractions = DEFAULT_SPLIT,
@@ -99,6 +104,7 @@ export function prepareDataset(table: Table, settings: ColumnSettings, options: 
   const targets = taskColumns.map((c) =>
     codeTarget(c, TASK_KINDS[roles[c.name] as ColumnRole] as TaskKind, maxClasses, positiveClasses[c.name]),
   );
+  chainTargets(targets, chainedTo);
   const firstClassTask = targets.find((t) => t.spec.kind !== 'regression');
   const strata = firstClassTask ? Int32Array.from(firstClassTask.values, (v) => (Number.isNaN(v) ? -1 : v)) : undefined;
   const split = splitRows(table.rowCount, seed, fractions, strata);

@@ -1,11 +1,22 @@
 /** The built-in datasets, served by the app itself from public/datasets (credits in its README). */
 import type { ColumnRole } from '../types.ts';
+import { CORRELATED_DEFAULTS } from './correlatedTasksSample.ts';
+
+/**
+ * Where a sample's table comes from: a file, or a seeded generator run in the worker
+ * (generateEcommerceTable(seed), generateCorrelatedTasksTable(seed, correlation)).
+ */
+export type SampleSource =
+  | { kind: 'file'; path: string }
+  | { kind: 'generated'; generator: 'ecommerce'; seed: number }
+  /** Two regression tasks whose weight vectors have cosine `correlation` (−1…1), after the MMoE paper §4.1. */
+  | { kind: 'generated'; generator: 'correlated'; seed: number; correlation: number };
 
 export interface SampleDataset {
   id: string;
   label: string;
   /** Path relative to the app's base URL, or a generator run in the worker. */
-  source: { kind: 'file'; path: string } | { kind: 'generated'; generator: 'ecommerce'; seed: number };
+  source: SampleSource;
   /** Roles preset for this dataset; columns not named keep their inferred role. */
   roles: Record<string, ColumnRole>;
   positiveClasses?: Record<string, string>;
@@ -50,7 +61,16 @@ export const SAMPLE_DATASETS: readonly SampleDataset[] = [
       clicked: 'binary',
       purchased: 'binary',
       spend: 'regression',
-      preferred_category: 'multiclass',
+    },
+  },
+  {
+    id: 'correlated',
+    label: 'Two regression tasks of chosen correlation (synthetic, MMoE paper)',
+    source: { kind: 'generated', generator: 'correlated', seed: 7, correlation: 0.9 },
+    roles: {
+      ...Object.fromEntries(Array.from({ length: CORRELATED_DEFAULTS.dims }, (_, i) => [`x${i + 1}`, 'input'])),
+      y1: 'regression',
+      y2: 'regression',
     },
   },
 ];

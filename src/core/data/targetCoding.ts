@@ -97,3 +97,29 @@ export function balancedClassWeights(values: Float64Array, trainRows: Int32Array
   }
   return counts.map((c) => (c > 0 ? n / (numClasses * c) : 1));
 }
+
+/**
+ * Chains binary targets (ESMM): for each `task → condition` pair, records the condition's index in
+ * the task's spec and fills the task's missing values with 0 (its negative class) where the
+ * condition is negative, so the chained task is observed on every row the condition is. In place.
+ */
+export function chainTargets(targets: TargetCoding[], chainedTo: Record<string, string>): void {
+  for (const [name, conditionName] of Object.entries(chainedTo)) {
+    const task = targets.find((t) => t.spec.name === name);
+    if (!task) continue; // not a target (any more): nothing to chain
+    const c = targets.findIndex((t) => t.spec.name === conditionName);
+    const condition = targets[c];
+    if (task.spec.kind !== 'binary' || !condition || condition.spec.kind !== 'binary' || conditionName === name)
+      throw new PrepareError(
+        `"${name}" can only be chained to another binary target; "${conditionName}" is not one. Make both Binary targets, or unchain "${name}".`,
+      );
+    if (chainedTo[conditionName] !== undefined)
+      throw new PrepareError(
+        `"${name}" is chained to "${conditionName}", which is chained itself. Chain both to the same first task.`,
+      );
+    task.spec.chainedTo = c;
+    const values = task.values;
+    for (let r = 0; r < values.length; r++)
+      if (Number.isNaN(values[r] as number) && condition.values[r] === 0) values[r] = 0;
+  }
+}

@@ -159,7 +159,16 @@ export function buildMultiTaskNetwork(spec: ModelSpec, seed = 1): MultiTaskNetwo
       own,
     );
   });
-  const model = tf.model({ inputs, outputs, name: 'multi_task_net' });
+  // A chained task (ESMM) outputs p(condition) · p(task | condition); the product has no weights of its own.
+  const chained = outputs.map((own, k) => {
+    const c = spec.tasks[k]?.chainedTo;
+    const condition = c === undefined ? undefined : outputs[c];
+    if (c === undefined) return own;
+    if (!condition || spec.tasks[c]?.chainedTo !== undefined)
+      throw new Error(`Task ${k} is chained to task ${c}, which is not an unchained task of the model.`);
+    return tf.layers.multiply({ name: `${headPrefix(k)}chained` }).apply([condition, own]) as tf.SymbolicTensor;
+  });
+  const model = tf.model({ inputs, outputs: chained, name: 'multi_task_net' });
   // In the model's layer order, as optimisers and gradient sums have always seen them (runs reproduce).
   const variablesOf = (layers: Layer[]) =>
     model.layers

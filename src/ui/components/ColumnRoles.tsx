@@ -36,8 +36,10 @@ export function ColumnRoles() {
   const encodings = useAppState((s) => s.encodings);
   const positive = useAppState((s) => s.positiveClasses);
   const balance = useAppState((s) => s.balanceClasses);
+  const chainedTo = useAppState((s) => s.chainedTo);
   const locked = useAppState((s) => s.run !== null);
   if (!dataset) return null;
+  const binaryTargets = dataset.columns.filter((c) => roles[c.name] === 'binary').map((c) => c.name);
   return (
     <div className="roles">
       <h3>Column roles</h3>
@@ -87,6 +89,26 @@ export function ColumnRoles() {
                         {v}
                       </option>
                     ))}
+                  </select>
+                </label>
+              )}
+              {role === 'binary' && binaryTargets.length > 1 && (
+                <label className="inline" title="ESMM: p(task) = p(condition) × p(task | condition), on every row">
+                  observed after
+                  <select
+                    aria-label={`Condition of ${c.name}`}
+                    value={chainedTo[c.name] ?? ''}
+                    disabled={locked}
+                    onChange={(e) => controller.setChainedTo(c.name, e.target.value || null)}
+                  >
+                    <option value="">always observed</option>
+                    {binaryTargets
+                      .filter((t) => t !== c.name && chainedTo[t] === undefined)
+                      .map((t) => (
+                        <option key={t} value={t}>
+                          {t} (chained)
+                        </option>
+                      ))}
                   </select>
                 </label>
               )}

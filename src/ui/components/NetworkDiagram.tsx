@@ -26,6 +26,7 @@ export function NetworkDiagram() {
   const run = useAppState((s) => s.run);
   const weights = useAppState((s) => s.weights);
   const enabled = useAppState((s) => s.enabled);
+  const chainedTo = useAppState((s) => s.chainedTo);
   const latestWeights = useAppState((s) => s.latestWeights);
   const lastEpoch = useAppState((s) => s.epochs[s.epochs.length - 1]);
   const tasks = useMemo(() => targetColumns({ dataset, roles }), [dataset, roles]);
@@ -65,7 +66,16 @@ export function NetworkDiagram() {
   const trunkText = `${spec.trunk.length} dense layers (${spec.trunk.map((l) => l.units).join(', ')} units)`;
   const middle =
     experts > 1 ? `${experts} experts, each ${trunkText}, mixed by one gate per task` : `trunk of ${trunkText}`;
-  const description = `Network: inputs (${inputText}) → ${middle} → ${spec.tasks.length} heads; ${approx}${fmt.format(counts.total)} parameters.`;
+  // A chained task (ESMM) outputs p(condition) × its own p(task | condition).
+  const conditionOf = (t: TaskSpec): string | undefined =>
+    t.chainedTo !== undefined ? spec.tasks[t.chainedTo]?.name : chainedTo[t.name];
+  const chains = spec.tasks
+    .filter((t) => conditionOf(t) !== undefined)
+    .map(
+      (t) => `; ${t.name} chained to ${conditionOf(t)} (p = p(${conditionOf(t)}) × p(${t.name} | ${conditionOf(t)}))`,
+    )
+    .join('');
+  const description = `Network: inputs (${inputText}) → ${middle} → ${spec.tasks.length} heads${chains}; ${approx}${fmt.format(counts.total)} parameters.`;
   const automatic = setsOwnWeights(settings.weighting.strategy);
   const weightOf = (name: string, k: number) => {
     if (enabled[name] === false) return 0;
@@ -166,6 +176,7 @@ export function NetworkDiagram() {
                 <rect x={headX} y={y} width={7} height={HEAD_H - 8} rx={3} style={{ fill: taskColour(k) }} />
                 <text x={headX + 14} y={y + 18} className="head-name">
                   {experts > 1 ? '⊗ ' : ''}
+                  {conditionOf(t) ? `× ${conditionOf(t)} → ` : ''}
                   {t.name.length > 15 ? `${t.name.slice(0, 14)}…` : t.name}
                 </text>
                 <text x={headX + 14} y={y + 36} className="small">
