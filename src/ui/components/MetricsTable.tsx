@@ -66,7 +66,10 @@ function MetricsGrid({
           {tasks.map((t, k) => (
             <tr key={t.name}>
               <th scope="row">{t.name}</th>
-              <td>{TYPE_LABEL[t.kind]}</td>
+              <td>
+                {TYPE_LABEL[t.kind]}
+                {t.chainedTo !== undefined && ` (× ${tasks[t.chainedTo]?.name ?? '?'}: p on every row)`}
+              </td>
               {COLUMNS.map((c) => (
                 <td key={c.key}>{metrics ? format(metrics[k]?.[c.key]) : ''}</td>
               ))}
