@@ -238,3 +238,17 @@ test('Copy share link: a fresh page opened on it has the sample and the settings
   await ui(hostile).train.click();
   await expect(ui(hostile).progress).toContainText(/Done|Stopped early/, { timeout: 60_000 });
 });
+
+test('the task-correlation sample: a Task correlation control regenerates it, and it trains', async ({ page }) => {
+  const app = await openApp(page);
+  await chooseBackend(page, 'WASM', 'wasm');
+  await page.getByRole('combobox', { name: 'Sample dataset' }).selectOption('correlated');
+  await expect(app.datasetSummary).toContainText('correlation 0.9');
+  await page.getByRole('spinbutton', { name: 'Task correlation' }).fill('-0.5');
+  await expect(app.datasetSummary).toContainText('correlation -0.5');
+  await expect(app.datasetSummary).toContainText('10,000 rows');
+  await app.epochs.fill('1');
+  await app.train.click();
+  await expect(app.progress).toContainText(/Done|Stopped early/, { timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'Live metrics' }).locator('tbody tr')).toHaveCount(2);
+});
