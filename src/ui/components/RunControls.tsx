@@ -24,7 +24,7 @@ function progressText(
   const best = !restoredEpoch && bestEpoch && bestEpoch < epoch ? ` Best epoch so far: ${bestEpoch}.` : '';
   if (state === 'stoppedEarly')
     return `Stopped early after epoch ${epoch}: no improvement; the best epoch's weights (epoch ${bestEpoch ?? '?'}) were restored.`;
-  const of = target === null ? '' : ` / ${target}`;
+  const of = target === null ? ' / ∞' : ` / ${target}`; // the contract's "Epoch e / E"; ∞ while running until paused
   if (state === 'running') {
     const shown = target === null ? epoch + 1 : Math.min(epoch + 1, target);
     const bestNote = bestEpoch ? ` · best epoch ${bestEpoch}` : '';
