@@ -96,18 +96,59 @@ test('the 47.6 MB census file loads with progress, can be cancelled, then loads 
   await expect(ui(page).train).toBeEnabled();
 });
 
-test('the e-commerce sample trains click, purchase, spend and preferred category with id embeddings', async ({
+test('the e-commerce sample trains click, purchase and spend with id embeddings; purchase can be chained to click (ESMM)', async ({
   page,
 }) => {
   const app = await openApp(page);
   await chooseBackend(page, 'WASM', 'wasm');
   await page.getByRole('combobox', { name: 'Sample dataset' }).selectOption('ecommerce');
-  await expect(app.datasetSummary).toContainText('20,000 rows');
+  await expect(app.datasetSummary).toContainText('60,000 rows');
   await expect(page.getByRole('combobox', { name: 'Role of purchased' })).toHaveValue('binary');
+  await page.getByRole('combobox', { name: 'Condition of purchased' }).selectOption('clicked');
   await app.epochs.fill('2');
   await app.train.click();
-  await expect(app.progress).toContainText('Done', { timeout: 90_000 });
-  for (const task of ['clicked', 'purchased', 'spend', 'preferred_category'])
+  await expect(app.progress).toContainText(/Done|Stopped early/, { timeout: 120_000 });
+  for (const task of ['clicked', 'purchased', 'spend'])
     await expect(app.metrics.getByRole('row', { name: new RegExp(`^${task}`) })).toHaveCount(1);
   await expect(page.getByText(/embedding/i).first()).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Network:/ })).toHaveAttribute(
+    'aria-label',
+    /purchased chained to clicked/,
+  );
+});
+
+test('a quote that never closes raises an alert with its row, and the rows after it are kept', async ({ page }) => {
+  const app = await openApp(page);
+  const rows = Array.from({ length: 30 }, (_, i) => (i === 1 ? `${i},"oops,${i % 3}` : `${i},note ${i},${i % 3}`));
+  await page.getByLabel('Upload CSV').setInputFiles({
+    name: 'quote.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(['id,note,group', ...rows].join('\n')),
+  });
+  await expect(app.datasetSummary).toContainText('quote.csv: 30 rows, 3 columns');
+  await expect(page.getByRole('alert')).toContainText(/Data row 2 opens a quote .* never closes/);
+  await expect(page.getByRole('alert')).toContainText('the 28 lines after it');
+  await page.locator('details.parse-problems > summary').click();
+  await expect(page.getByRole('list', { name: 'Parse problems' })).toContainText('Data row 2 opens a quote');
+});
+
+test('a near-numeric column is reported with its odd cells, and read as a number', async ({ page }) => {
+  const app = await openApp(page);
+  const odd: Record<number, string> = { 3: '-inf', 9: '1e400', 14: '"12,5"' };
+  const rows = Array.from({ length: 80 }, (_, i) => `${odd[i] ?? i / 4},${i % 2 ? 'yes' : 'no'}`);
+  await page.getByLabel('Upload CSV').setInputFiles({
+    name: 'near.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(['x,label', ...rows].join('\n')),
+  });
+  await expect(app.datasetSummary).toContainText('near.csv: 80 rows, 2 columns, 3 missing cells');
+  await expect(app.datasetSummary).toContainText('2 parse problems');
+  await page.locator('details.parse-problems > summary', { hasText: '2 parse problems' }).click();
+  const list = page.getByRole('list', { name: 'Parse problems' });
+  await expect(list).toContainText(
+    '"x": 2 cells are infinite or too large for a number (row 4: "-inf", row 10: "1e400")',
+  );
+  await expect(list).toContainText('"x" is numeric except 1 cell (row 15: "12,5")');
+  await expect(page.getByRole('combobox', { name: 'Encoding of x' })).toHaveValue('numeric');
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });

@@ -5,11 +5,13 @@
  * cancelled, and lets the thread handle messages in between chunks.
  */
 import Papa from 'papaparse';
-import { ColumnBuilder } from './columnBuilder.ts';
 import { CsvCancelled, CsvError } from './csvError.ts';
+import type { ParseProblem } from './parseProblems.ts';
+import { TableSink, type CsvFormat } from './tableSink.ts';
 import type { Table } from './table.ts';
 
 export { CsvCancelled, CsvError } from './csvError.ts';
+export type { ParseProblem, ParseProblemKind } from './parseProblems.ts';
 
 /** What parsing noticed that the person should be told about. */
 export interface ParseReport {
@@ -24,6 +26,27 @@ export interface ParseReport {
   /** Header names that were empty or repeated, and what they became. */
   renamedHeaders: { from: string; to: string }[];
   delimiter: string;
+  /**
+   * Every problem papaparse reported or the parse repaired (quotes, ragged and blank rows, renamed headers,
+   * near-numeric columns), with its first rows and what was done. Always set by the parser; absent in
+   * reports made elsewhere (generated tables).
+   */
+  problems?: ParseProblem[];
+  /** One sentence for the page's alert when rows were merged or cut beyond a few, or a quote never closes. */
+  alert?: string;
+}
+
+/** The report of a table that had nothing to report (generated samples). */
+export function cleanReport(): ParseReport {
+  return {
+    shortRows: 0,
+    longRows: 0,
+    blankRows: 0,
+    firstRaggedRows: [],
+    renamedHeaders: [],
+    delimiter: ',',
+    problems: [],
+  };
 }
 
 export interface ParsedCsv {
@@ -53,7 +76,8 @@ export function parseCsv(text: string, options: ParseOptions = {}): Promise<Pars
   const chunkSize = options.segmentChars ?? 1 << 20;
   return new Promise<ParsedCsv>((resolve, reject) => {
     const input = withoutBom(text);
-    const sink = new TableSink();
+    const format = detectFormat(input);
+    const sink = new TableSink(format);
     let settled = false;
     let chunks = 0;
     const fail = (error: unknown, parser: Papa.Parser) => {
@@ -63,13 +87,13 @@ export function parseCsv(text: string, options: ParseOptions = {}): Promise<Pars
       reject(error);
     };
     Papa.parse<string[]>(input, {
-      ...detectFormat(input),
-      skipEmptyLines: true,
+      delimiter: format.delimiter,
+      newline: format.newline,
       chunkSize,
       // The string streamer cuts chunk k at k·chunkSize; the last chunk reaches the end of the text.
       chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
         try {
-          sink.take(results.data, results.meta.delimiter);
+          sink.take(results.data, results.errors);
           onProgress?.(Math.min(1, (++chunks * chunkSize) / input.length));
           if (shouldCancel?.()) throw new CsvCancelled();
         } catch (error) {
@@ -100,9 +124,10 @@ export function parseCsv(text: string, options: ParseOptions = {}): Promise<Pars
 /** The same parse in one go, for small texts (tests, generated data). */
 export function parseCsvSync(text: string): ParsedCsv {
   const input = withoutBom(text);
-  const sink = new TableSink();
-  const result = Papa.parse<string[]>(input, { ...detectFormat(input), skipEmptyLines: true });
-  sink.take(result.data, result.meta.delimiter);
+  const format = detectFormat(input);
+  const sink = new TableSink(format);
+  const result = Papa.parse<string[]>(input, { delimiter: format.delimiter, newline: format.newline });
+  sink.take(result.data, result.errors);
   return sink.finish();
 }
 
@@ -118,83 +143,15 @@ function withoutBom(text: string): string {
  * papaparse's own guesses, made once: the line break from the first MiB (as papaparse does for a whole
  * text) and the delimiter from the first rows. Streaming alone would guess on its first chunk, however small.
  */
-function detectFormat(input: string): { delimiter: string; newline: '\n' | '\r\n' | '\r' } {
-  const { meta } = Papa.parse<string[]>(input.slice(0, 1 << 20), {
+function detectFormat(input: string): CsvFormat {
+  const { meta, errors } = Papa.parse<string[]>(input.slice(0, 1 << 20), {
     delimitersToGuess: DELIMITERS,
     skipEmptyLines: true,
     preview: 1,
   });
-  return { delimiter: meta.delimiter, newline: meta.linebreak as '\n' | '\r\n' | '\r' };
-}
-
-const isBlank = (row: string[]) => row.every((cell) => cell.trim() === '');
-
-/** Takes parsed rows chunk by chunk: finds the header, counts ragged and blank rows, fills the columns. */
-class TableSink {
-  private builders: ColumnBuilder[] | null = null;
-  private dataRows = 0;
-  private readonly report: ParseReport = {
-    shortRows: 0,
-    longRows: 0,
-    blankRows: 0,
-    firstRaggedRows: [],
-    renamedHeaders: [],
-    delimiter: ',',
+  return {
+    delimiter: meta.delimiter,
+    newline: meta.linebreak as CsvFormat['newline'],
+    undetectable: errors.some((e) => e.code === 'UndetectableDelimiter'),
   };
-
-  take(rows: string[][], delimiter: string): void {
-    let from = 0;
-    if (!this.builders) {
-      while (from < rows.length && isBlank(rows[from] as string[])) from++; // blank lines before the header
-      const header = rows[from++];
-      if (!header) return;
-      this.report.delimiter = delimiter;
-      const { names, renamed } = makeUniqueNames(header);
-      this.report.renamedHeaders = renamed;
-      this.builders = names.map((n) => new ColumnBuilder(n));
-    }
-    const builders = this.builders;
-    const width = builders.length;
-    const report = this.report;
-    for (let r = from; r < rows.length; r++) {
-      const row = rows[r] as string[];
-      if (isBlank(row)) {
-        report.blankRows++;
-        continue;
-      }
-      this.dataRows++;
-      if (row.length !== width) {
-        if (row.length < width) report.shortRows++;
-        else report.longRows++;
-        if (report.firstRaggedRows.length < 5) report.firstRaggedRows.push(this.dataRows);
-      }
-      for (let c = 0; c < width; c++) (builders[c] as ColumnBuilder).append(row[c] ?? '');
-    }
-  }
-
-  finish(): ParsedCsv {
-    const builders = this.builders;
-    if (!builders || this.dataRows === 0)
-      throw new CsvError('The file has a header but no data rows. Add at least one row of values below the header.');
-    if (builders.length < 2) {
-      throw new CsvError(
-        'The file has only one column. A model needs at least two: an input and a target. If your file uses another separator, save it with commas, semicolons, tabs or | between values.',
-      );
-    }
-    return { table: { rowCount: this.dataRows, columns: builders.map((b) => b.finish()) }, report: this.report };
-  }
-}
-
-function makeUniqueNames(header: string[]): { names: string[]; renamed: { from: string; to: string }[] } {
-  const seen = new Set<string>();
-  const renamed: { from: string; to: string }[] = [];
-  const names = header.map((raw, i) => {
-    const base = raw.trim() === '' ? `column_${i + 1}` : raw.trim();
-    let name = base;
-    for (let k = 2; seen.has(name); k++) name = `${base}_${k}`;
-    seen.add(name);
-    if (name !== raw) renamed.push({ from: raw, to: name });
-    return name;
-  });
-  return { names, renamed };
 }

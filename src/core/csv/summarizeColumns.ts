@@ -48,7 +48,13 @@ function summarizeColumn(column: Column, rowCount: number): ColumnSummary {
       sum += v;
       if (integer && !Number.isInteger(v)) integer = false;
     }
-    stats = { min, max, mean: sum / Math.max(present, 1), integer };
+    let mean = sum / Math.max(present, 1);
+    if (!Number.isFinite(mean) && present > 0) {
+      // The sum overflowed (cells near ±1.8e308): add the shares instead.
+      mean = 0;
+      for (const v of column.values) if (!Number.isNaN(v)) mean += v / present;
+    }
+    stats = { min, max, mean, integer };
   } else {
     const byCode = new Int32Array(column.dictionary.length);
     for (const code of column.codes) if (code >= 0) byCode[code] = (byCode[code] ?? 0) + 1;

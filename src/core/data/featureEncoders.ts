@@ -36,18 +36,27 @@ export interface EncoderOptions {
  * Welford's update, so huge magnitudes do not overflow a running sum.
  */
 export function fitScale(values: Float64Array, trainRows: Int32Array): { mean: number; std: number } {
+  // Welford's update on values divided by the largest magnitude: near ±1.8e308 the differences
+  // themselves would overflow (Infinity − Infinity = NaN); the scale is put back at the end.
+  let largest = 0;
+  for (const r of trainRows) {
+    const v = Math.abs(values[r] as number);
+    if (v > largest && Number.isFinite(v)) largest = v;
+  }
+  const unit = largest > 0 ? largest : 1;
   let n = 0;
   let mean = 0;
   let m2 = 0;
   for (const r of trainRows) {
-    const v = values[r] as number;
+    const v = (values[r] as number) / unit;
     if (Number.isNaN(v)) continue;
     n++;
     const delta = v - mean;
     mean += delta / n;
     m2 += delta * (v - mean);
   }
-  const std = n > 1 ? Math.sqrt(m2 / n) : 0;
+  mean *= unit;
+  const std = n > 1 ? Math.sqrt(m2 / n) * unit : 0;
   return { mean, std: std > 1e-12 && Number.isFinite(std) ? std : std > 1e-12 ? Number.MAX_VALUE : 1 };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvSync } from '../csv/parseCsv.ts';
 import { toyTable, TOY_ROLES } from '../testing/toyData.ts';
+import { fitScale } from './featureEncoders.ts';
 import { PrepareError, prepareDataset } from './prepareDataset.ts';
 import { splitFractions, splitRows } from './split.ts';
 
@@ -112,5 +113,22 @@ describe('split shares', () => {
     expect(data.train.rows + data.val.rows + data.test.rows).toBe(300);
     expect(Math.abs(data.test.rows - 60)).toBeLessThanOrEqual(2);
     expect(Math.abs(data.val.rows - 30)).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('found by the pipeline fuzz', () => {
+  it('fitScale stays finite for values near the largest doubles (the differences used to overflow)', () => {
+    const { mean, std } = fitScale(Float64Array.from([-1e308, 1.7e308, 0]), Int32Array.from([0, 1, 2]));
+    expect(mean).toBeCloseTo(0.7e308 / 3, -300);
+    expect(Number.isFinite(mean)).toBe(true);
+    expect(std).toBeGreaterThan(1e307);
+  });
+
+  it('an input column with every cell missing gives a clear error, not a model without inputs', () => {
+    const csv = ['x,y,z', ...Array.from({ length: 20 }, (_, i) => `,${i % 2 ? 'a' : 'b'},1`)].join('\n');
+    const { table } = parseCsvSync(csv);
+    expect(() => prepareDataset(table, { roles: { x: 'input', y: 'binary', z: 'ignore' } }, { seed: 1 })).toThrow(
+      PrepareError,
+    );
   });
 });

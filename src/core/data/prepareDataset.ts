@@ -120,6 +120,10 @@ export function prepareDataset(table: Table, settings: ColumnSettings, options: 
   const dense = encoders.filter((e): e is DenseEncoder => e.kind === 'dense');
   const embedded = encoders.filter((e): e is EmbeddingEncoder => e.kind === 'embedding');
   const featureNames = dense.flatMap((e) => e.names);
+  if (featureNames.length === 0 && embedded.length === 0)
+    throw new PrepareError(
+      'No input column has any values to learn from. Set at least one column with values as Input.',
+    );
   const targetScales = targets.map((t) =>
     t.spec.kind === 'regression' ? fitScale(t.values, split.train) : { mean: 0, std: 1 },
   );
