@@ -13,6 +13,7 @@ import type { DatasetSource, LoadPhases, WorkerEvent } from './protocol.ts';
 
 /** Files larger than this are refused before reading (the table lives in this tab's memory). */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+const MIB = 1024 * 1024;
 /** Progress events at most this often. */
 const PROGRESS_INTERVAL_MS = 100;
 const PREVIEW_ROWS = 20;
@@ -94,7 +95,7 @@ async function readBytes(source: Exclude<DatasetSource, { kind: 'generated' }>, 
   const { file } = source;
   if (file.size > MAX_FILE_BYTES) {
     throw new CsvError(
-      `"${file.name}" is ${(file.size / 1e6).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB. Use a sample of the file (for example its first rows).`,
+      `"${file.name}" is ${(file.size / MIB).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / MIB} MB. Use a sample of the file (for example its first rows).`,
     );
   }
   return new Uint8Array(await file.arrayBuffer());

@@ -184,3 +184,27 @@ describe('commands that race', () => {
     await session.handle({ type: 'reset' });
   });
 });
+
+describe('big files', () => {
+  it('a file over the 200 MB limit is refused before it is read, with a clear message, and the loaded table stays', async () => {
+    const { session, of, load } = setup();
+    await load();
+    let read = false;
+    const huge = {
+      name: 'huge.csv',
+      size: 210 * 1024 * 1024,
+      arrayBuffer: async () => {
+        read = true;
+        return new ArrayBuffer(0);
+      },
+    } as unknown as File;
+    await session.handle({ type: 'loadDataset', source: { kind: 'file', file: huge } });
+    expect(of('error').at(-1)).toMatchObject({ source: 'load' });
+    expect(of('error').at(-1)?.message).toMatch(/"huge.csv" is 210 MB; the limit is 200 MB/);
+    expect(read).toBe(false);
+    expect(of('datasetLoaded')).toHaveLength(1); // the toy table is still the one loaded
+    await session.handle({ type: 'createRun', requestId: 1, config });
+    expect(of('runCreated')).toHaveLength(1);
+    await session.handle({ type: 'reset' });
+  });
+});
