@@ -72,15 +72,16 @@ export async function longTasksBetween(
   );
 }
 
-/** Per-epoch timings from the app's "Loss per epoch" table. */
+/**
+ * Per-epoch timings from the app's "Loss per epoch" table, read from the page without opening or
+ * scrolling to it: the playground stays in view while a case measures (as a person watching it has it).
+ */
 export async function appEpochs(page: Page): Promise<AppEpoch[]> {
-  const details = page.locator('details', { hasText: 'Loss per epoch as a table' });
-  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open)))
-    await page.getByText('Loss per epoch as a table').click();
-  const rows = await page
-    .getByRole('table', { name: 'Loss per epoch' })
-    .locator('tbody tr')
-    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  const rows = await page.evaluate(() =>
+    [...document.querySelectorAll('table[aria-label="Loss per epoch"] tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+    ),
+  );
   return rows.map((cells) => ({
     epoch: Number(cells[0]),
     seconds: Number(cells[cells.length - 2]),
