@@ -94,7 +94,7 @@ def references_for(dataset):
                 continue
             kind, name = task["kind"], task["name"]
             present = df[name] != ""
-            y = df[name].astype(float) if kind == "regression" else df[name]
+            y = df[name].replace("", np.nan).astype(float) if kind == "regression" else df[name]
             positive = task["classLabels"][1] if kind == "binary" else None
             rows = lambda r: [i for i in r if present.iloc[i]]
             train, both, test = rows(split["train"]), rows(split["train"] + split["val"]), rows(split["test"])
