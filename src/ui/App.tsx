@@ -10,6 +10,7 @@ import { DataPreview } from './components/DataPreview.tsx';
 import { DatasetPicker } from './components/DatasetPicker.tsx';
 import { DatasetSummary } from './components/DatasetSummary.tsx';
 import { ExpertUsage } from './components/ExpertUsage.tsx';
+import { LanguagePicker } from './i18n/LanguagePicker.tsx';
 import { GradientConflict } from './components/GradientConflict.tsx';
 import { LiveMetrics } from './components/LiveMetrics.tsx';
 import { LossPerEpoch } from './components/LossPerEpoch.tsx';
@@ -45,6 +46,7 @@ export function App() {
         <DatasetPicker />
         <DatasetSummary />
         <ShareLink />
+        <LanguagePicker />
       </header>
       <AlertBanner />
       <ConfirmDialog />

@@ -1,0 +1,2 @@
+/** English strings of the data area (see ../../README.md for how keys are named). */
+export const enData = {} as const;
