@@ -26,10 +26,20 @@ interface Sample {
   heapMB: number;
 }
 
-const heapMB = (page: Page) =>
-  page.evaluate(
-    () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN) / 1e6,
-  );
+/**
+ * The page's live heap after a full garbage collection (DevTools protocol): what the page keeps,
+ * not the sawtooth of garbage not yet collected (usedJSHeapSize swung 40–120 MB in one minute).
+ */
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize / 1e6;
+  } finally {
+    await cdp.detach();
+  }
+}
 
 test('soak: an hour of steering without a leak or a slowdown', async ({ page }) => {
   test.setTimeout((SECONDS + 600) * 1000);

@@ -8,6 +8,7 @@ import { readShareLink } from './state/shareLink.ts';
 import { App } from './ui/App.tsx';
 import { ControllerContext } from './ui/controllerContext.ts';
 import { followLanguage, startLanguage } from './ui/i18n/pageLanguage.ts';
+import { registerOffline } from './ui/offline/registerOffline.ts';
 import { TrainingClient } from './worker/client.ts';
 import './ui/styles.css';
 
@@ -15,6 +16,7 @@ if (import.meta.env.MODE === 'bench') void import('./benchHooks.ts');
 
 const i18n = createI18n(startLanguage(), [initReactI18next]);
 followLanguage(i18n);
+registerOffline();
 
 const controller = createController(new TrainingClient());
 controller.setBackend('auto');

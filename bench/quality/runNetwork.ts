@@ -10,11 +10,13 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import '../../src/worker/registerWasmKernels.ts';
 import type { ColumnSummary } from '../../src/core/csv/summarizeColumns.ts';
+import { message } from '../../src/core/messages/message.ts';
 import type { TaskMetrics } from '../../src/core/metrics/taskMetrics.ts';
 import type { TrainSettings } from '../../src/core/settings/settingsTable.ts';
 import type { ColumnRole, InputEncoding, TaskSpec } from '../../src/core/types.ts';
 import type { DatasetSource, FromWorker, RunConfig, WorkerEvent } from '../../src/worker/protocol.ts';
 import { createTrainingSession } from '../../src/worker/session.ts';
+import { inEnglish } from '../../src/i18n/inEnglish.ts';
 
 export async function useWasmBackend(): Promise<string> {
   setWasmPaths(fileURLToPath(new URL('../../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url)));
@@ -72,7 +74,10 @@ export interface NetworkRun {
 export class NetworkHarness {
   private readonly events: FromWorker[] = [];
   private readonly session = createTrainingSession((m) => this.events.push(m), {
-    selectBackend: async () => ({ backend: tf.getBackend() as 'wasm', reason: 'quality harness (Node)' }),
+    selectBackend: async () => {
+      const backend = tf.getBackend() as 'wasm';
+      return { backend, reason: message('messages.backend.chosen', { backend }) };
+    },
     fetchBytes: async (url: string) => readBytes(url),
     yieldToEventLoop: () => new Promise((r) => setImmediate(r)),
   });
@@ -131,8 +136,8 @@ export class NetworkHarness {
   private errors(): string {
     return (
       this.events
-        .filter((e) => e.type === 'error')
-        .map((e) => (e as { message: string }).message)
+        .filter((e): e is WorkerEvent<'error'> => e.type === 'error')
+        .map((e) => inEnglish(e.message))
         .join(' / ') || 'no error message'
     );
   }

@@ -3,15 +3,26 @@
  * "weather off", "Weighting: Uncertainty", "Learning rate 0.01", at the step they took effect.
  * Acknowledgements of one drag (a few steps apart) merge into one marker.
  */
+import { dotList, message, type Message } from '../core/messages/message.ts';
 import type { TaskSpec } from '../core/types.ts';
-import { STRATEGY_LABELS } from '../core/weighting/strategies.ts';
+import type { WeightingStrategy } from '../core/weighting/strategies.ts';
 import type { RunPatch } from '../worker/protocol.ts';
 import type { ChangeMark } from './store.ts';
 
 /** Changes of one kind this few steps apart are one gesture. */
 export const MERGE_STEPS = 10;
 
+// Weights and rates are short numbers with a point in both languages the page speaks.
 const num = new Intl.NumberFormat('en', { maximumSignificantDigits: 3 });
+
+const STRATEGY_MARK: Record<WeightingStrategy, string> = {
+  manual: 'messages.marks.strategies.manual',
+  equal: 'messages.marks.strategies.equal',
+  uncertainty: 'messages.marks.strategies.uncertainty',
+  dwa: 'messages.marks.strategies.dwa',
+  gradnorm: 'messages.marks.strategies.gradnorm',
+  pcgrad: 'messages.marks.strategies.pcgrad',
+};
 
 interface Weights {
   weights: number[];
@@ -36,11 +47,11 @@ export function addChangeMarks(
     });
   }
   if (patch.weighting) {
-    const label = `Weighting: ${STRATEGY_LABELS[patch.weighting.strategy].replace(/ \(.*\)$/, '')}`;
+    const label = message('messages.marks.weighting', { strategy: message(STRATEGY_MARK[patch.weighting.strategy]) });
     out = addMark(out, step, 'weighting', () => ({ step, kind: 'weighting', label }));
   }
   if (patch.learningRate !== undefined) {
-    const label = `Learning rate ${num.format(patch.learningRate)}`;
+    const label = message('messages.marks.learningRate', { rate: num.format(patch.learningRate) });
     out = addMark(out, step, 'learningRate', () => ({ step, kind: 'learningRate', label }));
   }
   return out;
@@ -64,14 +75,15 @@ function addMark(
 }
 
 /** "a → 2 · b off": what differs between two weight settings; empty when nothing does. */
-function describeWeights(from: Weights, to: Weights, tasks: TaskSpec[]): string {
-  const parts: string[] = [];
+function describeWeights(from: Weights, to: Weights, tasks: TaskSpec[]): Message | null {
+  const parts: Message[] = [];
   tasks.forEach((t, k) => {
     const wasOn = from.enabled[k] ?? true;
     const isOn = to.enabled[k] ?? true;
-    if (wasOn !== isOn) parts.push(`${t.name} ${isOn ? 'on' : 'off'}`);
+    if (wasOn !== isOn)
+      parts.push(message(isOn ? 'messages.marks.taskOn' : 'messages.marks.taskOff', { task: t.name }));
     else if (isOn && Math.abs((from.weights[k] ?? 1) - (to.weights[k] ?? 1)) > 1e-9)
-      parts.push(`${t.name} → ${num.format(to.weights[k] ?? 1)}`);
+      parts.push(message('messages.marks.weightTo', { task: t.name, weight: num.format(to.weights[k] ?? 1) }));
   });
-  return parts.join(' · ');
+  return parts.length > 0 ? dotList(parts) : null;
 }

@@ -5,7 +5,11 @@
  * patches by task index; a setting that redefines the run first asks (settings table).
  */
 import { DEFAULT_SAMPLE_ID, SAMPLE_DATASETS } from '../core/data/sampleDatasets.ts';
-import { redefiningKeys } from '../core/settings/settingsTable.ts';
+import { message, messages } from '../core/messages/message.ts';
+import { defaultSettings, redefiningKeys } from '../core/settings/settingsTable.ts';
+import type { Lesson } from '../lessons/lesson.ts';
+import { lessonById } from '../lessons/lessons.ts';
+import { withCurrentRun } from '../lessons/runRecord.ts';
 import type { BackendChoice, ColumnRole, InputEncoding } from '../core/types.ts';
 import type { WeightingConfig } from '../core/weighting/strategies.ts';
 import type { TrainingClient } from '../worker/client.ts';
@@ -20,7 +24,7 @@ import type {
 import { ChartBuffer } from './chartBuffer.ts';
 import { reduceWorkerEvent } from './reduceWorkerEvent.ts';
 import { saveFile } from './saveFile.ts';
-import { shareLinkFor, type SharedSetup } from './shareLink.ts';
+import { classroomLinkFor, shareLinkFor, type ClassroomOptions, type SharedSetup } from './shareLink.ts';
 import { appStore, type AppState, type TrainSettings } from './store.ts';
 
 /** Slider drags send at most one weight update per this interval (the last value always goes). */
@@ -31,8 +35,15 @@ export interface Controller {
   openShared(setup: SharedSetup): void;
   /** A link to the current setup: the sample and the settings (never the data). */
   shareLink(base: string): string;
+  /** A classroom link: the setup (or a lesson), what to hide and the language. */
+  classroomLink(base: string, options: ClassroomOptions): string;
+  /** Shows whatever a classroom link hid. */
+  showEverything(): void;
   /** Loads a built-in sample; `correlation` sets the correlated-tasks sample's task correlation. */
-  loadSample(id: string, options?: { correlation?: number }): void;
+  loadSample(id: string, options?: { correlation?: number; roles?: Record<string, ColumnRole> }): void;
+  /** Opens a lesson: its sample, roles, settings and weights (the current run goes), and its panel. */
+  openLesson(id: string): void;
+  closeLesson(): void;
   loadFile(file: File): void;
   cancelLoad(): void;
   setRole(column: string, role: ColumnRole): void;
@@ -129,10 +140,35 @@ export function createController(client: TrainingClient): Controller {
     if (JSON.stringify([weights, enabled]) !== JSON.stringify([sent.weights, sent.enabled])) queueWeights();
   };
 
+  /** A lesson being opened: its settings and weights go over the new table's defaults once it is in. */
+  let pendingLesson: Lesson | null = null;
+  const applyLessonPreset = () => {
+    if (!pendingLesson) return;
+    const { settings, weights } = pendingLesson.preset;
+    pendingLesson = null;
+    set({ settings: { ...get().settings, ...settings }, weights: { ...get().weights, ...weights } });
+  };
+
+  // The open lesson remembers every run made under it (its checks compare runs; Reset clears the curves).
+  const unsubscribeLesson = appStore.subscribe((s, prev) => {
+    if (!s.lesson || !s.run) return;
+    const moved =
+      s.run !== prev.run ||
+      s.epochs !== prev.epochs ||
+      s.baselines !== prev.baselines ||
+      s.diagnostics !== prev.diagnostics ||
+      s.thresholds !== prev.thresholds ||
+      s.runState !== prev.runState ||
+      s.changeMarks !== prev.changeMarks ||
+      s.lesson.id !== prev.lesson?.id;
+    if (moved) set({ lesson: { ...s.lesson, runs: withCurrentRun(s.lesson.runs, s) } });
+  });
+
   const onEvent = (msg: FromWorker) => {
     const before = get();
     const after = reduceWorkerEvent(before, msg);
     if (after !== before) appStore.setState(after, true);
+    if (msg.type === 'datasetLoaded') applyLessonPreset();
     const runChanged = after.run?.runId !== before.run?.runId;
     if (runChanged || msg.type === 'datasetLoaded') charts.clear();
     switch (msg.type) {
@@ -209,26 +245,65 @@ export function createController(client: TrainingClient): Controller {
 
   const controller: Controller = {
     openShared(setup) {
-      controller.loadSample(setup.sampleId, setup.correlation === undefined ? {} : { correlation: setup.correlation });
-      const problems = setup.problems.length > 0 ? `The link: ${setup.problems.join(' ')}` : null;
-      set({ settings: setup.settings, alert: problems, pendingAlert: problems });
+      const problems =
+        setup.problems.length > 0 ? message('shell.link.problems', { problems: messages(setup.problems) }) : null;
+      set({ hidden: setup.hidden ?? [] });
+      if (setup.lessonId) controller.openLesson(setup.lessonId);
+      else {
+        controller.loadSample(
+          setup.sampleId,
+          setup.correlation === undefined ? {} : { correlation: setup.correlation },
+        );
+        set({ settings: setup.settings });
+      }
+      set({ alert: problems, pendingAlert: problems });
     },
     shareLink(base) {
       const { sampleId, settings, sampleCorrelation, datasetFromFile } = get();
       return shareLinkFor(base, datasetFromFile ? null : sampleId, settings, sampleCorrelation);
     },
+    classroomLink(base, options) {
+      const { sampleId, settings, sampleCorrelation, datasetFromFile } = get();
+      return classroomLinkFor(base, datasetFromFile ? null : sampleId, settings, sampleCorrelation, options);
+    },
+    showEverything() {
+      set({ hidden: [] });
+    },
+    openLesson(id) {
+      const lesson = lessonById(id);
+      if (!lesson) return;
+      pendingLesson = lesson;
+      // A lesson starts from the defaults, not from what the last setup changed.
+      set({ lesson: { id: lesson.id, runs: [] }, settings: defaultSettings(), suggested: {} });
+      const { sampleId, correlation, roles } = lesson.preset;
+      controller.loadSample(sampleId, {
+        ...(correlation === undefined ? {} : { correlation }),
+        ...(roles ? { roles } : {}),
+      });
+    },
+    closeLesson() {
+      set({ lesson: null });
+    },
     loadSample(id, options = {}) {
       const sample =
         SAMPLE_DATASETS.find((s) => s.id === id) ?? SAMPLE_DATASETS.find((s) => s.id === DEFAULT_SAMPLE_ID);
       if (!sample) return;
-      const pendingPreset = { roles: sample.roles, positiveClasses: sample.positiveClasses ?? {} };
-      // A sample opens running until paused: time to steer it.
-      const settings = { ...get().settings, runUntilPaused: true };
+      const pendingPreset = {
+        roles: { ...sample.roles, ...options.roles },
+        positiveClasses: sample.positiveClasses ?? {},
+      };
+      // A sample opens running until paused: time to steer it (an open lesson keeps its own length).
+      const settings = { ...get().settings, runUntilPaused: get().lesson ? get().settings.runUntilPaused : true };
       set({ sampleId: sample.id, datasetFromFile: false, datasetLoading: true, alert: null, pendingPreset, settings });
       const { source: from } = sample;
       let source: DatasetSource;
       if (from.kind === 'file')
-        source = { kind: 'url', url: new URL(from.path, document.baseURI).href, name: sample.label };
+        source = {
+          kind: 'url',
+          // Outside a page (the lessons' rehearsal in Node) the path is relative to the app's root.
+          url: typeof document === 'undefined' ? `/${from.path}` : new URL(from.path, document.baseURI).href,
+          name: sample.label,
+        };
       else if (from.generator === 'ecommerce') source = { ...from, name: sample.label };
       else {
         const correlation = Math.max(-1, Math.min(1, options.correlation ?? from.correlation));
@@ -277,11 +352,7 @@ export function createController(client: TrainingClient): Controller {
     setSettings(patch) {
       if (redefiningKeys(patch).length > 0 && get().run) {
         set({
-          pendingChange: {
-            message:
-              'This change defines a new network, so the trained weights and curves will be discarded. Apply it?',
-            patch,
-          },
+          pendingChange: { message: message('shell.confirmRedefine'), patch },
         });
         return;
       }
@@ -363,6 +434,7 @@ export function createController(client: TrainingClient): Controller {
       charts.dispose();
       if (weightTimer) clearTimeout(weightTimer);
       unsubscribe();
+      unsubscribeLesson();
     },
   };
   return controller;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { parseCsvSync } from '../core/csv/parseCsv.ts';
 import type { ColumnSummary } from '../core/csv/summarizeColumns.ts';
+import { message } from '../core/messages/message.ts';
 import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
+import { inEnglish } from '../i18n/inEnglish.ts';
 import type { FromWorker, WorkerEvent } from '../worker/protocol.ts';
 import { reduceWorkerEvent, showPendingDiagnostics } from './reduceWorkerEvent.ts';
 import { initialState, type AppState } from './store.ts';
@@ -112,11 +115,13 @@ describe('reduceWorkerEvent', () => {
   });
 
   it('backendReady and memory: shown as they come', () => {
+    const reason = message('messages.backend.chosen', { backend: 'wasm' });
     const s = reduceAll([
-      { type: 'backendReady', backend: 'wasm', reason: 'no GPU' },
+      { type: 'backendReady', backend: 'wasm', reason },
       { type: 'memory', requestId: 1, numTensors: 4, numBytes: 64 },
     ]);
-    expect(s.backend).toEqual({ name: 'wasm', reason: 'no GPU' });
+    expect(s.backend).toEqual({ name: 'wasm', reason });
+    expect(s.backend && inEnglish(s.backend.reason)).toBe('Chosen: wasm.');
     expect(s.memory).toEqual({ numTensors: 4, numBytes: 64 });
   });
 
@@ -232,6 +237,8 @@ describe('reduceWorkerEvent', () => {
   });
 
   it('error: shows the alert, stops a load and running baselines, keeps finished results', () => {
+    const badFile = message('messages.csv.emptyFile');
+    const no = message('messages.patch.monitor');
     const running = reduceWorkerEvent(withRun(), {
       type: 'baselineProgress',
       runId: 1,
@@ -241,15 +248,30 @@ describe('reduceWorkerEvent', () => {
     });
     const s = reduceWorkerEvent(
       { ...running, datasetLoading: true, loadProgress: { name: 'f', fraction: 0.1 } },
-      { type: 'error', message: 'Bad file.', source: 'load' },
+      { type: 'error', message: badFile, source: 'load' },
     );
-    expect(s).toMatchObject({ alert: 'Bad file.', datasetLoading: false, loadProgress: null });
+    expect(s).toMatchObject({ alert: badFile, datasetLoading: false, loadProgress: null });
+    expect(s.alert && inEnglish(s.alert)).toBe(
+      'The file is empty. Choose a CSV file with a header row and at least one data row.',
+    );
     expect(s.baselines?.status).toBe('running'); // a load's error is not the baselines'
     expect(s.run?.runId).toBe(1);
     // A refused live change says so and leaves the rest alone; a run's error ends running baselines.
-    const refused = reduceWorkerEvent(running, { type: 'error', message: 'No.', source: 'update' });
-    expect(refused).toMatchObject({ alert: 'No.', baselines: running.baselines });
-    expect(reduceWorkerEvent(running, { type: 'error', message: 'Diverged.' }).baselines).toBeNull();
+    const refused = reduceWorkerEvent(running, { type: 'error', message: no, source: 'update' });
+    expect(refused).toMatchObject({ alert: no, baselines: running.baselines });
+    const diverged = message('messages.worker.divergedTotal', { step: 3, restoredStep: 2 });
+    expect(reduceWorkerEvent(running, { type: 'error', message: diverged }).baselines).toBeNull();
+  });
+
+  it("datasetLoaded: the parse report's alert is shown, else the one waiting for the table (a share link's)", () => {
+    const { report } = parseCsvSync('a,b\n1,2\n"3,4\n5,6\n');
+    const alerted = reduceWorkerEvent(initialState, { ...loaded, report });
+    expect(alerted.alert && inEnglish(alerted.alert)).toBe(
+      'Data row 2 opens a quote (") that never closes, which would have merged the next line into one cell: the quote was read as a plain character. Check that row in the file; the dataset summary lists every problem.',
+    );
+    const waiting = message('messages.settings.unreadable');
+    const s = reduceWorkerEvent({ ...initialState, pendingAlert: waiting }, loaded);
+    expect(s).toMatchObject({ alert: waiting, pendingAlert: null });
   });
 
   it('modelExported changes no state (the controller downloads it)', () => {
@@ -286,7 +308,7 @@ describe('change marks on the curves', () => {
       ],
       withRun(),
     );
-    expect(s.changeMarks.map((m) => [m.step, m.label])).toEqual([
+    expect(s.changeMarks.map((m) => [m.step, inEnglish(m.label)])).toEqual([
       [40, 'a → 0'],
       [100, 'a off'],
       [200, 'Weighting: Uncertainty'],
@@ -299,7 +321,7 @@ describe('change marks on the curves', () => {
       [applied(50, { weights: [0.8, 1] }), applied(54, { weights: [0.4, 1] }), applied(58, { weights: [0.2, 2] })],
       withRun(),
     );
-    expect(s.changeMarks.map((m) => [m.step, m.label])).toEqual([[58, 'a → 0.2 · b → 2']]);
+    expect(s.changeMarks.map((m) => [m.step, inEnglish(m.label)])).toEqual([[58, 'a → 0.2 · b → 2']]);
     // Dragged back to where it was: no change left to mark.
     expect(reduceWorkerEvent(s, applied(60, { weights: [1, 1] })).changeMarks).toEqual([]);
     // An acknowledgement that changes nothing marks nothing; a late, older one is dropped.

@@ -1,18 +1,33 @@
 /**
  * The setup in a link: the sample and every setting that differs from its default, in the URL's
- * hash (never the person's data, never a column of an uploaded file). Reading one checks every
- * value with the settings table; what is wrong is said and replaced by its default.
+ * hash (never the person's data, never a column of an uploaded file). A classroom link adds what
+ * to hide, a lesson to open and the language. Reading one checks every value with the settings
+ * table; what is wrong is said and replaced by its default.
  */
 import { DEFAULT_SAMPLE_ID, SAMPLE_DATASETS } from '../core/data/sampleDatasets.ts';
+import { message, type Message } from '../core/messages/message.ts';
 import { defaultSettings, type TrainSettings } from '../core/settings/settingsTable.ts';
 import { settingsFromUrl, settingsToUrl } from '../core/settings/settingsUrl.ts';
+import { languageFor, type LanguageCode } from '../i18n/languages.ts';
+import { lessonById } from '../lessons/lessons.ts';
+import { HIDEABLE, isHideable, LESSON_NEEDS, type Hideable } from './classroom.ts';
 
 export interface SharedSetup {
   sampleId: string;
   /** The correlated-tasks sample's task correlation, when that sample is shared. */
   correlation?: number;
   settings: TrainSettings;
-  problems: string[];
+  problems: Message[];
+  /** Classroom links: the panels and controls to hide, the lesson to open, the language. */
+  hidden?: Hideable[];
+  lessonId?: string;
+  language?: LanguageCode;
+}
+
+export interface ClassroomOptions {
+  hidden: readonly Hideable[];
+  lessonId: string | null;
+  language: string;
 }
 
 /** The link for a setup: `base#sample=…&…settings…`; sampleId null = the person's own file (not in the link). */
@@ -29,42 +44,87 @@ export function shareLinkFor(
   return `${base.split('#')[0]}#${params.toString()}`;
 }
 
+/**
+ * A classroom link: a lesson's link holds the lesson (its preset is the setup); otherwise the
+ * share link of the setup. Either way it holds what to hide and the language; never the data.
+ */
+export function classroomLinkFor(
+  base: string,
+  sampleId: string | null,
+  settings: TrainSettings,
+  correlation: number | undefined,
+  options: ClassroomOptions,
+): string {
+  const link = options.lessonId ? `${base.split('#')[0]}#` : shareLinkFor(base, sampleId, settings, correlation);
+  const [head, hash = ''] = link.split('#');
+  const params = new URLSearchParams(hash);
+  if (options.lessonId) params.set('lesson', options.lessonId);
+  const needs = options.lessonId ? (LESSON_NEEDS[options.lessonId] ?? []) : [];
+  const hidden = HIDEABLE.filter((h) => options.hidden.includes(h) && !needs.includes(h));
+  if (hidden.length > 0) params.set('hide', hidden.join(','));
+  params.set('lang', options.language);
+  return `${head}#${params.toString()}`;
+}
+
+const setupWithDefaults = (problem: Message): SharedSetup => ({
+  sampleId: DEFAULT_SAMPLE_ID,
+  settings: defaultSettings(),
+  problems: [problem],
+});
+
 /** The setup a hash holds, or null when it holds none (a plain visit). Never throws. */
 export function readShareLink(hash: string): SharedSetup | null {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
   if (text.trim() === '') return null;
-  if (text.length > 100_000)
-    return {
-      sampleId: DEFAULT_SAMPLE_ID,
-      settings: defaultSettings(),
-      problems: ['The link is too long to be a setup; the defaults are used.'],
-    };
+  if (text.length > 100_000) return setupWithDefaults(message('shell.link.tooLong'));
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(text);
   } catch {
-    return {
-      sampleId: DEFAULT_SAMPLE_ID,
-      settings: defaultSettings(),
-      problems: ['The link is not readable; the defaults are used.'],
-    };
+    return setupWithDefaults(message('shell.link.unreadable'));
   }
+  // A link that only names the language is a plain visit in that language.
+  if ([...params.keys()].every((k) => k === 'lang') && languageFor(params.get('lang'))) return null;
   const { settings, problems } = settingsFromUrl(params);
   const asked = params.get('sample');
   const sample = SAMPLE_DATASETS.find((s) => s.id === asked);
   if (asked !== null && !sample)
     problems.push(
-      `The link names a sample this app does not have; ${SAMPLE_DATASETS.find((s) => s.id === DEFAULT_SAMPLE_ID)?.label ?? 'the default sample'} is loaded.`,
+      message('shell.link.unknownSample', {
+        sample: SAMPLE_DATASETS.find((s) => s.id === DEFAULT_SAMPLE_ID)?.label ?? DEFAULT_SAMPLE_ID,
+      }),
     );
-  if (params.get('data') === 'file')
-    problems.push(
-      'It was made with a file of its own, which a link never holds: upload that file, then press Train; its settings are set.',
-    );
+  if (params.get('data') === 'file') problems.push(message('shell.link.ownFile'));
   const correlation = Number(params.get('corr'));
   const shared: SharedSetup = { sampleId: sample?.id ?? DEFAULT_SAMPLE_ID, settings, problems };
   if (params.has('corr')) {
     if (Number.isFinite(correlation) && correlation >= -1 && correlation <= 1) shared.correlation = correlation;
-    else problems.push("Task correlation in the link must be between −1 and 1; the sample's own is used.");
+    else problems.push(message('shell.link.correlation'));
   }
+  readClassroom(params, shared);
   return shared;
+}
+
+function readClassroom(params: URLSearchParams, shared: SharedSetup): void {
+  const lessonId = params.get('lesson');
+  if (lessonId !== null) {
+    if (lessonById(lessonId)) shared.lessonId = lessonId;
+    else shared.problems.push(message('shell.link.unknownLesson'));
+  }
+  const hide = params.get('hide');
+  if (hide !== null) {
+    const asked = hide.split(',').filter((h) => h !== '');
+    const needs = shared.lessonId ? (LESSON_NEEDS[shared.lessonId] ?? []) : [];
+    const unknown = asked.filter((h) => !isHideable(h));
+    if (unknown.length > 0) shared.problems.push(message('shell.link.unknownHidden', { count: unknown.length }));
+    const kept = asked.filter(isHideable).filter((h) => needs.includes(h));
+    if (kept.length > 0) shared.problems.push(message('shell.link.lessonNeeds', { count: kept.length }));
+    shared.hidden = HIDEABLE.filter((h) => asked.includes(h) && !needs.includes(h));
+  }
+  const lang = params.get('lang');
+  if (lang !== null) {
+    const code = languageFor(lang);
+    if (code) shared.language = code;
+    else shared.problems.push(message('shell.link.unknownLanguage'));
+  }
 }

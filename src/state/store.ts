@@ -1,12 +1,15 @@
 /** The page's state: plain data, one store, changed by the event reducer and the controller, read by components. */
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+import type { Message } from '../core/messages/message.ts';
 import type { TaskDiagnostics } from '../core/metrics/taskDiagnostics.ts';
 import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
 import { defaultSettings, type TrainSettings } from '../core/settings/settingsTable.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
 import type { BackendChoice, BackendName, ColumnRole, InputEncoding } from '../core/types.ts';
 import type { DatasetInfo, RunInfo, RunState, WorkerEvent } from '../worker/protocol.ts';
+import type { RunRecord } from '../lessons/runRecord.ts';
+import type { Hideable } from './classroom.ts';
 import type { LossPoint, WeightPoint } from './lossSeries.ts';
 
 export type { TrainSettings } from '../core/settings/settingsTable.ts';
@@ -24,7 +27,7 @@ export type BaselineState =
 export interface ChangeMark {
   step: number;
   kind: 'weights' | 'weighting' | 'learningRate';
-  label: string;
+  label: Message;
   /** Weights: the weights before the change (a quick drag merges into one mark). */
   before?: { weights: number[]; enabled: boolean[] };
 }
@@ -44,7 +47,7 @@ export interface AppState {
   /** Roles and positive classes a sample brings, waiting for its table to load. */
   pendingPreset: { roles: Record<string, ColumnRole>; positiveClasses: Record<string, string> } | null;
   /** An alert to show once the table being loaded is in (what was wrong with a share link). */
-  pendingAlert: string | null;
+  pendingAlert: Message | null;
   /** The file being read, and how far (0–1). */
   loadProgress: { name: string; fraction: number } | null;
   dataset: DatasetState | null;
@@ -66,7 +69,7 @@ export interface AppState {
   /** The loss chart shows each task's raw loss or its weighted contribution wᵢ·Lᵢ. */
   lossView: 'raw' | 'weighted';
   /** A change that would discard the trained weights, waiting for the person's confirmation. */
-  pendingChange: { message: string; patch: Partial<TrainSettings> } | null;
+  pendingChange: { message: Message; patch: Partial<TrainSettings> } | null;
   /** The best epoch so far by early stopping's measure (null when it is off). */
   bestEpoch: number | null;
   /** The epoch whose weights the model holds when a best epoch was restored (null = the latest). */
@@ -76,7 +79,7 @@ export interface AppState {
   /** The weights the worker confirmed, in task order, and the step from which they apply. */
   appliedWeights: { step: number; weights: number[]; enabled: boolean[] } | null;
   backendChoice: BackendChoice;
-  backend: { name: BackendName; reason: string } | null;
+  backend: { name: BackendName; reason: Message } | null;
   runState: RunState;
   run: RunInfo | null;
   /** targetEpochs: null while a run trains until paused. */
@@ -95,7 +98,11 @@ export interface AppState {
   thresholds: Record<string, number>;
   /** Tensors held by the worker's TensorFlow.js after the last epoch or reset. */
   memory: { numTensors: number; numBytes: number } | null;
-  alert: string | null;
+  alert: Message | null;
+  /** The open lesson and the runs made since it opened (its checks compare them). */
+  lesson: { id: string; runs: RunRecord[] } | null;
+  /** Panels and controls a classroom link hid (see src/state/classroom.ts). */
+  hidden: readonly Hideable[];
 }
 
 /** The defaults of every training setting, from the settings table. */
@@ -146,6 +153,8 @@ export const initialState: AppState = {
   memory: null,
   thresholds: {},
   alert: null,
+  lesson: null,
+  hidden: [],
 };
 
 export const appStore = createStore<AppState>()(() => initialState);

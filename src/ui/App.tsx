@@ -1,5 +1,11 @@
 import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Hideable } from '../state/classroom.ts';
+import { useAppState } from '../state/store.ts';
 import LiveLossChart from './charts/LiveLossChart.tsx';
+import { ClassroomLink } from './classroom/ClassroomLink.tsx';
+import { HiddenNote } from './classroom/HiddenNote.tsx';
+import { useHidden } from './classroom/useHidden.ts';
 import { AlertBanner } from './components/AlertBanner.tsx';
 import { AppliedWeights } from './components/AppliedWeights.tsx';
 import { BackendPicker } from './components/BackendPicker.tsx';
@@ -10,7 +16,6 @@ import { DataPreview } from './components/DataPreview.tsx';
 import { DatasetPicker } from './components/DatasetPicker.tsx';
 import { DatasetSummary } from './components/DatasetSummary.tsx';
 import { ExpertUsage } from './components/ExpertUsage.tsx';
-import { LanguagePicker } from './i18n/LanguagePicker.tsx';
 import { GradientConflict } from './components/GradientConflict.tsx';
 import { LiveMetrics } from './components/LiveMetrics.tsx';
 import { LossPerEpoch } from './components/LossPerEpoch.tsx';
@@ -24,7 +29,12 @@ import { ShareLink } from './components/ShareLink.tsx';
 import { TaskWeights } from './components/TaskWeights.tsx';
 import { TrainingControls } from './components/TrainingControls.tsx';
 import { useController } from './controllerContext.ts';
+import { Glossary } from './glossary/Glossary.tsx';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
+import { LanguagePicker } from './i18n/LanguagePicker.tsx';
+import { LessonList } from './lessons/LessonList.tsx';
+import { LessonPanel } from './lessons/LessonPanel.tsx';
+import { OfflineStatus } from './offline/OfflineStatus.tsx';
 import { RenderCost } from './RenderCost.tsx';
 
 // recharts is the heaviest view dependency: the detailed plots load after the first paint.
@@ -32,26 +42,49 @@ const WeightsChart = lazy(() => import('./charts/WeightsChart.tsx'));
 const MetricCurves = lazy(() => import('./charts/MetricCurves.tsx'));
 const DiagnosticPlots = lazy(() => import('./charts/DiagnosticPlots.tsx'));
 
+/** A panel below the playground, unless a classroom link hid it. */
+function Panel({ id, heading, children }: { id: Hideable; heading: string; children: React.ReactNode }) {
+  if (useHidden(id)) return null;
+  return (
+    <section id={id} className="panel" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{heading}</h2>
+      {children}
+    </section>
+  );
+}
+
 /**
  * One screen to steer and watch (run controls and weights, the network, the live curves and
- * metrics), then the panels for everything else, each a named section the nav jumps to. Nothing
- * is hidden behind a tab, so every control stays where a person (or a test) looks for it.
+ * metrics, the lessons or the open lesson), then the panels for everything else, each a named
+ * section the nav jumps to. Nothing is behind a tab, so every control stays where a person (or a
+ * test) looks for it; a classroom link may hide panels and controls (never what a lesson needs).
  */
 export function App() {
+  const { t } = useTranslation();
   useKeyboardShortcuts(useController());
+  const lessonOpen = useAppState((s) => s.lesson !== null);
+  const shareHidden = useHidden('share');
+  const glossaryHidden = useHidden('glossary');
   return (
     <>
       <header className="app-header">
-        <h1>MTL Playground</h1>
+        {/* The product's name is not translated; the document title says what it is in each language. */}
+        <h1 title={t('app.title')}>MTL Playground</h1>
         <DatasetPicker />
         <DatasetSummary />
-        <ShareLink />
+        {!shareHidden && (
+          <>
+            <ShareLink />
+            <ClassroomLink />
+          </>
+        )}
         <LanguagePicker />
       </header>
+      <HiddenNote />
       <AlertBanner />
       <ConfirmDialog />
       <main>
-        <section className="playground" aria-label="Playground">
+        <section className="playground" aria-label={t('shell.playground')}>
           <div className="pg-steer">
             <RunControls />
             <TaskWeights />
@@ -64,6 +97,7 @@ export function App() {
             <RenderCost id="live metrics">
               <LiveMetrics />
             </RenderCost>
+            {lessonOpen ? <LessonPanel /> : <LessonList />}
           </div>
           <div className="pg-curves">
             <RenderCost id="loss curves">
@@ -73,23 +107,20 @@ export function App() {
           </div>
         </section>
         <PanelNav />
-        <section id="panel-data" className="panel" aria-labelledby="panel-data-heading">
-          <h2 id="panel-data-heading">Data and column roles</h2>
+        <Panel id="panel-data" heading={t('shell.panels.data')}>
           <ColumnRoles />
           <DataPreview />
-        </section>
-        <section id="panel-model" className="panel" aria-labelledby="panel-model-heading">
-          <h2 id="panel-model-heading">Model, optimiser and split</h2>
+        </Panel>
+        <Panel id="panel-model" heading={t('shell.panels.model')}>
           <ModelEditor />
           <OptimizerPanel />
           <TrainingControls />
-        </section>
-        <section id="panel-results" className="panel" aria-labelledby="panel-results-heading">
-          <h2 id="panel-results-heading">Results</h2>
+        </Panel>
+        <Panel id="panel-results" heading={t('shell.panels.results')}>
           <RenderCost id="metrics table">
             <MetricsTable />
           </RenderCost>
-          <Suspense fallback={<p className="muted">Loading charts…</p>}>
+          <Suspense fallback={<p className="muted">{t('shell.loadingCharts')}</p>}>
             <RenderCost id="metric curves">
               <MetricCurves />
             </RenderCost>
@@ -98,25 +129,24 @@ export function App() {
             </RenderCost>
           </Suspense>
           <LossPerEpoch />
-        </section>
-        <section id="panel-diagnostics" className="panel" aria-labelledby="panel-diagnostics-heading">
-          <h2 id="panel-diagnostics-heading">Diagnostics</h2>
+        </Panel>
+        <Panel id="panel-diagnostics" heading={t('shell.panels.diagnostics')}>
           <Suspense fallback={null}>
             <RenderCost id="diagnostic plots">
               <DiagnosticPlots />
             </RenderCost>
           </Suspense>
-        </section>
-        <section id="panel-sharing" className="panel" aria-labelledby="panel-sharing-heading">
-          <h2 id="panel-sharing-heading">Sharing: gradient conflict, experts and single-task baselines</h2>
+        </Panel>
+        <Panel id="panel-sharing" heading={t('shell.panels.sharing')}>
           <GradientConflict />
           <ExpertUsage />
           <BaselineComparison />
-        </section>
+        </Panel>
+        {!glossaryHidden && <Glossary />}
       </main>
       <footer className="app-footer">
-        Sample data: NOAA daily weather (public domain) via vega-datasets; Iris — Fisher, R. A. Iris. UCI Machine
-        Learning Repository (CC BY 4.0).
+        <OfflineStatus />
+        <p>{t('shell.credits')}</p>
       </footer>
     </>
   );

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Table } from '../core/csv/table.ts';
 import { PrepareError, prepareDataset } from '../core/data/prepareDataset.ts';
 import { splitFractions } from '../core/data/split.ts';
+import type { Message } from '../core/messages/message.ts';
 import { checkSetting, splitProblem } from '../core/settings/readSettings.ts';
 import { SETTING_KEYS } from '../core/settings/settingsTable.ts';
 import { MultiTaskTrainer } from '../core/train/multiTaskTrainer.ts';
@@ -35,7 +36,7 @@ export interface ActiveRun {
 }
 
 /** The first problem with a run's settings, or null (the worker checks what the page sent). */
-export function configProblem(config: RunConfig): string | null {
+export function configProblem(config: RunConfig): Message | null {
   for (const key of SETTING_KEYS) {
     const error = checkSetting(key, config[key]);
     if (error) return error;
@@ -65,6 +66,7 @@ export function createActiveRun(
     {
       seed: config.splitSeed,
       embeddingDim: config.embeddingDim,
+      standardizeTargets: config.standardizeTargets,
       fractions: splitFractions(config.validationPercent, config.testPercent),
     },
   );

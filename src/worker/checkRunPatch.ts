@@ -3,6 +3,7 @@
  * a running network; a setting that redefines it (trunk, batch size, seeds, split…) is refused
  * with a sentence, instead of being silently ignored.
  */
+import { message, type Message } from '../core/messages/message.ts';
 import { checkSetting } from '../core/settings/readSettings.ts';
 import { SETTINGS, type SettingKey } from '../core/settings/settingsTable.ts';
 import type { RunPatch } from './protocol.ts';
@@ -18,17 +19,17 @@ const PATCH_KEYS = [
 ] as const;
 
 /** The patch, checked for a run with `taskCount` tasks; or the reason it is refused. */
-export function checkRunPatch(patch: unknown, taskCount: number): { patch: RunPatch } | { error: string } {
+export function checkRunPatch(patch: unknown, taskCount: number): { patch: RunPatch } | { error: Message } {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch))
-    return { error: 'The change was not readable.' };
+    return { error: message('messages.patch.unreadable') };
   const values = patch as Record<string, unknown>;
   for (const key of Object.keys(values)) {
     if ((PATCH_KEYS as readonly string[]).includes(key)) continue;
-    const label = (SETTINGS as Record<string, { label: string } | undefined>)[key]?.label;
+    const label = Object.hasOwn(SETTINGS, key) ? SETTINGS[key as SettingKey].label : undefined;
     return {
       error: label
-        ? `${label} defines a new network, so it cannot change while this run exists. Reset first (or confirm the change), then train again.`
-        : `"${key.slice(0, 40)}" is not a setting that can change during a run.`,
+        ? message('messages.patch.redefines', { label })
+        : message('messages.patch.notLive', { key: key.slice(0, 40) }),
     };
   }
   const out: RunPatch = {};
@@ -39,13 +40,13 @@ export function checkRunPatch(patch: unknown, taskCount: number): { patch: RunPa
       w.length !== taskCount ||
       w.some((x) => typeof x !== 'number' || !Number.isFinite(x) || x < 0)
     )
-      return { error: `Expected ${taskCount} finite, non-negative task weights.` };
+      return { error: message('messages.patch.weights', { tasks: taskCount }) };
     out.weights = [...(w as number[])];
   }
   if (values.enabled !== undefined) {
     const e = values.enabled;
     if (!Array.isArray(e) || e.length !== taskCount || e.some((x) => typeof x !== 'boolean'))
-      return { error: `Expected ${taskCount} task switches (on or off).` };
+      return { error: message('messages.patch.switches', { tasks: taskCount }) };
     out.enabled = [...(e as boolean[])];
   }
   if (values.untilEpoch !== undefined && values.untilEpoch !== null) {
@@ -70,12 +71,12 @@ export function checkRunPatch(patch: unknown, taskCount: number): { patch: RunPa
 function checkEarlyStopping(
   value: unknown,
   taskCount: number,
-): { value: NonNullable<RunPatch['earlyStopping']> } | { error: string } {
+): { value: NonNullable<RunPatch['earlyStopping']> } | { error: Message } {
   const v = value as Record<string, unknown> | null;
   const monitor = v?.monitor;
   const monitorOk =
     monitor === 'total' || (Number.isInteger(monitor) && (monitor as number) >= 0 && (monitor as number) < taskCount);
-  if (!monitorOk) return { error: 'Early stopping must monitor the total or one of the tasks.' };
+  if (!monitorOk) return { error: message('messages.patch.monitor') };
   const checked = SETTINGS.earlyStopping.validate({ ...v, monitor: 'total' }, SETTINGS.earlyStopping.label);
   if (!checked.ok) return { error: checked.error };
   const { enabled, patience } = checked.value;

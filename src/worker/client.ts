@@ -1,4 +1,5 @@
 /** The page's handle on the training worker: typed send and subscribe. */
+import { message } from '../core/messages/message.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 export type WorkerListener = (msg: FromWorker) => void;
@@ -13,7 +14,9 @@ export class TrainingClient {
     this.worker.onerror = (event) =>
       this.emit({
         type: 'error',
-        message: `The training worker failed: ${event.message || 'unknown error'}. Reload the page to start again.`,
+        message: message('messages.worker.crashed', {
+          detail: event.message || message('messages.worker.unknownError'),
+        }),
       });
   }
 

@@ -1,5 +1,7 @@
 /** The trained model as TensorFlow.js layers-format artifacts, with what is needed to use it. */
 import * as tf from '@tensorflow/tfjs';
+import { message } from '../core/messages/message.ts';
+import { MessageError } from '../core/messages/messageError.ts';
 import type { MultiTaskTrainer } from '../core/train/multiTaskTrainer.ts';
 
 export interface ExportedModel {
@@ -37,6 +39,7 @@ export async function exportModel(trainer: MultiTaskTrainer): Promise<ExportedMo
       };
     }),
   );
-  if (!exported) throw new Error('The model could not be saved.');
+  if (!exported)
+    throw new MessageError(message('messages.worker.unexpected', { detail: message('messages.worker.exportFailed') }));
   return exported;
 }

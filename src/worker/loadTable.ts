@@ -9,6 +9,7 @@ import { summarizeColumns } from '../core/csv/summarizeColumns.ts';
 import { cellText, type Table } from '../core/csv/table.ts';
 import { generateCorrelatedTasksTable } from '../core/data/correlatedTasksSample.ts';
 import { generateEcommerceTable } from '../core/data/ecommerceSample.ts';
+import { message, type Message } from '../core/messages/message.ts';
 import type { DatasetSource, LoadPhases, WorkerEvent } from './protocol.ts';
 
 /** Files larger than this are refused before reading (the table lives in this tab's memory). */
@@ -29,7 +30,7 @@ export interface LoadContext {
 export interface LoadedTable {
   name: string;
   parsed: ParsedCsv;
-  encodingNote?: string;
+  encodingNote?: Message;
   startMs: number;
   phases: LoadPhases | null;
 }
@@ -95,7 +96,11 @@ async function readBytes(source: Exclude<DatasetSource, { kind: 'generated' }>, 
   const { file } = source;
   if (file.size > MAX_FILE_BYTES) {
     throw new CsvError(
-      `"${file.name}" is ${(file.size / MIB).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / MIB} MB. Use a sample of the file (for example its first rows).`,
+      message('messages.load.tooLarge', {
+        name: file.name,
+        size: (file.size / MIB).toFixed(0),
+        limit: MAX_FILE_BYTES / MIB,
+      }),
     );
   }
   return new Uint8Array(await file.arrayBuffer());

@@ -9,6 +9,7 @@
  */
 import type { ColumnSummary } from '../core/csv/summarizeColumns.ts';
 import type { ParseReport } from '../core/csv/parseCsv.ts';
+import type { Message } from '../core/messages/message.ts';
 import type { TaskDiagnostics } from '../core/metrics/taskDiagnostics.ts';
 import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
 import type { TrainSettings } from '../core/settings/settingsTable.ts';
@@ -113,7 +114,8 @@ export interface DatasetInfo {
   columns: ColumnSummary[];
   preview: string[][];
   report: ParseReport;
-  encodingNote?: string;
+  /** How the file was decoded, when it was not plain UTF-8 (a note for the dataset summary). */
+  encodingNote?: Message;
   loadMs: number;
 }
 
@@ -122,7 +124,8 @@ export type FromWorker =
   | { type: 'loadProgress'; name: string; fraction: number }
   | { type: 'loadCancelled' }
   | ({ type: 'datasetLoaded'; timings?: LoadPhases & { summarizeMs: number } } & DatasetInfo)
-  | { type: 'backendReady'; backend: BackendName; reason: string }
+  /** reason: one sentence for the Backend status, which backend and why. */
+  | { type: 'backendReady'; backend: BackendName; reason: Message }
   | ({ type: 'runCreated' } & RunInfo)
   /** targetEpochs: null while training until paused. */
   | {
@@ -174,7 +177,7 @@ export type FromWorker =
    * requestId: set when the error answers that request. source: 'load' for a dataset that could
    * not be loaded, 'update' for a refused live change, 'baselines' for the baselines; else a run's.
    */
-  | { type: 'error'; message: string; requestId?: number; source?: 'load' | 'update' | 'baselines' };
+  | { type: 'error'; message: Message; requestId?: number; source?: 'load' | 'update' | 'baselines' };
 
 /** One event type, by its `type`. */
 export type WorkerEvent<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;

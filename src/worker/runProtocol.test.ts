@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Message } from '../core/messages/message.ts';
+import { inEnglish } from '../i18n/inEnglish.ts';
 import { config, setup } from './sessionHarness.ts';
+
+/** An error event's sentence, as the English page says it. */
+const said = (event: { message: Message } | undefined) => (event ? inEnglish(event.message) : '');
 
 describe('the run protocol', () => {
   it('refuses a patch that would redefine the network, and one with the wrong number of weights, and keeps the run', async () => {
@@ -8,11 +13,11 @@ describe('the run protocol', () => {
     await session.handle({ type: 'createRun', requestId: 1, config });
     await session.handle({ type: 'step' });
     await session.handle({ type: 'update', patch: { batchSize: 8 } as never });
-    expect(of('error').at(-1)?.message).toMatch(/Batch size defines a new network/);
+    expect(said(of('error').at(-1))).toMatch(/Batch size defines a new network/);
     await session.handle({ type: 'update', patch: { weights: [1, 2] } });
-    expect(of('error').at(-1)?.message).toMatch(/Expected 3 finite, non-negative task weights/);
+    expect(said(of('error').at(-1))).toMatch(/Expected 3 finite, non-negative task weights/);
     await session.handle({ type: 'update', patch: { learningRate: -1 } });
-    expect(of('error').at(-1)?.message).toMatch(/Learning rate must be between/);
+    expect(said(of('error').at(-1))).toMatch(/Learning rate must be between/);
     expect(of('applied')).toHaveLength(0);
     await session.handle({ type: 'step' });
     expect(of('losses').at(-1)?.steps.at(-1)?.step).toBe(2);
@@ -31,7 +36,7 @@ describe('the run protocol', () => {
     await session.handle({ type: 'update', patch });
     expect(of('applied').at(-1)).toMatchObject({ step: 0, patch });
     await session.handle({ type: 'update', patch: { earlyStopping: { enabled: true, monitor: 3, patience: 2 } } });
-    expect(of('error').at(-1)?.message).toMatch(/monitor the total or one of the tasks/);
+    expect(said(of('error').at(-1))).toMatch(/monitor the total or one of the tasks/);
     await session.handle({ type: 'reset' });
   });
 
@@ -39,14 +44,14 @@ describe('the run protocol', () => {
     const { session, of, load } = setup();
     await load();
     await session.handle({ type: 'createRun', requestId: 1, config: { ...config, batchSize: 0 } });
-    expect(of('error').at(-1)?.message).toMatch(/Batch size must be between 1 and/);
+    expect(said(of('error').at(-1))).toMatch(/Batch size must be between 1 and/);
     expect(of('runCreated')).toHaveLength(0);
     await session.handle({
       type: 'createRun',
       requestId: 1,
       config: { ...config, validationPercent: 50, testPercent: 40 },
     });
-    expect(of('error').at(-1)?.message).toMatch(/at least 20 %/);
+    expect(said(of('error').at(-1))).toMatch(/at least 20 %/);
     await session.handle({ type: 'getMemory', requestId: 3 });
     expect(of('memory').at(-1)?.requestId).toBe(3);
     await session.handle({ type: 'exportModel', requestId: 4 });
@@ -200,7 +205,7 @@ describe('big files', () => {
     } as unknown as File;
     await session.handle({ type: 'loadDataset', source: { kind: 'file', file: huge } });
     expect(of('error').at(-1)).toMatchObject({ source: 'load' });
-    expect(of('error').at(-1)?.message).toMatch(/"huge.csv" is 210 MB; the limit is 200 MB/);
+    expect(said(of('error').at(-1))).toMatch(/"huge.csv" is 210 MB; the limit is 200 MB/);
     expect(read).toBe(false);
     expect(of('datasetLoaded')).toHaveLength(1); // the toy table is still the one loaded
     await session.handle({ type: 'createRun', requestId: 1, config });

@@ -4,6 +4,8 @@
  * choice is honoured even on a software adapter; a backend that fails to start falls back.
  */
 import * as tf from '@tensorflow/tfjs';
+import { commaList, message, type Message } from '../core/messages/message.ts';
+import { MessageError } from '../core/messages/messageError.ts';
 import type { BackendChoice, BackendName } from '../core/types.ts';
 
 const FALLBACK_ORDER: BackendName[] = ['wasm', 'webgl', 'cpu'];
@@ -11,21 +13,21 @@ const FALLBACK_ORDER: BackendName[] = ['wasm', 'webgl', 'cpu'];
 export interface BackendSelection {
   backend: BackendName;
   /** One sentence for the Backend status: which backend and why. */
-  reason: string;
+  reason: Message;
 }
 
 interface WebGpuProbe {
   hardware: boolean;
-  description: string;
+  description: Message;
 }
 
 /** Asks navigator.gpu for an adapter and whether it is a software fallback. */
 async function probeWebGpu(): Promise<WebGpuProbe> {
   const gpu = (globalThis.navigator as Navigator & { gpu?: GPU }).gpu;
-  if (!gpu) return { hardware: false, description: 'this browser has no WebGPU (navigator.gpu is missing)' };
+  if (!gpu) return { hardware: false, description: message('messages.backend.probe.noWebGpu') };
   try {
     const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
-    if (!adapter) return { hardware: false, description: 'WebGPU offers no adapter here' };
+    if (!adapter) return { hardware: false, description: message('messages.backend.probe.noAdapter') };
     // `info` (with isFallbackAdapter) is newer than some type definitions; older Chromes put the flag on the adapter.
     const withInfo = adapter as GPUAdapter & {
       info?: Partial<GPUAdapterInfo> & { isFallbackAdapter?: boolean };
@@ -33,12 +35,13 @@ async function probeWebGpu(): Promise<WebGpuProbe> {
     };
     const info = withInfo.info ?? {};
     const fallback = info.isFallbackAdapter ?? withInfo.isFallbackAdapter ?? false;
-    const name = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'unknown adapter';
+    const name = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ');
+    const adapterName = name || message('messages.backend.probe.unknownAdapter');
     return fallback || /swiftshader/i.test(name)
-      ? { hardware: false, description: `the WebGPU adapter (${name}) is a software fallback` }
-      : { hardware: true, description: `WebGPU adapter ${name}` };
+      ? { hardware: false, description: message('messages.backend.probe.software', { adapter: adapterName }) }
+      : { hardware: true, description: message('messages.backend.probe.hardware', { adapter: adapterName }) };
   } catch (e) {
-    return { hardware: false, description: `WebGPU failed to give an adapter (${String(e)})` };
+    return { hardware: false, description: message('messages.backend.probe.failed', { error: String(e) }) };
   }
 }
 
@@ -56,16 +59,18 @@ async function tryBackend(name: BackendName): Promise<boolean> {
   }
 }
 
-async function firstWorking(order: BackendName[], why: string): Promise<BackendSelection> {
+async function firstWorking(order: BackendName[], why: Message): Promise<BackendSelection> {
   const failed: string[] = [];
   for (const name of order) {
     if (await tryBackend(name)) {
-      const note = failed.length ? ` (${failed.join(', ')} failed to start)` : '';
-      return { backend: name, reason: `${why}; using ${name}${note}.` };
+      const reason = failed.length
+        ? message('messages.backend.usingAfterFailures', { why, backend: name, failed: commaList(failed) })
+        : message('messages.backend.using', { why, backend: name });
+      return { backend: name, reason };
     }
     failed.push(name);
   }
-  throw new Error('No TensorFlow.js backend could start in this browser.');
+  throw new MessageError(message('messages.worker.unexpected', { detail: message('messages.backend.noneStarted') }));
 }
 
 /** Chooses and activates a backend for `choice`. */
@@ -73,16 +78,17 @@ export async function selectBackend(choice: BackendChoice): Promise<BackendSelec
   if (choice === 'auto') {
     const probe = await probeWebGpu();
     if (probe.hardware && (await tryBackend('webgpu'))) {
-      return { backend: 'webgpu', reason: `Auto: ${probe.description}; using webgpu.` };
+      return { backend: 'webgpu', reason: message('messages.backend.autoWebGpu', { probe: probe.description }) };
     }
     const why = probe.hardware
-      ? `Auto: ${probe.description} failed to start`
-      : `Auto: ${probe.description}, so the CPU backends are faster`;
+      ? message('messages.backend.autoFailed', { probe: probe.description })
+      : message('messages.backend.autoCpuFaster', { probe: probe.description });
     return firstWorking(FALLBACK_ORDER, why);
   }
-  if (await tryBackend(choice)) return { backend: choice, reason: `Chosen: ${choice}.` };
+  if (await tryBackend(choice))
+    return { backend: choice, reason: message('messages.backend.chosen', { backend: choice }) };
   return firstWorking(
     FALLBACK_ORDER.filter((b) => b !== choice),
-    `${choice} failed to start here, so it fell back`,
+    message('messages.backend.fellBack', { choice }),
   );
 }

@@ -1,6 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import type { Message } from '../core/messages/message.ts';
+import { inEnglish } from '../i18n/inEnglish.ts';
 import { config, setup } from './sessionHarness.ts';
+
+/** An error event's sentence, as the English page says it. */
+const said = (event: { message: Message } | undefined) => (event ? inEnglish(event.message) : '');
 
 describe('training session', () => {
   it('loads a dataset, trains the requested epochs, and reports losses, epochs and state', async () => {
@@ -52,7 +57,7 @@ describe('training session', () => {
     await session.handle({ type: 'createRun', requestId: 1, config });
     await session.handle({ type: 'step' });
     await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/bad.csv', name: 'bad' } });
-    expect(of('error').at(-1)?.message).toMatch(/empty/);
+    expect(said(of('error').at(-1))).toMatch(/empty/);
     expect(of('runReset')).toHaveLength(0);
     await session.handle({ type: 'step' });
     expect(of('losses').at(-1)?.steps.at(-1)?.step).toBe(2);
@@ -76,7 +81,7 @@ describe('training session', () => {
     const { session, of, load, train } = setup();
     await load();
     await train({ ...config, roles: { x1: 'input' } });
-    expect(of('error').at(-1)?.message).toMatch(/No column is a target/);
+    expect(said(of('error').at(-1))).toMatch(/No column is a target/);
     expect(of('error')).toHaveLength(1); // the queued train says nothing more
     await train({ ...config, epochs: 1 });
     expect(of('stateChanged').at(-1)?.state).toBe('done');

@@ -5,9 +5,11 @@
  * segments and baselines are cancelled through their own AbortController.
  */
 import * as tf from '@tensorflow/tfjs';
-import { CsvCancelled, CsvError } from '../core/csv/parseCsv.ts';
+import { CsvCancelled } from '../core/csv/parseCsv.ts';
 import type { Table } from '../core/csv/table.ts';
 import { PrepareError } from '../core/data/prepareDataset.ts';
+import { message, type Message } from '../core/messages/message.ts';
+import { MessageError } from '../core/messages/messageError.ts';
 import type { RunOutcome } from '../core/train/trainingRunner.ts';
 import { createEventLoopYielder } from '../core/train/yieldToEventLoop.ts';
 import type { BackendChoice } from '../core/types.ts';
@@ -66,7 +68,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
   };
 
   const requireRun = (): ActiveRun => {
-    if (!run) throw new Error('There is no trained model yet. Press Train first.');
+    if (!run) throw somethingWrong(message('messages.worker.noModel'));
     return run;
   };
 
@@ -89,7 +91,9 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
       setState(current, 'paused');
       post({
         type: 'error',
-        message: `Training diverged: the ${task ? `loss of "${task}"` : 'weighted total loss'} became NaN or infinite at step ${step}, so training stopped. The last good weights (step ${restoredStep}) were restored. Lower the learning rate (or turn on gradient clipping), then press Train.`,
+        message: task
+          ? message('messages.worker.divergedTask', { task, step, restoredStep })
+          : message('messages.worker.divergedTotal', { step, restoredStep }),
       });
     } else setState(current, 'paused');
     return null;
@@ -101,10 +105,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     if (!current) return;
     const restored = current.runner.restoreBestWeights();
     if (restored === null) {
-      post({
-        type: 'error',
-        message: 'There is no earlier best epoch to restore: the model holds it already, or early stopping is off.',
-      });
+      post({ type: 'error', message: message('messages.worker.noBestEpoch') });
       return;
     }
     setState(current, current.state === 'running' ? 'paused' : current.state, undefined, restored);
@@ -128,7 +129,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
 
   const createRun = async (config: RunConfig) => {
     await ensureBackend();
-    if (!table) throw new Error('No dataset is loaded yet. Pick a sample dataset or upload a CSV file.');
+    if (!table) throw somethingWrong(message('messages.worker.noDataset'));
     const problem = configProblem(config);
     if (problem) throw new PrepareError(problem); // before the current run goes
     disposeRun();
@@ -192,7 +193,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
   };
 
   const trainBaselines = async (signal: AbortSignal) => {
-    if (!run) throw new Error('Train the multi-task model first: the baselines use its data, split, epochs and trunk.');
+    if (!run) throw somethingWrong(message('messages.worker.baselinesNeedRun'));
     await trainSingleTaskBaselines(run.trainer, {
       runId: run.id,
       earlyStopping: run.earlyStopping,
@@ -205,7 +206,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
 
   const update = (patch: unknown) => {
     if (!run) {
-      post({ type: 'error', message: 'There is no run to change yet. Press Train first.' });
+      post({ type: 'error', message: message('messages.worker.noRunToChange') });
       return;
     }
     const checked = checkRunPatch(patch, run.trainer.tasks.length);
@@ -331,10 +332,15 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
   };
 }
 
-function messageOf(e: unknown): string {
-  if (e instanceof CsvError || e instanceof PrepareError) return e.message;
+/** An error the page says as "Something went wrong: …" (as these always were). */
+function somethingWrong(detail: Message): MessageError {
+  return new MessageError(message('messages.worker.unexpected', { detail }));
+}
+
+/** The sentence an error gives the page: its own message when it has one, else the program's text. */
+function messageOf(e: unknown): Message {
+  if (e instanceof MessageError) return e.detail;
   if (e instanceof RangeError && /allocation|memory|Invalid array length/i.test(e.message))
-    return "The file is too large for this tab's memory. Use a sample of the file.";
-  if (e instanceof Error) return `Something went wrong: ${e.message}`;
-  return `Something went wrong: ${String(e)}`;
+    return message('messages.load.outOfMemory');
+  return message('messages.worker.unexpected', { detail: e instanceof Error ? e.message : String(e) });
 }

@@ -1,4 +1,5 @@
 /** The training session driven as the page drives it, for the worker's tests (Node, cpu backend). */
+import { message } from '../core/messages/message.ts';
 import { toyCsv, TOY_ROLES } from '../core/testing/toyData.ts';
 import { DEFAULT_SCHEDULE } from '../core/train/schedules.ts';
 import { DEFAULT_WEIGHTING } from '../core/weighting/strategies.ts';
@@ -26,6 +27,7 @@ export const config: RunConfig = {
   weighting: DEFAULT_WEIGHTING,
   earlyStopping: { enabled: false, monitor: 'total', patience: 3 },
   epochs: 2,
+  standardizeTargets: true,
   runUntilPaused: false,
   maxStepsPerSecond: 0,
   batchSize: 32,
@@ -40,7 +42,7 @@ export const config: RunConfig = {
 export function setup() {
   const events: FromWorker[] = [];
   const session = createTrainingSession((m) => events.push(m), {
-    selectBackend: async () => ({ backend: 'cpu', reason: 'test' }),
+    selectBackend: async () => ({ backend: 'cpu', reason: message('messages.backend.chosen', { backend: 'cpu' }) }),
     fetchBytes: async (url: string) => new TextEncoder().encode(url.endsWith('bad.csv') ? '' : toyCsv(120)),
     yieldToEventLoop: () => new Promise((r) => setImmediate(r)),
   });

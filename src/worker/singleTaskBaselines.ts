@@ -1,5 +1,6 @@
 /** The single-task baselines: one network per task, trained and compared like the multi-task run. */
 import { selectTasks } from '../core/data/selectTasks.ts';
+import { message } from '../core/messages/message.ts';
 import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
 import { MultiTaskTrainer } from '../core/train/multiTaskTrainer.ts';
 import { TrainingRunner } from '../core/train/trainingRunner.ts';
@@ -65,7 +66,9 @@ export async function trainSingleTaskBaselines(trainer: MultiTaskTrainer, contex
           post({
             type: 'error',
             source: 'baselines',
-            message: `The single-task network for ${trainer.tasks[k]?.name ?? 'a task'} diverged; lower the learning rate and try again.`,
+            message: message('messages.worker.baselineDiverged', {
+              task: trainer.tasks[k]?.name ?? message('messages.worker.aTask'),
+            }),
           });
         return;
       }

@@ -1,11 +1,12 @@
 /** Bytes of an uploaded file → text: UTF-8 when valid, else Windows-1252; binary files refused. */
+import { message, type Message } from '../messages/message.ts';
 import { CsvError } from './csvError.ts';
 
 export interface DecodedText {
   text: string;
   /** The encoding used, and a note for the person when it was not plain UTF-8. */
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
-  note?: string;
+  note?: Message;
 }
 
 /** Looks for NUL bytes, which text files never contain, in the first 64 KiB. */
@@ -25,18 +26,16 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     return {
       text: new TextDecoder('utf-16le').decode(bytes),
       encoding: 'utf-16le',
-      note: 'read as UTF-16 (little-endian)',
+      note: message('messages.csv.encoding.utf16le'),
     };
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
     return {
       text: new TextDecoder('utf-16be').decode(bytes),
       encoding: 'utf-16be',
-      note: 'read as UTF-16 (big-endian)',
+      note: message('messages.csv.encoding.utf16be'),
     };
   if (looksBinary(bytes)) {
-    throw new CsvError(
-      'This file is not text: it contains binary data (NUL bytes), so it is not a CSV file. Export your table as CSV (comma-separated values) and upload that.',
-    );
+    throw new CsvError(message('messages.csv.binary'));
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
@@ -44,7 +43,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     return {
       text: new TextDecoder('windows-1252').decode(bytes),
       encoding: 'windows-1252',
-      note: 'not valid UTF-8, so it was read as Windows-1252 (Latin-1); check accented letters in the preview',
+      note: message('messages.csv.encoding.windows1252'),
     };
   }
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { inEnglish, rejectedInEnglish, thrownInEnglish } from '../../i18n/inEnglish.ts';
 import { CsvCancelled, CsvError, parseCsv, parseCsvSync } from './parseCsv.ts';
 import { decodeText } from './decodeText.ts';
 import { cellText, type CategoricalColumn, type NumericColumn } from './table.ts';
@@ -61,8 +62,12 @@ describe('parseCsv', () => {
 
   it('refuses an empty file and a header without rows with a message for the person', () => {
     expect(() => parseCsvSync('')).toThrow(CsvError);
-    expect(() => parseCsvSync('  \n')).toThrow(/empty/);
-    expect(() => parseCsvSync('a,b\n')).toThrow(/no data rows/);
+    expect(thrownInEnglish(() => parseCsvSync('  \n'))).toBe(
+      'The file is empty. Choose a CSV file with a header row and at least one data row.',
+    );
+    expect(thrownInEnglish(() => parseCsvSync('a,b\n'))).toBe(
+      'The file has a header but no data rows. Add at least one row of values below the header.',
+    );
   });
 
   it('turns a column categorical at its first text cell, keeping the numbers before it as text', () => {
@@ -74,7 +79,10 @@ describe('parseCsv', () => {
   });
 
   it('refuses a single-column file, saying how to fix it', () => {
-    expect(() => parseCsvSync('only\n1\n2\n')).toThrow(/only one column/);
+    expect(() => parseCsvSync('only\n1\n2\n')).toThrow(CsvError);
+    expect(thrownInEnglish(() => parseCsvSync('only\n1\n2\n'))).toBe(
+      'The file has only one column (its first rows differ in their numbers of cells, so the separator could not be detected). A model needs at least two: an input and a target. If your file uses another separator, save it with commas, semicolons, tabs or | between values.',
+    );
   });
 
   it('keeps integers beyond 2^53 as the nearest float64 (not float32) values', () => {
@@ -147,11 +155,11 @@ describe('parseCsv streaming in chunks', () => {
     const text = '\uFEFFx,y\n1,2\n3,4\n';
     expect(await parseCsv(text, { segmentChars: 4 })).toEqual(parseCsvSync(text));
     expect((await parseCsv(text, { segmentChars: 4 })).table.columns[0]?.name).toBe('x');
-    await expect(parseCsv('\uFEFF \n')).rejects.toThrow(/empty/);
-    await expect(parseCsv('a,b\n\n\n', { segmentChars: 2, yieldToEventLoop: nextTask })).rejects.toThrow(
+    expect(await rejectedInEnglish(parseCsv('\uFEFF \n'))).toMatch(/^The file is empty/);
+    expect(await rejectedInEnglish(parseCsv('a,b\n\n\n', { segmentChars: 2, yieldToEventLoop: nextTask }))).toMatch(
       /no data rows/,
     );
-    await expect(parseCsv('only\n1\n2\n', { segmentChars: 3 })).rejects.toThrow(/only one column/);
+    expect(await rejectedInEnglish(parseCsv('only\n1\n2\n', { segmentChars: 3 }))).toMatch(/only one column/);
   });
 
   it('stops with CsvCancelled when cancelled between chunks, after progress that rises', async () => {
@@ -227,12 +235,16 @@ describe('decodeText', () => {
     // "café,1" in Windows-1252 / Latin-1: 0xE9 alone is not valid UTF-8
     const d = decodeText(Uint8Array.from([0x63, 0x61, 0x66, 0xe9, 0x2c, 0x31]));
     expect(d).toMatchObject({ text: 'café,1', encoding: 'windows-1252' });
-    expect(d.note).toMatch(/Windows-1252/);
+    expect(d.note && inEnglish(d.note)).toBe(
+      'not valid UTF-8, so it was read as Windows-1252 (Latin-1); check accented letters in the preview',
+    );
   });
   it('honours a UTF-16 byte-order mark', () => {
     expect(decodeText(Uint8Array.from([0xff, 0xfe, 0x61, 0x00, 0x2c, 0x00, 0x62, 0x00])).text).toBe('a,b');
   });
   it('refuses binary data', () => {
-    expect(() => decodeText(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toThrow(/binary/);
+    expect(thrownInEnglish(() => decodeText(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])))).toMatch(
+      /^This file is not text: it contains binary data \(NUL bytes\)/,
+    );
   });
 });

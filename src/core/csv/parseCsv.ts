@@ -6,6 +6,7 @@
  */
 import Papa from 'papaparse';
 import { CsvCancelled, CsvError } from './csvError.ts';
+import { message, type Message } from '../messages/message.ts';
 import type { ParseProblem } from './parseProblems.ts';
 import { TableSink, type CsvFormat } from './tableSink.ts';
 import type { Table } from './table.ts';
@@ -33,7 +34,7 @@ export interface ParseReport {
    */
   problems?: ParseProblem[];
   /** One sentence for the page's alert when rows were merged or cut beyond a few, or a quote never closes. */
-  alert?: string;
+  alert?: Message;
 }
 
 /** The report of a table that had nothing to report (generated samples). */
@@ -134,8 +135,7 @@ export function parseCsvSync(text: string): ParsedCsv {
 /** Drops a UTF-8 BOM (and a second one, which papaparse would drop itself); refuses a blank text. */
 function withoutBom(text: string): string {
   const once = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (once.trim() === '')
-    throw new CsvError('The file is empty. Choose a CSV file with a header row and at least one data row.');
+  if (once.trim() === '') throw new CsvError(message('messages.csv.emptyFile'));
   return once.charCodeAt(0) === 0xfeff ? once.slice(1) : once;
 }
 

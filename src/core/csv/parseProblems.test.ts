@@ -1,11 +1,15 @@
 // One fixture per papaparse error kind and per repair: what is reported, at which data rows, and when the
 // report's alert is raised. Every fixture is also parsed in small chunks, to the same result.
 import { describe, expect, it } from 'vitest';
+import type { Message } from '../messages/message.ts';
+import { inEnglish } from '../../i18n/inEnglish.ts';
 import { parseCsv, parseCsvSync, type ParseProblemKind } from './parseCsv.ts';
 import { cellText, type Column, type NumericColumn } from './table.ts';
 
 const problem = (text: string, kind: ParseProblemKind) =>
   parseCsvSync(text).report.problems?.find((p) => p.kind === kind);
+/** A message as the English page says it (undefined stays undefined). */
+const en = (msg: Message | undefined) => (msg ? inEnglish(msg) : undefined);
 const rows = (n: number, row: (i: number) => string) => Array.from({ length: n }, (_, i) => row(i)).join('\n');
 
 describe('parse problems', () => {
@@ -16,7 +20,7 @@ describe('parse problems', () => {
     expect(cellText(table.columns[1] as Column, 1)).toBe('"bob');
     expect(cellText(table.columns[2] as Column, 4)).toBe('9');
     expect(report.problems?.find((p) => p.kind === 'MissingQuotes')).toMatchObject({ count: 1, firstRows: [2] });
-    expect(report.alert).toMatch(/^Data row 2 opens a quote \(".*never closes.*the 3 lines after it into one cell/);
+    expect(en(report.alert)).toMatch(/^Data row 2 opens a quote \(".*never closes.*the 3 lines after it into one cell/);
     for (const segmentChars of [3, 8, 17]) expect(await parseCsv(text, { segmentChars })).toEqual(parseCsvSync(text));
   });
 
@@ -24,14 +28,14 @@ describe('parse problems', () => {
     const { table, report } = parseCsvSync('a,b\n1,x\n"2,y\n3,z\n"4,w\n5,v\n');
     expect(table.rowCount).toBe(5);
     expect(report.problems?.find((p) => p.kind === 'MissingQuotes')).toMatchObject({ count: 2, firstRows: [2, 4] });
-    expect(report.alert).toMatch(/2 rows \(data rows 2, 4\) open a quote/);
+    expect(en(report.alert)).toMatch(/2 rows \(data rows 2, 4\) open a quote/);
   });
 
   it('MissingQuotes in the header: reported as the header', () => {
     const { table, report } = parseCsvSync('a,"b\n1,2\n3,4\n');
     expect(table.columns.map((c) => c.name)).toEqual(['a', '"b']);
     expect(table.rowCount).toBe(2);
-    expect(report.alert).toMatch(/^The header opens a quote/);
+    expect(en(report.alert)).toMatch(/^The header opens a quote/);
   });
 
   it('InvalidQuotes: an undoubled quote inside a quoted cell is kept as text and reported at its row', () => {
@@ -47,7 +51,7 @@ describe('parse problems', () => {
     const { table, report } = parseCsvSync(text);
     expect(table.rowCount).toBe(2);
     expect(report.problems?.find((p) => p.kind === 'InvalidQuotes')).toMatchObject({ count: 1, firstRows: [1] });
-    expect(report.alert).toMatch(
+    expect(en(report.alert)).toMatch(
       /^Data row 1 has a quote inside a quoted cell.*the 6 lines after it ran into that cell/,
     );
   });
@@ -55,12 +59,20 @@ describe('parse problems', () => {
   it('UndetectableDelimiter: reported when the first rows do not agree on a separator', () => {
     const { table, report } = parseCsvSync('a,b\n1\n2\n3\n');
     expect(table.columns).toHaveLength(2);
-    expect(report.problems?.[0]).toMatchObject({ kind: 'UndetectableDelimiter', action: 'read with commas' });
+    expect(report.problems?.[0]).toMatchObject({ kind: 'UndetectableDelimiter' });
+    expect(en(report.problems?.[0]?.action)).toBe('read with commas');
+    expect(en(report.problems?.[0]?.message)).toBe(
+      'The first rows differ in their numbers of cells, so the separator could not be detected: the file was read with commas',
+    );
   });
 
   it('TooFewFields: short rows padded, with their rows; no alert', () => {
     const p = problem(`a,b,c\n${rows(8, (i) => (i % 2 ? '1,2' : '1,2,3'))}\n`, 'TooFewFields');
-    expect(p).toMatchObject({ count: 4, firstRows: [2, 4, 6, 8], action: 'padded with missing cells' });
+    expect(p).toMatchObject({ count: 4, firstRows: [2, 4, 6, 8] });
+    expect(en(p?.action)).toBe('padded with missing cells');
+    expect(en(p?.message)).toBe(
+      '4 rows (data rows 2, 4, 6, 8) have fewer cells than the header: padded with missing cells',
+    );
     expect(parseCsvSync('a,b,c\n1,2\n1,2\n1,2\n1,2\n').report.alert).toBeUndefined();
   });
 
@@ -73,13 +85,13 @@ describe('parse problems', () => {
       count: 12,
       firstRows: [1, 2, 3, 4, 5],
     });
-    expect(many.report.alert).toMatch(/^12 rows \(first at data rows 1, 2, 3, 4, 5\) have more cells/);
+    expect(en(many.report.alert)).toMatch(/^12 rows \(first at data rows 1, 2, 3, 4, 5\) have more cells/);
   });
 
   it('BlankRows: dropped and counted, located by the data row they follow', () => {
     const p = problem('a,b\n,\n1,2\n , \n3,4\n', 'BlankRows');
     expect(p).toMatchObject({ count: 2, firstRows: [0, 1] });
-    expect(p?.message).toBe('2 blank rows dropped (the first right after the header)');
+    expect(en(p?.message)).toBe('2 blank rows dropped (the first right after the header)');
   });
 
   it('RenamedHeaders: empty, repeated and hostile names renamed and listed', () => {
@@ -121,7 +133,7 @@ describe('parse problems', () => {
     expect(x.missing).toBe(2);
     const p = report.problems?.find((q) => q.kind === 'NearNumeric');
     expect(p).toMatchObject({ column: 'x', count: 2, firstRows: [8, 31], examples: ['12,5', 'n.a.'] });
-    expect(p?.message).toMatch(/^"x" is numeric except 2 cells \(row 8: "12,5", row 31: "n\.a\."\)/);
+    expect(en(p?.message)).toMatch(/^"x" is numeric except 2 cells \(row 8: "12,5", row 31: "n\.a\."\)/);
   });
 
   it('MostlyNumeric: a column with more text than that is categorical, and says it is mostly numbers', () => {

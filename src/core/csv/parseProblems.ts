@@ -4,6 +4,8 @@
  * alert raised when rows were merged or cut beyond a few.
  */
 
+import { commaList, message, type Message, type MessageParam } from '../messages/message.ts';
+
 /** papaparse's error codes (MissingQuotes, InvalidQuotes, UndetectableDelimiter, TooFewFields, TooManyFields) and the app's repairs. */
 export type ParseProblemKind =
   | 'MissingQuotes'
@@ -28,13 +30,13 @@ export interface ParseProblem {
    */
   firstRows: number[];
   /** What was done, as a short phrase ("padded with missing cells"). */
-  action: string;
+  action: Message;
   /** The column, for the column kinds. */
   column?: string;
   /** The first few offending cell texts (column kinds), as in the file. */
   examples?: string[];
   /** The whole note, one sentence for the person. */
-  message: string;
+  message: Message;
 }
 
 /** How many row numbers (and examples) a problem keeps. */
@@ -42,18 +44,33 @@ export const FIRST_ROWS = 5;
 /** Rows merged or cut beyond this many raise the alert. */
 export const ALERT_ROWS = 3;
 
-const fmt = new Intl.NumberFormat('en');
-const plural = (n: number, one: string, many = `${one}s`) => `${fmt.format(n)} ${n === 1 ? one : many}`;
 /** "Data row 4", "The header", or "12 rows (first at data rows 4, 9, 17, 20, 31)". */
-function rowsPhrase(count: number, firstRows: number[]): string {
-  if (count === 1 && firstRows.length === 1) return firstRows[0] === 0 ? 'The header' : `Data row ${firstRows[0]}`;
-  const first = count > firstRows.length ? 'first at ' : '';
-  return `${plural(count, 'row')}${firstRows.length ? ` (${first}data row${firstRows.length > 1 ? 's' : ''} ${firstRows.map((r) => (r === 0 ? 'the header' : r)).join(', ')})` : ''}`;
+function rowsPhrase(count: number, firstRows: number[]): Message {
+  if (count === 1 && firstRows.length === 1)
+    return firstRows[0] === 0
+      ? message('messages.csv.rows.header')
+      : message('messages.csv.rows.dataRow', { row: firstRows[0] as number });
+  if (!firstRows.length) return message('messages.csv.rows.count', { count });
+  const list = commaList(firstRows.map((r) => (r === 0 ? message('messages.csv.rows.theHeader') : r)));
+  const several = firstRows.length > 1;
+  const key =
+    count > firstRows.length
+      ? several
+        ? 'messages.csv.rows.firstAtRows'
+        : 'messages.csv.rows.firstAt'
+      : several
+        ? 'messages.csv.rows.atRows'
+        : 'messages.csv.rows.at';
+  return message(key, { count, list });
 }
 /** A cell text as shown in a note: quoted, long ones cut. */
 export const showCell = (text: string) => JSON.stringify(text.length > 24 ? `${text.slice(0, 21)}…` : text);
-const cellsAt = (rows: number[], examples: string[]) =>
-  rows.map((r, i) => `row ${r}: ${showCell(examples[i] ?? '')}`).join(', ');
+/** `row 8: "12,5", row 31: "n.a."`, and "…" when there are more. */
+const cellsAt = (rows: number[], examples: string[], more: boolean) =>
+  commaList([
+    ...rows.map((r, i) => message('messages.csv.cellAt', { row: r, cell: showCell(examples[i] ?? '') })),
+    ...(more ? ['…'] : []),
+  ]);
 
 /**
  * A row-level problem with its message. `merged`: for the quote kinds, how many lines after the first row
@@ -63,46 +80,56 @@ export function rowProblem(
   kind: Exclude<ParseProblemKind, 'DecimalComma' | 'NonFinite' | 'NearNumeric' | 'MostlyNumeric'>,
   count: number,
   firstRows: number[],
-  extra: { merged?: number; renames?: string } = {},
+  extra: { merged?: number; renames?: MessageParam } = {},
 ): ParseProblem {
-  const one = count === 1;
   const rows = rowsPhrase(count, firstRows);
   const merged = extra.merged ?? 0;
-  const lines = merged === 1 ? 'the next line' : `the ${fmt.format(merged)} lines after ${one ? 'it' : 'the first'}`;
-  let action: string;
-  let message: string;
+  const lines =
+    merged === 1
+      ? message('messages.csv.lines.next')
+      : message(count === 1 ? 'messages.csv.lines.afterIt' : 'messages.csv.lines.afterFirst', { lines: merged });
+  let action: Message;
+  let text: Message;
   switch (kind) {
     case 'MissingQuotes':
-      action = 'the quote was read as a plain character';
-      message = `${rows} ${one ? 'opens' : 'open'} a quote (") that never closes, which would have merged ${lines} into one cell: ${one ? 'the quote was' : 'each was'} read as a plain character`;
+      action = message('messages.csv.action.missingQuotes');
+      text = message('messages.csv.unterminatedQuote', { rows, lines, count });
       break;
     case 'InvalidQuotes':
-      action = 'the quote was kept as text';
-      message = `${rows} ${one ? 'has' : 'have'} a quote inside a quoted cell that is not doubled: kept as text${merged ? `, and ${lines} ran into that cell` : ''}`;
+      action = message('messages.csv.action.invalidQuotes');
+      text = merged
+        ? message('messages.csv.invalidQuoteMerged', { rows, lines, count })
+        : message('messages.csv.invalidQuote', { rows, count });
       break;
     case 'UndetectableDelimiter':
-      action = 'read with commas';
-      message =
-        'The first rows differ in their numbers of cells, so the separator could not be detected: the file was read with commas';
+      action = message('messages.csv.action.undetectableDelimiter');
+      text = message('messages.csv.undetectableDelimiter');
       break;
     case 'TooFewFields':
-      action = 'padded with missing cells';
-      message = `${rows} ${one ? 'has' : 'have'} fewer cells than the header: padded with missing cells`;
+      action = message('messages.csv.action.tooFewFields');
+      text = message('messages.csv.tooFewFields', { rows, count });
       break;
     case 'TooManyFields':
-      action = 'extra cells dropped';
-      message = `${rows} ${one ? 'has' : 'have'} more cells than the header: the extra cells were dropped`;
+      action = message('messages.csv.action.tooManyFields');
+      text = message('messages.csv.tooManyFields', { rows, count });
       break;
-    case 'BlankRows':
-      action = 'dropped';
-      message = `${plural(count, 'blank row')} dropped${firstRows[0] === undefined ? '' : firstRows[0] === 0 ? ' (the first right after the header)' : ` (the first after data row ${firstRows[0]})`}`;
+    case 'BlankRows': {
+      action = message('messages.csv.action.blankRows');
+      const after = firstRows[0];
+      text =
+        after === undefined
+          ? message('messages.csv.blankRows', { count })
+          : after === 0
+            ? message('messages.csv.blankRowsAfterHeader', { count })
+            : message('messages.csv.blankRowsAfterRow', { count, row: after });
       break;
+    }
     case 'RenamedHeaders':
-      action = 'renamed';
-      message = `${plural(count, 'header')} renamed: ${extra.renames ?? ''}`;
+      action = message('messages.csv.action.renamedHeaders');
+      text = message('messages.csv.renamedHeaders', { count, renames: extra.renames ?? '' });
       break;
   }
-  return { kind, count, firstRows, action, message };
+  return { kind, count, firstRows, action, message: text };
 }
 
 /** A column-level problem with its message. */
@@ -114,29 +141,27 @@ export function columnProblem(
   examples: string[],
   share = 0,
 ): ParseProblem {
-  const cells = plural(count, 'cell');
-  const list = cellsAt(firstRows, examples) + (count > firstRows.length ? ', …' : '');
+  const cells = cellsAt(firstRows, examples, count > firstRows.length);
   const name = JSON.stringify(column);
-  const are = count === 1 ? 'is' : 'are';
   const e = examples[0] ?? '12,5';
-  const texts: Record<typeof kind, [string, string]> = {
+  const texts: Record<typeof kind, [Message, Message]> = {
     DecimalComma: [
-      'read as numbers',
-      `${name}: ${cells} with a decimal comma (${list}) read as numbers (${e} = ${e.replace(',', '.')})`,
+      message('messages.csv.action.readAsNumbers'),
+      message('messages.csv.decimalComma', { column: name, count, cells, example: e, value: e.replace(',', '.') }),
     ],
     NonFinite: [
-      'read as missing',
-      `${name}: ${cells} ${are} infinite or too large for a number (${list}): read as missing`,
+      message('messages.csv.action.readAsMissing'),
+      message('messages.csv.nonFinite', { column: name, count, cells }),
     ],
     NearNumeric: [
-      'read as missing',
-      `${name} is numeric except ${cells} (${list}): read as missing; fix them in the file if they hold values`,
+      message('messages.csv.action.readAsMissing'),
+      message('messages.csv.nearNumeric', { column: name, count, cells }),
     ],
     MostlyNumeric: [
-      'read as categories',
-      `${name} is ${Math.floor(share * 100)}% numbers, but ${cells} ${are} text (${list}), so it was read as categories; fix those cells in the file to use it as a number`,
+      message('messages.csv.action.readAsCategories'),
+      message('messages.csv.mostlyNumeric', { column: name, count, cells, percent: Math.floor(share * 100) }),
     ],
   };
-  const [action, message] = texts[kind];
-  return { kind, count, firstRows, action, column, examples, message };
+  const [action, text] = texts[kind];
+  return { kind, count, firstRows, action, column, examples, message: text };
 }

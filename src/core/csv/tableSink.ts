@@ -7,6 +7,7 @@
 import Papa from 'papaparse';
 import { ColumnBuilder } from './columnBuilder.ts';
 import { CsvError } from './csvError.ts';
+import { commaList, message, semicolonList, type Message } from '../messages/message.ts';
 import type { ParsedCsv, ParseReport } from './parseCsv.ts';
 import { ALERT_ROWS, FIRST_ROWS, rowProblem, type ParseProblem } from './parseProblems.ts';
 
@@ -49,7 +50,7 @@ function countLines(text: string, newline: string): number {
 
 export class TableSink {
   private builders: ColumnBuilder[] | null = null;
-  private renames = '';
+  private renames: Message = commaList([]);
   private dataRows = 0;
   private quoteRepairs = 0;
   private readonly missingQuotes = new Tally();
@@ -137,21 +138,21 @@ export class TableSink {
   private header(row: string[]): void {
     const { names, renamed } = makeUniqueNames(row);
     this.report.renamedHeaders = renamed;
-    const shown = renamed.slice(0, FIRST_ROWS).map((r) => `${JSON.stringify(r.from)} → ${JSON.stringify(r.to)}`);
-    this.renames = shown.join(', ') + (renamed.length > FIRST_ROWS ? ', …' : '');
+    const shown = renamed
+      .slice(0, FIRST_ROWS)
+      .map((r) => message('messages.csv.renamed', { from: JSON.stringify(r.from), to: JSON.stringify(r.to) }));
+    this.renames = commaList([...shown, ...(renamed.length > FIRST_ROWS ? ['…'] : [])]);
     const decimalComma = this.format.delimiter === ';';
     this.builders = names.map((n) => new ColumnBuilder(n, { decimalComma }));
   }
 
   finish(): ParsedCsv {
     const builders = this.builders;
-    if (!builders || this.dataRows === 0)
-      throw new CsvError('The file has a header but no data rows. Add at least one row of values below the header.');
-    if (builders.length < 2) {
+    if (!builders || this.dataRows === 0) throw new CsvError(message('messages.csv.noDataRows'));
+    if (builders.length < 2)
       throw new CsvError(
-        `The file has only one column${this.format.undetectable ? ' (its first rows differ in their numbers of cells, so the separator could not be detected)' : ''}. A model needs at least two: an input and a target. If your file uses another separator, save it with commas, semicolons, tabs or | between values.`,
+        message(this.format.undetectable ? 'messages.csv.oneColumnUndetectable' : 'messages.csv.oneColumn'),
       );
-    }
     const finished = builders.map((b) => b.finish());
     const problems: ParseProblem[] = [];
     const add = (kind: Parameters<typeof rowProblem>[0], t: Tally, extra = {}) => {
@@ -173,8 +174,12 @@ export class TableSink {
         (p.kind === 'TooManyFields' && p.count > ALERT_ROWS),
     );
     const report: ParseReport = { ...this.report, problems };
-    if (alarming.length)
-      report.alert = `${alarming.map((p) => p.message).join('; ')}. Check ${alarming.length > 1 || alarming[0]?.count !== 1 ? 'those rows' : 'that row'} in the file; the dataset summary lists every problem.`;
+    if (alarming.length) {
+      const several = alarming.length > 1 || alarming[0]?.count !== 1;
+      report.alert = message(several ? 'messages.csv.alertRows' : 'messages.csv.alertRow', {
+        problems: semicolonList(alarming.map((p) => p.message)),
+      });
+    }
     return { table: { rowCount: this.dataRows, columns: finished.map((f) => f.column) }, report };
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thrownInEnglish } from '../../i18n/inEnglish.ts';
 import { parseCsvSync } from '../csv/parseCsv.ts';
 import { toyTable, TOY_ROLES } from '../testing/toyData.ts';
 import { fitScale } from './featureEncoders.ts';
@@ -82,19 +83,26 @@ describe('prepareDataset', () => {
 
   it('says what is wrong with unusable roles', () => {
     const table = toyTable(50);
-    expect(() => prepareDataset(table, { roles: { x1: 'input' } }, { seed: 1 })).toThrow(/No column is a target/);
-    expect(() => prepareDataset(table, { roles: { clicked: 'binary' } }, { seed: 1 })).toThrow(
-      /No column is left as an input/,
+    const refusal = (t: typeof table, roles: Parameters<typeof prepareDataset>[1]['roles']) =>
+      thrownInEnglish(() => prepareDataset(t, { roles }, { seed: 1 }));
+    expect(refusal(table, { x1: 'input' })).toBe(
+      "No column is a target. Set at least one column's role to a Binary, Multi-class or Regression target.",
     );
-    expect(() => prepareDataset(table, { roles: { x1: 'input', segment: 'binary' } }, { seed: 1 })).toThrow(
-      /3 distinct values/,
+    expect(refusal(table, { clicked: 'binary' })).toBe(
+      "No column is left as an input. Set at least one non-target column's role to Input.",
+    );
+    expect(refusal(table, { x1: 'input', segment: 'binary' })).toBe(
+      'The target "segment" has 3 distinct values, so it cannot be binary. Make it a Multi-class target.',
     );
     expect(() => prepareDataset(table, { roles: { x1: 'input', colour: 'regression' } }, { seed: 1 })).toThrow(
       PrepareError,
     );
+    expect(refusal(table, { x1: 'input', colour: 'regression' })).toBe(
+      'The target "colour" is not numeric, so it cannot be a regression target. Make it a Binary or Multi-class target.',
+    );
     const oneClass = parseCsvSync('x,y\n1,a\n2,a\n3,a').table;
-    expect(() => prepareDataset(oneClass, { roles: { x: 'input', y: 'multiclass' } }, { seed: 1 })).toThrow(
-      /only one class/,
+    expect(refusal(oneClass, { x: 'input', y: 'multiclass' })).toBe(
+      'The target "y" has only one class ("a"). A classification target needs at least two.',
     );
   });
 });
@@ -106,7 +114,9 @@ describe('split shares', () => {
   });
   it('refuses shares that leave no validation or too little training', () => {
     expect(() => splitFractions(0, 20)).toThrow(PrepareError);
-    expect(() => splitFractions(50, 40)).toThrow(/too little for training/);
+    expect(thrownInEnglish(() => splitFractions(50, 40))).toBe(
+      'Validation 50 % and test 40 % leave too little for training: keep validation at least 1 % and validation + test at most 80 %.',
+    );
   });
   it('cuts an 80/20-style split with the requested row counts', () => {
     const data = prepareDataset(toyTable(300), { roles: TOY_ROLES }, { seed: 42, fractions: splitFractions(10, 20) });
@@ -130,5 +140,8 @@ describe('found by the pipeline fuzz', () => {
     expect(() => prepareDataset(table, { roles: { x: 'input', y: 'binary', z: 'ignore' } }, { seed: 1 })).toThrow(
       PrepareError,
     );
+    expect(
+      thrownInEnglish(() => prepareDataset(table, { roles: { x: 'input', y: 'binary', z: 'ignore' } }, { seed: 1 })),
+    ).toBe('No input column has any values to learn from. Set at least one column with values as Input.');
   });
 });

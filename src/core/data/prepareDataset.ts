@@ -7,6 +7,7 @@
 import type { Table } from '../csv/table.ts';
 import type { ColumnRole, EmbeddingSpec, InputEncoding, TaskKind, TaskSpec } from '../types.ts';
 import { fitEncoders, fitScale, standardize, type DenseEncoder, type EmbeddingEncoder } from './featureEncoders.ts';
+import { message } from '../messages/message.ts';
 import { PrepareError } from './prepareError.ts';
 import { DEFAULT_SPLIT, splitRows, type SplitFractions } from './split.ts';
 import { balancedClassWeights, chainTargets, codeTarget } from './targetCoding.ts';
@@ -69,6 +70,11 @@ export interface PrepareOptions {
   embeddingDim?: number;
   /** Multi-class targets may have at most this many classes. */
   maxClasses?: number;
+  /**
+   * Regression targets are trained standardised (default). Off, they keep their own units, so a
+   * target in large units dominates the weighted total (the loss-scales lesson shows it).
+   */
+  standardizeTargets?: boolean;
 }
 
 export const MAX_CLASSES = 100;
@@ -94,12 +100,8 @@ export function prepareDataset(table: Table, settings: ColumnSettings, options: 
   } = options;
   const taskColumns = table.columns.filter((c) => TASK_KINDS[roles[c.name] ?? 'ignore']);
   const inputColumns = table.columns.filter((c) => roles[c.name] === 'input');
-  if (taskColumns.length === 0)
-    throw new PrepareError(
-      "No column is a target. Set at least one column's role to a Binary, Multi-class or Regression target.",
-    );
-  if (inputColumns.length === 0)
-    throw new PrepareError("No column is left as an input. Set at least one non-target column's role to Input.");
+  if (taskColumns.length === 0) throw new PrepareError(message('messages.data.noTarget'));
+  if (inputColumns.length === 0) throw new PrepareError(message('messages.data.noInput'));
 
   const targets = taskColumns.map((c) =>
     codeTarget(c, TASK_KINDS[roles[c.name] as ColumnRole] as TaskKind, maxClasses, positiveClasses[c.name]),
@@ -108,10 +110,7 @@ export function prepareDataset(table: Table, settings: ColumnSettings, options: 
   const firstClassTask = targets.find((t) => t.spec.kind !== 'regression');
   const strata = firstClassTask ? Int32Array.from(firstClassTask.values, (v) => (Number.isNaN(v) ? -1 : v)) : undefined;
   const split = splitRows(table.rowCount, seed, fractions, strata);
-  if (split.train.length < 2 || split.val.length === 0)
-    throw new PrepareError(
-      'The table has too few rows to split into training and validation sets. Use a file with at least 10 rows.',
-    );
+  if (split.train.length < 2 || split.val.length === 0) throw new PrepareError(message('messages.data.tooFewRows'));
 
   const encoderOptions = { maxOneHot, maxEmbeddingVocab, embeddingDim };
   const encoders = inputColumns.flatMap((c) =>
@@ -121,11 +120,11 @@ export function prepareDataset(table: Table, settings: ColumnSettings, options: 
   const embedded = encoders.filter((e): e is EmbeddingEncoder => e.kind === 'embedding');
   const featureNames = dense.flatMap((e) => e.names);
   if (featureNames.length === 0 && embedded.length === 0)
-    throw new PrepareError(
-      'No input column has any values to learn from. Set at least one column with values as Input.',
-    );
+    throw new PrepareError(message('messages.data.noInputValues'));
   const targetScales = targets.map((t) =>
-    t.spec.kind === 'regression' ? fitScale(t.values, split.train) : { mean: 0, std: 1 },
+    t.spec.kind === 'regression' && options.standardizeTargets !== false
+      ? fitScale(t.values, split.train)
+      : { mean: 0, std: 1 },
   );
   const classWeights = targets.map((t) =>
     t.spec.kind !== 'regression' && balanceClasses[t.spec.name]

@@ -1,5 +1,6 @@
 /** Seeded train / validation / test split, stratified on a class column when one is given. */
 import { createRng, shuffleInPlace } from '../rng.ts';
+import { message } from '../messages/message.ts';
 import { PrepareError } from './prepareError.ts';
 
 export interface SplitFractions {
@@ -29,7 +30,11 @@ export function splitFractions(validationPercent: number, testPercent: number): 
     validationPercent >= 1 && testPercent >= 0 && 100 - validationPercent - testPercent >= MIN_TRAIN_PERCENT;
   if (!valid)
     throw new PrepareError(
-      `Validation ${validationPercent} % and test ${testPercent} % leave too little for training: keep validation at least 1 % and validation + test at most ${100 - MIN_TRAIN_PERCENT} %.`,
+      message('messages.data.split', {
+        validation: validationPercent,
+        test: testPercent,
+        max: 100 - MIN_TRAIN_PERCENT,
+      }),
     );
   return { train: (100 - validationPercent - testPercent) / 100, val: validationPercent / 100 };
 }

@@ -1,6 +1,7 @@
 /** Target columns → per-row class indices or values, with the checks that make a task trainable. */
 import type { Column } from '../csv/table.ts';
 import type { TaskKind, TaskSpec } from '../types.ts';
+import { message } from '../messages/message.ts';
 import { PrepareError } from './prepareError.ts';
 
 export interface TargetCoding {
@@ -16,27 +17,18 @@ export interface TargetCoding {
 export function codeTarget(column: Column, kind: TaskKind, maxClasses: number, positiveClass?: string): TargetCoding {
   const name = column.name;
   const rows = column.type === 'numeric' ? column.values.length : column.codes.length;
-  if (column.missing === rows)
-    throw new PrepareError(`The target "${name}" has no values. Choose another target column.`);
+  if (column.missing === rows) throw new PrepareError(message('messages.data.targetEmpty', { name }));
   if (kind === 'regression') {
-    if (column.type !== 'numeric')
-      throw new PrepareError(
-        `The target "${name}" is not numeric, so it cannot be a regression target. Make it a Binary or Multi-class target.`,
-      );
+    if (column.type !== 'numeric') throw new PrepareError(message('messages.data.regressionNotNumeric', { name }));
     return { spec: { name, kind, numClasses: 1, classLabels: [] }, values: column.values };
   }
   const { labels, counts, labelOf } = classesOf(column);
-  if (labels.length < 2)
-    throw new PrepareError(
-      `The target "${name}" has only one class ("${labels[0] ?? ''}"). A classification target needs at least two.`,
-    );
+  if (labels.length < 2) throw new PrepareError(message('messages.data.oneClass', { name, label: labels[0] ?? '' }));
   if (kind === 'binary' && labels.length !== 2)
-    throw new PrepareError(
-      `The target "${name}" has ${labels.length} distinct values, so it cannot be binary. Make it a Multi-class target.`,
-    );
+    throw new PrepareError(message('messages.data.notBinary', { name, classes: labels.length }));
   if (labels.length > maxClasses) {
     throw new PrepareError(
-      `The target "${name}" has ${labels.length} classes; the limit is ${maxClasses}. Choose a column with fewer classes, or make it a Regression target if it is numeric.`,
+      message('messages.data.tooManyClasses', { name, classes: labels.length, limit: maxClasses }),
     );
   }
   let ordered = labels;
@@ -110,13 +102,9 @@ export function chainTargets(targets: TargetCoding[], chainedTo: Record<string, 
     const c = targets.findIndex((t) => t.spec.name === conditionName);
     const condition = targets[c];
     if (task.spec.kind !== 'binary' || !condition || condition.spec.kind !== 'binary' || conditionName === name)
-      throw new PrepareError(
-        `"${name}" can only be chained to another binary target; "${conditionName}" is not one. Make both Binary targets, or unchain "${name}".`,
-      );
+      throw new PrepareError(message('messages.data.chainNotBinary', { name, condition: conditionName }));
     if (chainedTo[conditionName] !== undefined)
-      throw new PrepareError(
-        `"${name}" is chained to "${conditionName}", which is chained itself. Chain both to the same first task.`,
-      );
+      throw new PrepareError(message('messages.data.chainOfChain', { name, condition: conditionName }));
     task.spec.chainedTo = c;
     const values = task.values;
     for (let r = 0; r < values.length; r++)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inEnglish } from '../../i18n/inEnglish.ts';
 import { DEFAULT_SCHEDULE } from '../train/schedules.ts';
 import { DEFAULT_WEIGHTING } from '../weighting/strategies.ts';
 import { readSettings } from './readSettings.ts';
@@ -9,6 +10,7 @@ describe('settings table', () => {
   it('holds the defaults a new page starts with', () => {
     expect(defaultSettings()).toEqual({
       epochs: 100,
+      standardizeTargets: true,
       runUntilPaused: false,
       maxStepsPerSecond: 0,
       batchSize: 64,
@@ -75,7 +77,7 @@ describe('readSettings: values from outside', () => {
     expect(settings.trunk).toEqual([{ units: 32, activation: 'tanh', dropout: 0.1 }]);
     expect(settings.optimizer).toBe('adam');
     expect(settings.epochs).toBe(SETTINGS.epochs.default);
-    expect(problems).toEqual([
+    expect(problems.map(inEnglish)).toEqual([
       'Epochs must be a whole number. The default is used.',
       'Batch size must be between 1 and 65536. The default is used.',
       'Optimizer must be one of sgd, momentum, rmsprop, adam. The default is used.',
@@ -97,20 +99,24 @@ describe('readSettings: values from outside', () => {
     for (const input of hostile) {
       const { settings, problems } = readSettings(input);
       expect(Object.keys(settings).sort()).toEqual(Object.keys(defaultSettings()).sort());
-      expect(problems.every((p) => typeof p === 'string' && p.length < 300)).toBe(true);
+      expect(problems.map(inEnglish).every((p) => typeof p === 'string' && p.length < 300)).toBe(true);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(readSettings(JSON.parse('{"__proto__": {"x": 1}, "batchSize": 8}')).settings.batchSize).toBe(8);
-    expect(readSettings({ headHidden: JSON.parse('{"__proto__": 5}') }).problems).toEqual([
+    expect(readSettings({ headHidden: JSON.parse('{"__proto__": 5}') }).problems.map(inEnglish)).toEqual([
       'Hidden units of the heads has an invalid column name. The default is used.',
     ]);
-    expect(readSettings(null).problems).toEqual(['The settings were not readable; the defaults are used.']);
+    expect(readSettings(null).problems.map(inEnglish)).toEqual([
+      'The settings were not readable; the defaults are used.',
+    ]);
   });
 
   it('checks the split as a whole: validation and test must leave 20 % for training', () => {
     const { settings, problems } = readSettings({ validationPercent: 50, testPercent: 45 });
     expect([settings.validationPercent, settings.testPercent]).toEqual([15, 15]);
-    expect(problems[0]).toMatch(/at least 20 %/);
+    expect(problems.map(inEnglish)).toEqual([
+      'Validation % and Test % together must leave at least 20 % of the rows for training. The default split is used.',
+    ]);
   });
 });
 
@@ -143,7 +149,7 @@ describe('settings in a URL', () => {
     ];
     for (const [query, message] of cases) {
       const { settings, problems } = settingsFromUrl(new URLSearchParams(query));
-      expect(problems.join(' '), query).toMatch(message);
+      expect(problems.map(inEnglish).join(' '), query).toMatch(message);
       expect(settings.batchSize).toBe(64);
     }
     expect(settingsFromUrl(new URLSearchParams('v=999&epochs=5')).settings.epochs).toBe(5);

@@ -9,6 +9,7 @@ import { DEFAULT_SCHEDULE, type LearningRateSchedule, type ScheduleKind } from '
 import type { OptimizerKind } from '../train/optimizerKinds.ts';
 import type { Activation, DenseLayerSpec } from '../types.ts';
 import { DEFAULT_WEIGHTING, type WeightingConfig } from '../weighting/strategies.ts';
+import { message, type Message } from '../messages/message.ts';
 import { boolean, listOf, mapOf, numberIn, oneOf, record, type Validator } from './settingCodecs.ts';
 
 /** Early stopping on the validation loss of a task (by name on the page) or of the weighted total. */
@@ -23,8 +24,8 @@ export interface EarlyStoppingSettings {
 export type SettingEffect = 'live' | 'redefines';
 
 export interface SettingDefinition<T> {
-  /** The name a person sees (used in messages). */
-  label: string;
+  /** The name a person sees, in the sentences that name the setting. */
+  label: Message;
   default: T;
   effect: SettingEffect;
   validate: Validator<T>;
@@ -52,7 +53,7 @@ const define = <T>(d: SettingDefinition<T>) => d;
 /** The settings, in the order a person meets them. */
 export const SETTINGS = {
   epochs: define({
-    label: 'Epochs',
+    label: message('messages.settings.labels.epochs'),
     // With early stopping on by default this is a cap (bench/quality/README.md).
     default: 100,
     effect: 'live',
@@ -60,8 +61,16 @@ export const SETTINGS = {
     urlKey: 'epochs',
     urlFormat: 'text',
   }),
+  standardizeTargets: define({
+    label: message('messages.settings.labels.standardizeTargets'),
+    default: true,
+    effect: 'redefines',
+    validate: boolean,
+    urlKey: 'zscore',
+    urlFormat: 'text',
+  }),
   runUntilPaused: define({
-    label: 'Run until paused',
+    label: message('messages.settings.labels.runUntilPaused'),
     default: false,
     effect: 'live',
     validate: boolean,
@@ -69,21 +78,21 @@ export const SETTINGS = {
     urlFormat: 'text',
   }),
   maxStepsPerSecond: define({
-    label: 'Speed limit',
+    label: message('messages.settings.labels.maxStepsPerSecond'),
     default: 0,
     effect: 'live',
     // 0 = no limit; otherwise at least 0.1 step/s, so a wait between steps stays under ten seconds.
     validate: (v, label) => {
       const checked = numberIn(0, 1000)(v, label);
       return checked.ok && checked.value > 0 && checked.value < 0.1
-        ? { ok: false, error: `${label} must be 0 (none) or at least 0.1 steps per second.` }
+        ? { ok: false, error: message('messages.settings.speedLimit', { label }) }
         : checked;
     },
     urlKey: 'speed',
     urlFormat: 'text',
   }),
   batchSize: define({
-    label: 'Batch size',
+    label: message('messages.settings.labels.batchSize'),
     default: 64,
     effect: 'redefines',
     validate: numberIn(1, 65_536, true),
@@ -91,7 +100,7 @@ export const SETTINGS = {
     urlFormat: 'text',
   }),
   learningRate: define({
-    label: 'Learning rate',
+    label: message('messages.settings.labels.learningRate'),
     default: 0.005,
     effect: 'live',
     validate: numberIn(1e-9, 1e9),
@@ -99,7 +108,7 @@ export const SETTINGS = {
     urlFormat: 'text',
   }),
   seed: define({
-    label: 'Seed',
+    label: message('messages.settings.labels.seed'),
     default: 42,
     effect: 'redefines',
     validate: numberIn(0, MAX_SEED, true),
@@ -107,7 +116,7 @@ export const SETTINGS = {
     urlFormat: 'text',
   }),
   splitSeed: define({
-    label: 'Split seed',
+    label: message('messages.settings.labels.splitSeed'),
     default: 42,
     effect: 'redefines',
     validate: numberIn(0, MAX_SEED, true),
@@ -115,7 +124,7 @@ export const SETTINGS = {
     urlFormat: 'text',
   }),
   validationPercent: define({
-    label: 'Validation %',
+    label: message('messages.settings.labels.validationPercent'),
     default: 15,
     effect: 'redefines',
     validate: numberIn(1, 100 - MIN_TRAIN_PERCENT, true),
@@ -123,7 +132,7 @@ export const SETTINGS = {
     urlFormat: 'text',
   }),
   testPercent: define({
-    label: 'Test %',
+    label: message('messages.settings.labels.testPercent'),
     default: 15,
     effect: 'redefines',
     validate: numberIn(0, 100 - MIN_TRAIN_PERCENT - 1, true),
@@ -131,7 +140,7 @@ export const SETTINGS = {
     urlFormat: 'text',
   }),
   trunk: define<DenseLayerSpec[]>({
-    label: 'Trunk',
+    label: message('messages.settings.labels.trunk'),
     default: [
       { units: 64, activation: 'relu', dropout: 0 },
       { units: 64, activation: 'relu', dropout: 0 },
@@ -150,7 +159,7 @@ export const SETTINGS = {
     urlFormat: 'json',
   }),
   experts: define({
-    label: 'Experts',
+    label: message('messages.settings.labels.experts'),
     default: 1,
     effect: 'redefines',
     validate: numberIn(1, 16, true),
@@ -158,7 +167,7 @@ export const SETTINGS = {
     urlFormat: 'text',
   }),
   headHidden: define<Record<string, number>>({
-    label: 'Hidden units of the heads',
+    label: message('messages.settings.labels.headHidden'),
     default: {},
     effect: 'redefines',
     validate: mapOf(numberIn(0, 1024, true)),
@@ -166,7 +175,7 @@ export const SETTINGS = {
     urlFormat: 'json',
   }),
   embeddingDim: define({
-    label: 'Embedding size',
+    label: message('messages.settings.labels.embeddingDim'),
     default: 0,
     effect: 'redefines',
     validate: numberIn(0, 256, true),
@@ -174,7 +183,7 @@ export const SETTINGS = {
     urlFormat: 'text',
   }),
   optimizer: define<OptimizerKind>({
-    label: 'Optimizer',
+    label: message('messages.settings.labels.optimizer'),
     default: 'adam',
     effect: 'redefines',
     validate: oneOf(OPTIMIZERS),
@@ -182,7 +191,7 @@ export const SETTINGS = {
     urlFormat: 'text',
   }),
   schedule: define<LearningRateSchedule>({
-    label: 'Learning-rate schedule',
+    label: message('messages.settings.labels.schedule'),
     default: DEFAULT_SCHEDULE,
     effect: 'redefines',
     validate: record<LearningRateSchedule>({
@@ -198,7 +207,7 @@ export const SETTINGS = {
     urlFormat: 'json',
   }),
   l1: define({
-    label: 'L1',
+    label: message('messages.settings.labels.l1'),
     default: 0,
     effect: 'redefines',
     validate: numberIn(0, 1),
@@ -206,7 +215,7 @@ export const SETTINGS = {
     urlFormat: 'text',
   }),
   l2: define({
-    label: 'L2',
+    label: message('messages.settings.labels.l2'),
     default: 0,
     effect: 'redefines',
     validate: numberIn(0, 1),
@@ -214,7 +223,7 @@ export const SETTINGS = {
     urlFormat: 'text',
   }),
   clipNorm: define({
-    label: 'Clip gradient norm',
+    label: message('messages.settings.labels.clipNorm'),
     default: 0,
     effect: 'redefines',
     validate: numberIn(0, 1e6),
@@ -222,7 +231,7 @@ export const SETTINGS = {
     urlFormat: 'text',
   }),
   weighting: define<WeightingConfig>({
-    label: 'Weighting',
+    label: message('messages.settings.labels.weighting'),
     default: DEFAULT_WEIGHTING,
     effect: 'live',
     validate: record<WeightingConfig>({
@@ -234,7 +243,7 @@ export const SETTINGS = {
     urlFormat: 'json',
   }),
   earlyStopping: define<EarlyStoppingSettings>({
-    label: 'Early stopping',
+    label: message('messages.settings.labels.earlyStopping'),
     default: { enabled: true, monitor: 'total', patience: 5 },
     effect: 'live',
     validate: record<EarlyStoppingSettings>({
@@ -242,7 +251,7 @@ export const SETTINGS = {
       monitor: (v, label) =>
         typeof v === 'string' && v.length > 0 && v.length <= 1000
           ? { ok: true, value: v }
-          : { ok: false, error: `${label} must be "total" or a task's name.` },
+          : { ok: false, error: message('messages.settings.monitor', { label }) },
       patience: numberIn(1, 1000, true),
     }),
     urlKey: 'early',

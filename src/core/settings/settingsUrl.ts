@@ -3,6 +3,7 @@
  * default are written; reading checks every value (a hostile or outdated link gives messages and
  * the defaults, never a crash). Text values are never interpreted as markup by anyone reading them.
  */
+import { message, type Message } from '../messages/message.ts';
 import { readSettings, type ReadSettings } from './readSettings.ts';
 import { SETTING_KEYS, SETTINGS, type TrainSettings } from './settingsTable.ts';
 
@@ -29,12 +30,10 @@ export function settingsToUrl(settings: TrainSettings): URLSearchParams {
 
 /** Reads the settings from query parameters; each unreadable value gets its default and a message. */
 export function settingsFromUrl(params: URLSearchParams): ReadSettings {
-  const problems: string[] = [];
+  const problems: Message[] = [];
   const version = params.get('v');
   if (version !== null && version !== String(SETTINGS_URL_VERSION)) {
-    problems.push(
-      `This link was made by another version of the app (format ${version.slice(0, 20)}); the settings it holds were checked one by one.`,
-    );
+    problems.push(message('messages.settings.linkVersion', { version: version.slice(0, 20) }));
   }
   const raw: Record<string, unknown> = {};
   for (const key of SETTING_KEYS) {
@@ -42,7 +41,7 @@ export function settingsFromUrl(params: URLSearchParams): ReadSettings {
     const text = params.get(definition.urlKey);
     if (text === null) continue;
     if (text.length > MAX_VALUE_CHARS) {
-      problems.push(`${definition.label} in the link is too long to be a setting. The default is used.`);
+      problems.push(message('messages.settings.linkTooLong', { label: definition.label }));
       continue;
     }
     if (definition.urlFormat === 'text') raw[key] = text;
@@ -50,7 +49,7 @@ export function settingsFromUrl(params: URLSearchParams): ReadSettings {
       try {
         raw[key] = JSON.parse(text) as unknown;
       } catch {
-        problems.push(`${definition.label} in the link is not readable. The default is used.`);
+        problems.push(message('messages.settings.linkUnreadable', { label: definition.label }));
       }
     }
   }

@@ -12,6 +12,8 @@ import type { ColumnRole } from '../types.ts';
 import type { Column } from '../csv/table.ts';
 import { PrepareError, prepareDataset, type PreparedDataset } from '../data/prepareDataset.ts';
 import { MultiTaskTrainer } from '../train/multiTaskTrainer.ts';
+import { inEnglish as english } from '../../i18n/inEnglish.ts';
+import type { Message } from '../messages/message.ts';
 import { fuzzBytes, fuzzChoices, fuzzFile, type FuzzChoices, type FuzzFile, type FuzzOptions } from './csvFuzz.ts';
 
 /** How the cases ended, to show the generators reach every stage. */
@@ -50,10 +52,18 @@ class FuzzFailure extends Error {
 function check(ok: boolean, what: string): asserts ok {
   if (!ok) throw new FuzzFailure(what);
 }
+/** A message in English, or '' when its key is not in the catalogue (i18next then gives the key back). */
+function inEnglish(msg: Message): string {
+  const text = english(msg);
+  return text.includes('messages.') ? '' : text;
+}
+
 /** A clear error: a CsvError or PrepareError with a sentence for the person. Counted by its first words. */
 function isClear(error: unknown, stats: FuzzStats): boolean {
-  if (!(error instanceof CsvError || error instanceof PrepareError) || error.message.length < 20) return false;
-  const key = error.message.replace(/"[^"]*"/g, '"…"').slice(0, 48);
+  if (!(error instanceof CsvError || error instanceof PrepareError)) return false;
+  const text = inEnglish(error.detail);
+  if (text.length < 20) return false;
+  const key = text.replace(/"[^"]*"/g, '"…"').slice(0, 48);
   stats.refusals[key] = (stats.refusals[key] ?? 0) + 1;
   return true;
 }
@@ -131,7 +141,10 @@ function checkTable({ table, report }: ParsedCsv): void {
   check(new Set(table.columns.map((c) => c.name)).size === table.columns.length, 'column names are unique');
   for (const c of table.columns) checkColumn(c, table.rowCount);
   for (const p of report.problems ?? []) {
-    check(p.count > 0 && p.message.length > 0 && p.firstRows.length <= Math.min(5, p.count), `problem ${p.kind}`);
+    check(
+      p.count > 0 && inEnglish(p.message).length > 0 && p.firstRows.length <= Math.min(5, p.count),
+      `problem ${p.kind}`,
+    );
     check(
       p.firstRows.every((r) => Number.isInteger(r) && r >= 0 && r <= table.rowCount),
       `rows of ${p.kind}: ${p.firstRows}`,

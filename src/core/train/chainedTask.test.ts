@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import { thrownInEnglish } from '../../i18n/inEnglish.ts';
 import type { Table } from '../csv/table.ts';
 import { categorical, numeric } from '../data/ecommerceSample.ts';
 import { PrepareError, prepareDataset, type ColumnSettings } from '../data/prepareDataset.ts';
@@ -87,6 +88,11 @@ describe('chained task (ESMM)', () => {
     }
     expect(() => prepareDataset(table, { ...SETTINGS, chainedTo: { purchased: 'x' } }, { seed: 1 })).toThrow(
       PrepareError,
+    );
+    expect(
+      thrownInEnglish(() => prepareDataset(table, { ...SETTINGS, chainedTo: { purchased: 'x' } }, { seed: 1 })),
+    ).toBe(
+      '"purchased" can only be chained to another binary target; "x" is not one. Make both Binary targets, or unchain "purchased".',
     );
     // A single-task baseline of the chained task predicts it directly (its condition is not there).
     expect(selectTasks(data, [1]).tasks[0]?.chainedTo).toBeUndefined();

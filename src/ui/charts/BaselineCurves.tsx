@@ -1,45 +1,67 @@
 import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { headlineMetric, type HeadlineMetric } from '../../core/metrics/relativeGain.ts';
 import type { TaskMetrics } from '../../core/metrics/taskMetrics.ts';
 import { useAppState } from '../../state/store.ts';
+import { useFormat } from '../i18n/useFormat.ts';
 import { taskColour } from '../palette.ts';
 
-const num = new Intl.NumberFormat('en', { maximumSignificantDigits: 4 });
-const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? 'n/a' : num.format(v));
+/** The names of the metrics the comparison uses (headlineMetric's keys). */
+const METRIC_NAMES: Partial<
+  Record<keyof TaskMetrics, 'results.metrics.auc' | 'results.metrics.accuracy' | 'results.metrics.rmse'>
+> = {
+  auc: 'results.metrics.auc',
+  accuracy: 'results.metrics.accuracy',
+  rmse: 'results.metrics.rmse',
+};
+
+const SIGNIFICANT = { maximumSignificantDigits: 4 } as const;
 
 /** Per task, the headline validation metric by epoch: multi-task (solid) over single-task (dashed, black). */
 export default function BaselineCurves() {
+  const { t } = useTranslation();
+  const num = useFormat().formatter(SIGNIFICANT);
   const run = useAppState((s) => s.run);
   const epochs = useAppState((s) => s.epochs);
   const history = useAppState((s) => s.baselines?.history);
   if (!run || !history) return null;
+  const fmt = (v: number | undefined) =>
+    v === undefined || !Number.isFinite(v) ? t('results.notAvailable') : num.format(v);
+  const metricName = (m: HeadlineMetric) => {
+    const key = METRIC_NAMES[m.key];
+    return key ? t(key) : m.label;
+  };
   return (
-    <figure aria-label="Baseline curves" className="chart">
+    <figure aria-label={t('results.baselines.curvesLabel')} className="chart">
       <figcaption>
-        Validation metric by epoch, per task: the multi-task model (solid, in the task's colour) and its single-task
-        network (dashed, black); higher is better for AUC and accuracy, lower for RMSE.{' '}
+        {t('results.baselines.curvesCaption')}{' '}
         {run.tasks
-          .map((t, k) => {
-            const m = headlineMetric(t.kind);
+          .map((task, k) => {
+            const m = headlineMetric(task.kind);
             const multi = epochs[epochs.length - 1]?.val[k]?.[m.key];
             const single = history[k]?.at(-1)?.[m.key];
-            return `${t.name} ${m.label} at the last epoch: multi-task ${fmt(multi)}, single-task ${fmt(single)}`;
+            return t('results.baselines.lastEpoch', {
+              task: task.name,
+              metric: metricName(m),
+              multi: fmt(multi),
+              single: fmt(single),
+            });
           })
-          .join('; ')}
-        {'.'}
+          .join(t('results.baselines.listSeparator'))}
+        {t('results.baselines.end')}
       </figcaption>
       <div className="small-multiples">
-        {run.tasks.map((t, k) => (
-          <div key={t.name} className="small-multiple">
+        {run.tasks.map((task, k) => (
+          <div key={task.name} className="small-multiple">
             <span>
-              {t.name}: {headlineMetric(t.kind).label}
+              {t('results.baselines.curveTitle', { task: task.name, metric: metricName(headlineMetric(task.kind)) })}
             </span>
             <div aria-hidden="true">
               <TaskCurves
                 multi={epochs.map((e) => e.val[k])}
                 single={history[k] ?? []}
-                metric={headlineMetric(t.kind)}
+                metric={headlineMetric(task.kind)}
                 colour={taskColour(k)}
               />
             </div>
@@ -58,6 +80,8 @@ interface Props {
 }
 
 const TaskCurves = memo(function TaskCurves({ multi, single, metric, colour }: Props) {
+  const { t } = useTranslation();
+  const num = useFormat().formatter(SIGNIFICANT);
   const data = useMemo(
     () =>
       Array.from({ length: Math.max(multi.length, single.length) }, (_, i) => ({
@@ -77,11 +101,21 @@ const TaskCurves = memo(function TaskCurves({ multi, single, metric, colour }: P
     >
       <XAxis dataKey="epoch" type="number" domain={['dataMin', 'dataMax']} tickCount={4} allowDecimals={false} />
       <YAxis domain={['auto', 'auto']} tickCount={4} width={48} tickFormatter={(v: number) => num.format(v)} />
-      <Tooltip formatter={(v) => num.format(Number(v))} labelFormatter={(l) => `epoch ${String(l)}`} />
-      <Line dataKey="multi" name="multi-task" stroke={colour} strokeWidth={2} dot={false} isAnimationActive={false} />
+      <Tooltip
+        formatter={(v) => num.format(Number(v))}
+        labelFormatter={(l) => t('results.epochTooltip', { epoch: String(l) })}
+      />
+      <Line
+        dataKey="multi"
+        name={t('results.baselines.multiLine')}
+        stroke={colour}
+        strokeWidth={2}
+        dot={false}
+        isAnimationActive={false}
+      />
       <Line
         dataKey="single"
-        name="single-task"
+        name={t('results.baselines.singleLine')}
         stroke="#000"
         strokeDasharray="5 3"
         strokeWidth={1.5}

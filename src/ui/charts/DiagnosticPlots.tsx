@@ -1,8 +1,10 @@
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TaskMetrics } from '../../core/metrics/taskMetrics.ts';
 import { useAppState, type AppState, type SplitDiagnostics } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
 import { ConfusionMatrixTable } from '../components/ConfusionMatrixTable.tsx';
+import { TermHelp } from '../glossary/TermHelp.tsx';
 import { useDeferredStoreValue } from '../hooks/useDeferredStoreValue.ts';
 import { RegressionDiagnostics } from './RegressionDiagnostics.tsx';
 import { RocCurveChart } from './RocCurveChart.tsx';
@@ -19,6 +21,7 @@ const selectDiagnostics = (s: { diagnostics: { val: SplitDiagnostics | null; tes
  * or on the test split.
  */
 export default function DiagnosticPlots() {
+  const { t } = useTranslation();
   const controller = useController();
   const run = useAppState((s) => s.run);
   const boxRef = useRef<HTMLDivElement>(null);
@@ -39,20 +42,25 @@ export default function DiagnosticPlots() {
   const metrics: TaskMetrics[] | undefined =
     split === 'test' ? testMetrics : epochs.find((e) => e.epoch === shown.epoch)?.val;
   const splitLabel =
-    split === 'test' ? `the test split (epoch ${shown.epoch})` : `the validation split (epoch ${shown.epoch})`;
+    split === 'test'
+      ? t('diagnostics.plots.onTest', { epoch: shown.epoch })
+      : t('diagnostics.plots.onValidation', { epoch: shown.epoch });
   return (
     <div ref={boxRef} className="chart-anchor">
       <section className="diagnostics" aria-labelledby="diagnostics-heading">
-        <h3 id="diagnostics-heading">Diagnostic plots</h3>
+        <h3 id="diagnostics-heading">{t('diagnostics.plots.heading')}</h3>
         <label>
-          Diagnostics split
+          {t('diagnostics.plots.split')}
           <select value={split} onChange={(e) => setChoice(e.target.value as SplitChoice)}>
-            <option value="val">Validation (epoch {diagnostics.val.epoch})</option>
+            <option value="val">{t('diagnostics.plots.optionValidation', { epoch: diagnostics.val.epoch })}</option>
             <option value="test" disabled={!diagnostics.test}>
-              Test{diagnostics.test ? ` (epoch ${diagnostics.test.epoch})` : ' (not evaluated yet)'}
+              {diagnostics.test
+                ? t('diagnostics.plots.optionTest', { epoch: diagnostics.test.epoch })
+                : t('diagnostics.plots.optionTestPending')}
             </option>
           </select>
-        </label>
+        </label>{' '}
+        <TermHelp term="validation" />
         <div className="small-multiples">
           {run.tasks.map((task, k) => {
             const d = shown.tasks[k];

@@ -1,13 +1,17 @@
 import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { renderMessage } from '../../i18n/renderMessage.ts';
 import type { LossPoint } from '../../state/lossSeries.ts';
 import { useAppState, type ChangeMark } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
 import { useSize } from '../hooks/useSize.ts';
+import { useFormat } from '../i18n/useFormat.ts';
 import { taskColour, taskDash } from '../palette.ts';
 import { ChartLegend } from './ChartLegend.tsx';
 import { extent, linearScale, niceTicks, pathOf } from './linePaths.ts';
 
-const num = new Intl.NumberFormat('en', { maximumSignificantDigits: 3 });
+/** Loss values and ticks: three significant digits. */
+const NUM_OPTIONS: Intl.NumberFormatOptions = { maximumSignificantDigits: 3 };
 const MARGIN = { top: 44, right: 14, bottom: 26, left: 46 };
 /** Marker labels stagger over this many rows so neighbours do not overlap. */
 const LABEL_ROWS = 3;
@@ -18,44 +22,52 @@ const LABEL_ROWS = 3;
  * once a second while training in well under a frame (a chart library took 50–130 ms here).
  */
 export default function LiveLossChart() {
+  const { t } = useTranslation();
+  const num = useFormat().formatter(NUM_OPTIONS);
   const controller = useController();
   const raw = useAppState((s) => s.lossPoints);
   const view = useAppState((s) => s.lossView);
   const run = useAppState((s) => s.run);
   const marks = useAppState((s) => s.changeMarks);
-  const names = useMemo(() => (run?.tasks ?? []).map((t) => t.name), [run]);
+  const names = useMemo(() => (run?.tasks ?? []).map((task) => task.name), [run]);
   const [boxRef, size] = useSize<HTMLDivElement>();
   const last = raw[raw.length - 1];
   const latest = last
-    ? `Latest (step ${last.step}): ${names.map((n, k) => `${n} ${num.format(value(last, k, view))}`).join(', ')}; weighted total ${num.format(last.total)}.`
-    : 'No steps yet.';
+    ? t('playground.lossChart.latest', {
+        step: last.step,
+        values: names.map((n, k) => `${n} ${num.format(value(last, k, view))}`).join(', '),
+        total: num.format(last.total),
+      })
+    : t('playground.lossChart.noSteps');
   return (
-    <figure aria-label="Loss curves" className="chart live-chart">
+    <figure aria-label={t('playground.lossChart.label')} className="chart live-chart">
       <figcaption>
-        <span>
-          Loss curves: {view === 'raw' ? 'training loss per task' : "each task's weighted contribution wᵢ·Lᵢ"} and the
-          weighted total, by step.
-        </span>{' '}
+        <span>{view === 'raw' ? t('playground.lossChart.captionRaw') : t('playground.lossChart.captionWeighted')}</span>{' '}
         <label className="inline">
           <input
             type="checkbox"
             checked={view === 'weighted'}
             onChange={(e) => controller.setLossView(e.target.checked ? 'weighted' : 'raw')}
           />
-          show weighted contributions
+          {t('playground.lossChart.showWeighted')}
         </label>
       </figcaption>
       <div className="live-box" ref={boxRef}>
         {raw.length === 0 ? (
-          <p className="muted empty">Press Train (or Space) to draw the curves.</p>
+          <p className="muted empty">{t('playground.lossChart.empty')}</p>
         ) : (
           <Curves points={raw} names={names} view={view} marks={marks} width={size.width} height={size.height} />
         )}
       </div>
-      <ChartLegend names={names} total="weighted total" />
+      <ChartLegend names={names} total={t('playground.lossChart.total')} />
       <p className="visually-hidden" aria-live="off">
-        {latest} Regression losses are in standardised units.
-        {marks.length > 0 && ` Changes: ${marks.map((m) => `step ${m.step}: ${m.label}`).join('; ')}.`}
+        {latest} {t('playground.lossChart.regressionUnits')}
+        {marks.length > 0 &&
+          t('playground.lossChart.changes', {
+            changes: marks
+              .map((m) => t('playground.lossChart.change', { step: m.step, label: renderMessage(t, m.label) }))
+              .join(t('playground.lossChart.changeSeparator')),
+          })}
       </p>
     </figure>
   );
@@ -76,6 +88,8 @@ interface CurvesProps {
 }
 
 const Curves = memo(function Curves({ points, names, view, marks, width, height }: CurvesProps) {
+  const { t } = useTranslation();
+  const num = useFormat().formatter(NUM_OPTIONS);
   if (width <= 0 || height <= 0) return null;
   const steps = points.map((p) => p.step);
   const series = names.map((_, k) => points.map((p) => value(p, k, view)));
@@ -94,32 +108,33 @@ const Curves = memo(function Curves({ points, names, view, marks, width, height 
   return (
     <svg width={width} height={height} className="live-svg" aria-hidden="true">
       <g className="axis">
-        {yTicks.map((t) => (
-          <g key={t}>
-            <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(t)} y2={y(t)} className="grid" />
-            <text x={MARGIN.left - 6} y={y(t) + 4} textAnchor="end">
-              {num.format(t)}
+        {yTicks.map((tick) => (
+          <g key={tick}>
+            <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(tick)} y2={y(tick)} className="grid" />
+            <text x={MARGIN.left - 6} y={y(tick) + 4} textAnchor="end">
+              {num.format(tick)}
             </text>
           </g>
         ))}
         {xTicks
-          .filter((t) => x(t) < width - MARGIN.right - 36) // room for the axis name
-          .map((t) => (
-            <text key={t} x={x(t)} y={height - 6} textAnchor="middle">
-              {num.format(t)}
+          .filter((tick) => x(tick) < width - MARGIN.right - 36) // room for the axis name
+          .map((tick) => (
+            <text key={tick} x={x(tick)} y={height - 6} textAnchor="middle">
+              {num.format(tick)}
             </text>
           ))}
         <text x={width - MARGIN.right} y={height - 6} textAnchor="end" className="axis-name">
-          step
+          {t('playground.lossChart.axisStep')}
         </text>
       </g>
       {marks.map((m, i) => {
         const mx = x(m.step);
         const row = i % LABEL_ROWS;
-        const label = m.label.length > 28 ? `${m.label.slice(0, 27)}…` : m.label;
+        const full = renderMessage(t, m.label);
+        const label = full.length > 28 ? `${full.slice(0, 27)}…` : full;
         return (
           <g key={`${m.step}-${m.kind}-${i}`} className={`change-mark ${m.kind}`}>
-            <title>{`Step ${m.step}: ${m.label}`}</title>
+            <title>{t('playground.lossChart.markTitle', { step: m.step, label: full })}</title>
             <line x1={mx} x2={mx} y1={MARGIN.top - 4 - (LABEL_ROWS - 1 - row) * 13} y2={height - MARGIN.bottom} />
             <text
               x={mx + 3}

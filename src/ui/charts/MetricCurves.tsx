@@ -1,37 +1,42 @@
 import { memo, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TaskMetrics } from '../../core/metrics/taskMetrics.ts';
 import type { TaskKind } from '../../core/types.ts';
 import { useAppState, type AppState } from '../../state/store.ts';
 import { useDeferredStoreValue } from '../hooks/useDeferredStoreValue.ts';
 import { useWidth } from '../hooks/useWidth.ts';
+import { TermHelp } from '../glossary/TermHelp.tsx';
+import { useFormat } from '../i18n/useFormat.ts';
 import { taskColour } from '../palette.ts';
 
-const METRICS: Record<TaskKind, { key: keyof TaskMetrics; label: string }[]> = {
+const LOSS = { key: 'loss', label: 'results.metricCurves.lossTrainVsValidation' } as const;
+const METRICS = {
   binary: [
-    { key: 'loss', label: 'Loss (train vs validation)' },
-    { key: 'accuracy', label: 'Accuracy' },
-    { key: 'auc', label: 'AUC' },
-    { key: 'f1', label: 'F1' },
+    LOSS,
+    { key: 'accuracy', label: 'results.metrics.accuracy' },
+    { key: 'auc', label: 'results.metrics.auc' },
+    { key: 'f1', label: 'results.metrics.f1' },
   ],
   multiclass: [
-    { key: 'loss', label: 'Loss (train vs validation)' },
-    { key: 'accuracy', label: 'Accuracy' },
-    { key: 'macroF1', label: 'Macro F1' },
+    LOSS,
+    { key: 'accuracy', label: 'results.metrics.accuracy' },
+    { key: 'macroF1', label: 'results.metrics.macroF1' },
   ],
   regression: [
-    { key: 'loss', label: 'Loss (train vs validation)' },
-    { key: 'rmse', label: 'RMSE' },
-    { key: 'mae', label: 'MAE' },
-    { key: 'r2', label: 'R2' },
+    LOSS,
+    { key: 'rmse', label: 'results.metrics.rmse' },
+    { key: 'mae', label: 'results.metrics.mae' },
+    { key: 'r2', label: 'results.metrics.r2' },
   ],
-};
+} as const satisfies Record<TaskKind, readonly { key: keyof TaskMetrics; label: string }[]>;
 
-const num = new Intl.NumberFormat('en', { maximumSignificantDigits: 4 });
+const SIGNIFICANT = { maximumSignificantDigits: 4 } as const;
 const selectEpochs = (s: AppState) => s.epochs;
 
 /** Per task, a chosen metric by epoch; for the loss, training and validation side by side (over-fitting shows as a gap). */
 export default function MetricCurves() {
+  const { t } = useTranslation();
   const run = useAppState((s) => s.run);
   const visibleRef = useRef<HTMLDivElement>(null);
   const epochs = useDeferredStoreValue(selectEpochs, visibleRef);
@@ -40,25 +45,24 @@ export default function MetricCurves() {
   const tasks = run?.tasks ?? [];
   return (
     <div ref={visibleRef} className="chart-anchor">
-      <figure aria-label="Metric curves" className="chart" hidden={epochs.length === 0}>
+      <figure aria-label={t('results.metricCurves.label')} className="chart" hidden={epochs.length === 0}>
         <figcaption>
-          Metric curves: each task's chosen metric after every epoch, on the validation split (solid); for the loss also
-          on the training split (dashed), so over-fitting shows as a gap.
+          {t('results.metricCurves.caption')} <TermHelp term="overfitting" />
         </figcaption>
         <div className="small-multiples" ref={boxRef}>
-          {tasks.map((t, k) => {
-            const metric = chosen[t.name] ?? 'loss';
+          {tasks.map((task, k) => {
+            const metric = chosen[task.name] ?? 'loss';
             return (
-              <div key={t.name} className="small-multiple">
+              <div key={task.name} className="small-multiple">
                 <label>
-                  Metric of {t.name}
+                  {t('results.metricCurves.metricOf', { task: task.name })}
                   <select
                     value={metric}
-                    onChange={(e) => setChosen({ ...chosen, [t.name]: e.target.value as keyof TaskMetrics })}
+                    onChange={(e) => setChosen({ ...chosen, [task.name]: e.target.value as keyof TaskMetrics })}
                   >
-                    {METRICS[t.kind].map((m) => (
+                    {METRICS[task.kind].map((m) => (
                       <option key={m.key} value={m.key}>
-                        {m.label}
+                        {t(m.label)}
                       </option>
                     ))}
                   </select>
@@ -88,6 +92,8 @@ interface CurveProps {
 }
 
 const TaskCurve = memo(function TaskCurve({ epochs, taskIndex, metric, colour, width }: CurveProps) {
+  const { t } = useTranslation();
+  const num = useFormat().formatter(SIGNIFICANT);
   const data = useMemo(
     () =>
       epochs.map((e) => ({
@@ -107,10 +113,13 @@ const TaskCurve = memo(function TaskCurve({ epochs, taskIndex, metric, colour, w
     >
       <XAxis dataKey="epoch" type="number" domain={['dataMin', 'dataMax']} tickCount={4} allowDecimals={false} />
       <YAxis domain={['auto', 'auto']} tickCount={4} width={48} tickFormatter={(v: number) => num.format(v)} />
-      <Tooltip formatter={(v) => num.format(Number(v))} labelFormatter={(l) => `epoch ${String(l)}`} />
+      <Tooltip
+        formatter={(v) => num.format(Number(v))}
+        labelFormatter={(l) => t('results.epochTooltip', { epoch: String(l) })}
+      />
       <Line
         dataKey="validation"
-        name="validation"
+        name={t('results.metricCurves.validation')}
         stroke={colour}
         dot={false}
         isAnimationActive={false}
@@ -119,7 +128,7 @@ const TaskCurve = memo(function TaskCurve({ epochs, taskIndex, metric, colour, w
       {metric === 'loss' && (
         <Line
           dataKey="train"
-          name="training"
+          name={t('results.metricCurves.training')}
           stroke={colour}
           strokeDasharray="5 3"
           dot={false}

@@ -1,6 +1,8 @@
 import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Histogram } from '../../core/metrics/histogram.ts';
+import { useFormat } from '../i18n/useFormat.ts';
 import { TASK_COLOURS } from '../palette.ts';
 
 interface Props {
@@ -14,7 +16,6 @@ interface Props {
   splitLabel: string;
 }
 
-const num = new Intl.NumberFormat('en', { maximumSignificantDigits: 3 });
 const POINT = TASK_COLOURS[1] as string;
 const BAR = TASK_COLOURS[2] as string;
 
@@ -29,6 +30,9 @@ export const RegressionDiagnostics = memo(function RegressionDiagnostics({
   rmse,
   splitLabel,
 }: Props) {
+  const { t } = useTranslation();
+  const num = useFormat().formatter({ maximumSignificantDigits: 3 });
+  const orNa = (v: number | undefined) => (v === undefined ? t('results.notAvailable') : num.format(v));
   const points = useMemo(
     () => Array.from(actual, (a, i) => ({ actual: a, predicted: predicted[i] as number })),
     [predicted, actual],
@@ -55,11 +59,16 @@ export const RegressionDiagnostics = memo(function RegressionDiagnostics({
   const last = residuals.edges[residuals.edges.length - 1];
   return (
     <>
-      <figure className="diagnostic" aria-label={`Predicted vs actual of ${task}`}>
+      <figure className="diagnostic" aria-label={t('diagnostics.regression.scatterLabel', { task })}>
         <figcaption>
-          Predicted vs actual {task} on {splitLabel} ({points.length} of {count} rows shown): R²{' '}
-          {r2 === undefined ? 'n/a' : num.format(r2)}, RMSE {rmse === undefined ? 'n/a' : num.format(rmse)}. Points on
-          the dashed line are exact; above it the model over-predicts.
+          {t('diagnostics.regression.scatterCaption', {
+            task,
+            split: splitLabel,
+            shown: points.length,
+            total: count,
+            r2: orNa(r2),
+            rmse: orNa(rmse),
+          })}
         </figcaption>
         <div aria-hidden="true">
           <ScatterChart
@@ -74,7 +83,7 @@ export const RegressionDiagnostics = memo(function RegressionDiagnostics({
               domain={[lo, hi]}
               tickCount={4}
               tickFormatter={(v: number) => num.format(v)}
-              label={{ value: 'actual', position: 'insideBottom', offset: -10 }}
+              label={{ value: t('diagnostics.regression.actual'), position: 'insideBottom', offset: -10 }}
             />
             <YAxis
               dataKey="predicted"
@@ -84,7 +93,7 @@ export const RegressionDiagnostics = memo(function RegressionDiagnostics({
               width={60}
               tickFormatter={(v: number) => num.format(v)}
               label={{
-                value: 'predicted',
+                value: t('diagnostics.regression.predicted'),
                 angle: -90,
                 position: 'insideLeft',
                 offset: 4,
@@ -104,12 +113,18 @@ export const RegressionDiagnostics = memo(function RegressionDiagnostics({
           </ScatterChart>
         </div>
       </figure>
-      <figure className="diagnostic" aria-label={`Residuals of ${task}`}>
+      <figure className="diagnostic" aria-label={t('diagnostics.regression.residualsLabel', { task })}>
         <figcaption>
-          Residuals (actual − predicted) of {task} on {splitLabel}, {count} rows in {bars.length} bins from{' '}
-          {first === undefined ? 'n/a' : num.format(first)} to {last === undefined ? 'n/a' : num.format(last)}; the
-          tallest bin ({peak.count} rows) is centred at {num.format(peak.centre)}. A hump centred on 0 means no
-          systematic bias.
+          {t('diagnostics.regression.residualsCaption', {
+            task,
+            split: splitLabel,
+            total: count,
+            bins: bars.length,
+            first: orNa(first),
+            last: orNa(last),
+            peak: peak.count,
+            centre: num.format(peak.centre),
+          })}
         </figcaption>
         <div aria-hidden="true">
           <BarChart
@@ -126,17 +141,33 @@ export const RegressionDiagnostics = memo(function RegressionDiagnostics({
               domain={[first ?? 0, last ?? 1]}
               tickCount={4}
               tickFormatter={(v: number) => num.format(v)}
-              label={{ value: 'residual', position: 'insideBottom', offset: -10 }}
+              label={{ value: t('diagnostics.regression.residual'), position: 'insideBottom', offset: -10 }}
             />
             <YAxis
               width={60}
               allowDecimals={false}
               tickCount={4}
-              label={{ value: 'rows', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
+              label={{
+                value: t('diagnostics.regression.rows'),
+                angle: -90,
+                position: 'insideLeft',
+                offset: 4,
+                style: { textAnchor: 'middle' },
+              }}
             />
-            <Tooltip formatter={(v) => String(v)} labelFormatter={(l) => `residual ≈ ${num.format(Number(l))}`} />
+            <Tooltip
+              formatter={(v) => String(v)}
+              labelFormatter={(l) => t('diagnostics.regression.residualTooltip', { value: num.format(Number(l)) })}
+            />
             <ReferenceLine x={0} stroke="#000" strokeDasharray="3 3" />
-            <Bar dataKey="count" name="rows" fill={BAR} stroke="#222" strokeWidth={0.5} isAnimationActive={false} />
+            <Bar
+              dataKey="count"
+              name={t('diagnostics.regression.rows')}
+              fill={BAR}
+              stroke="#222"
+              strokeWidth={0.5}
+              isAnimationActive={false}
+            />
           </BarChart>
         </div>
       </figure>

@@ -1,8 +1,10 @@
 import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { precisionRecallF1, type BinaryCounts } from '../../core/metrics/classificationMetrics.ts';
 import type { RocPoint } from '../../core/metrics/rocCurve.ts';
 import { THRESHOLD_STEP, THRESHOLDS, thresholdIndex } from '../../core/metrics/taskDiagnostics.ts';
+import { TermHelp } from '../glossary/TermHelp.tsx';
 import { TASK_COLOURS } from '../palette.ts';
 
 interface Props {
@@ -20,7 +22,6 @@ interface Props {
   onThreshold(task: string, threshold: number): void;
 }
 
-const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : 'n/a');
 const LINE = TASK_COLOURS[1] as string;
 
 /** Accuracy, precision, recall and F1 when scores ≥ threshold are called positive. */
@@ -49,6 +50,8 @@ export const RocCurveChart = memo(function RocCurveChart({
   splitLabel,
   onThreshold,
 }: Props) {
+  const { t } = useTranslation();
+  const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : t('results.notAvailable'));
   const rows = useMemo(() => {
     const at = (t: number) =>
       atThreshold(counts[thresholdIndex(t)] ?? { tp: 0, fp: 0, tn: 0, fn: 0 }, t, positives, negatives);
@@ -56,13 +59,19 @@ export const RocCurveChart = memo(function RocCurveChart({
   }, [counts, positives, negatives, threshold]);
   const chosen = rows[rows.length - 1] as ReturnType<typeof atThreshold>;
   return (
-    <figure className="diagnostic" aria-label={`ROC curve of ${task}`}>
+    <figure className="diagnostic" aria-label={t('diagnostics.roc.label', { task })}>
       <figcaption>
-        ROC curve of {task} on {splitLabel}: AUC{' '}
-        {auc !== undefined && Number.isFinite(auc) ? auc.toPrecision(4) : 'n/a'} ({positives} positive, {negatives}{' '}
-        negative rows{nonFinite ? `; ${nonFinite} rows with a non-finite score left out` : ''}). The dashed diagonal is
-        a random guess; the ringed point is threshold {threshold.toFixed(2)}: true-positive rate {fmt(chosen.tpr)} at
-        false-positive rate {fmt(chosen.fpr)}.
+        {t('diagnostics.roc.caption', {
+          task,
+          split: splitLabel,
+          auc: auc !== undefined && Number.isFinite(auc) ? auc.toPrecision(4) : t('results.notAvailable'),
+          positives,
+          negatives,
+          leftOut: nonFinite ? t('diagnostics.roc.leftOut', { rows: nonFinite }) : '',
+          threshold: threshold.toFixed(2),
+          tpr: fmt(chosen.tpr),
+          fpr: fmt(chosen.fpr),
+        })}
       </figcaption>
       <div aria-hidden="true">
         <LineChart
@@ -77,7 +86,7 @@ export const RocCurveChart = memo(function RocCurveChart({
             type="number"
             domain={[0, 1]}
             ticks={[0, 0.5, 1]}
-            label={{ value: 'false-positive rate', position: 'insideBottom', offset: -10 }}
+            label={{ value: t('diagnostics.roc.falsePositiveRate'), position: 'insideBottom', offset: -10 }}
           />
           <YAxis
             dataKey="tpr"
@@ -86,14 +95,17 @@ export const RocCurveChart = memo(function RocCurveChart({
             ticks={[0, 0.5, 1]}
             width={52}
             label={{
-              value: 'true-positive rate',
+              value: t('diagnostics.roc.truePositiveRate'),
               angle: -90,
               position: 'insideLeft',
               offset: 6,
               style: { textAnchor: 'middle' },
             }}
           />
-          <Tooltip formatter={(v) => fmt(Number(v))} labelFormatter={(l) => `FPR ${fmt(Number(l))}`} />
+          <Tooltip
+            formatter={(v) => fmt(Number(v))}
+            labelFormatter={(l) => t('diagnostics.roc.fprTooltip', { value: fmt(Number(l)) })}
+          />
           <ReferenceLine
             segment={[
               { x: 0, y: 0 },
@@ -104,7 +116,7 @@ export const RocCurveChart = memo(function RocCurveChart({
           />
           <Line
             dataKey="tpr"
-            name="true-positive rate"
+            name={t('diagnostics.roc.truePositiveRate')}
             stroke={LINE}
             strokeWidth={2}
             dot={false}
@@ -115,11 +127,11 @@ export const RocCurveChart = memo(function RocCurveChart({
         </LineChart>
       </div>
       <div className="threshold">
-        <label htmlFor={`threshold-${task}`}>Decision threshold</label>
+        <label htmlFor={`threshold-${task}`}>{t('diagnostics.roc.threshold')}</label> <TermHelp term="threshold" />
         <input
           id={`threshold-${task}`}
           type="range"
-          aria-label={`Decision threshold of ${task}`}
+          aria-label={t('diagnostics.roc.thresholdOf', { task })}
           min={THRESHOLDS[0]}
           max={THRESHOLDS[THRESHOLDS.length - 1]}
           step={THRESHOLD_STEP}
@@ -128,19 +140,24 @@ export const RocCurveChart = memo(function RocCurveChart({
         />
         <output htmlFor={`threshold-${task}`}>{threshold.toFixed(2)}</output>
       </div>
-      <div className="scroll" tabIndex={0} role="region" aria-label={`Threshold metrics of ${task} (scrolls)`}>
-        <table aria-label={`Threshold metrics of ${task}`}>
+      <div
+        className="scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={t('results.scrolls', { label: t('diagnostics.roc.thresholdMetrics', { task }) })}
+      >
+        <table aria-label={t('diagnostics.roc.thresholdMetrics', { task })}>
           <thead>
             <tr>
-              <th scope="col">Threshold</th>
-              <th scope="col">Accuracy</th>
-              <th scope="col">Precision</th>
-              <th scope="col">Recall</th>
-              <th scope="col">F1</th>
-              <th scope="col">TP</th>
-              <th scope="col">FP</th>
-              <th scope="col">TN</th>
-              <th scope="col">FN</th>
+              <th scope="col">{t('diagnostics.roc.thresholdColumn')}</th>
+              <th scope="col">{t('results.metrics.accuracy')}</th>
+              <th scope="col">{t('results.metrics.precision')}</th>
+              <th scope="col">{t('results.metrics.recall')}</th>
+              <th scope="col">{t('results.metrics.f1')}</th>
+              <th scope="col">{t('diagnostics.roc.tp')}</th>
+              <th scope="col">{t('diagnostics.roc.fp')}</th>
+              <th scope="col">{t('diagnostics.roc.tn')}</th>
+              <th scope="col">{t('diagnostics.roc.fn')}</th>
             </tr>
           </thead>
           <tbody>

@@ -1,17 +1,21 @@
 import { memo, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { WeightPoint } from '../../state/lossSeries.ts';
 import { useAppState, type AppState } from '../../state/store.ts';
 import { useDeferredStoreValue } from '../hooks/useDeferredStoreValue.ts';
 import { useWidth } from '../hooks/useWidth.ts';
+import { TermHelp } from '../glossary/TermHelp.tsx';
+import { useFormat } from '../i18n/useFormat.ts';
 import { taskColour, taskDash } from '../palette.ts';
 import { ChartLegend } from './ChartLegend.tsx';
 
 const selectWeightPoints = (s: AppState) => s.weightPoints;
-const num = new Intl.NumberFormat('en', { maximumSignificantDigits: 3 });
+const SIGNIFICANT = { maximumSignificantDigits: 3 } as const;
 
 /** Every task's loss weight over the steps: what the person set, or what a strategy chose. */
 export default function WeightsChart() {
+  const { t } = useTranslation();
   const visibleRef = useRef<HTMLDivElement>(null);
   const points = useDeferredStoreValue(selectWeightPoints, visibleRef);
   const run = useAppState((s) => s.run);
@@ -19,8 +23,10 @@ export default function WeightsChart() {
   const [boxRef, width] = useWidth<HTMLDivElement>();
   return (
     <div ref={visibleRef} className="chart-anchor">
-      <figure aria-label="Weights" className="chart" hidden={points.length === 0}>
-        <figcaption>Weights: each task's loss weight by step.</figcaption>
+      <figure aria-label={t('results.weights.label')} className="chart" hidden={points.length === 0}>
+        <figcaption>
+          {t('results.weights.caption')} <TermHelp term="lossWeight" />
+        </figcaption>
         <div className="chart-box small" ref={boxRef}>
           {points.length > 0 && <Curves points={points} names={names} width={width} />}
         </div>
@@ -39,6 +45,8 @@ const Curves = memo(function Curves({
   names: string[];
   width: number;
 }) {
+  const { t } = useTranslation();
+  const num = useFormat().formatter(SIGNIFICANT);
   if (width <= 0) return null;
   return (
     <LineChart
@@ -56,7 +64,10 @@ const Curves = memo(function Curves({
         tickFormatter={(v: number) => num.format(v)}
       />
       <YAxis domain={[0, 'auto']} tickCount={4} width={56} tickFormatter={(v: number) => num.format(v)} />
-      <Tooltip formatter={(v) => num.format(Number(v))} labelFormatter={(l) => `step ${String(l)}`} />
+      <Tooltip
+        formatter={(v) => num.format(Number(v))}
+        labelFormatter={(l) => t('results.weights.stepTooltip', { step: String(l) })}
+      />
       {names.map((name, k) => (
         <Line
           key={name}

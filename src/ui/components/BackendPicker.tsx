@@ -1,9 +1,13 @@
+import { useTranslation } from 'react-i18next';
+import { useHidden } from '../classroom/useHidden.ts';
+import { renderMessage } from '../../i18n/renderMessage.ts';
 import type { BackendChoice } from '../../core/types.ts';
 import { useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
+import { TermHelp } from '../glossary/TermHelp.tsx';
 
-const CHOICES: { value: BackendChoice; label: string }[] = [
-  { value: 'auto', label: 'Auto' },
+/** The backends by name (names stay as they are in every language; only Auto is a word). */
+const CHOICES: { value: Exclude<BackendChoice, 'auto'>; label: string }[] = [
   { value: 'webgpu', label: 'WebGPU' },
   { value: 'webgl', label: 'WebGL' },
   { value: 'wasm', label: 'WASM' },
@@ -12,30 +16,40 @@ const CHOICES: { value: BackendChoice; label: string }[] = [
 
 /** Backend choice, and which backend is actually in use and why. */
 export function BackendPicker() {
+  const { t } = useTranslation();
   const controller = useController();
   const choice = useAppState((s) => s.backendChoice);
   const backend = useAppState((s) => s.backend);
   const running = useAppState((s) => s.runState === 'running');
   const hasRun = useAppState((s) => s.run !== null);
+  const pickerHidden = useHidden('backend');
   return (
     <div className="backend">
-      <label>
-        Compute backend
-        <select
-          value={choice}
-          disabled={running}
-          onChange={(e) => controller.setBackend(e.target.value as BackendChoice)}
-        >
-          {CHOICES.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      {hasRun && !running && <span className="muted"> Changing it starts a new run.</span>}
-      <p role="status" aria-label="Backend" className="summary">
-        {backend ? `Backend: ${backend.name}. ${backend.reason}` : 'Backend: chosen when training starts.'}
+      {!pickerHidden && (
+        <>
+          <label>
+            {t('playground.backend.label')}
+            <select
+              value={choice}
+              disabled={running}
+              onChange={(e) => controller.setBackend(e.target.value as BackendChoice)}
+            >
+              <option value="auto">{t('playground.backend.auto')}</option>
+              {CHOICES.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <TermHelp term="backend" />
+          {hasRun && !running && <span className="muted"> {t('playground.backend.changeStartsNewRun')}</span>}
+        </>
+      )}
+      <p role="status" aria-label={t('playground.backend.statusLabel')} className="summary">
+        {backend
+          ? t('playground.backend.status', { name: backend.name, reason: renderMessage(t, backend.reason) })
+          : t('playground.backend.notChosen')}
       </p>
     </div>
   );

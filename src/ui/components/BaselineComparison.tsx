@@ -1,49 +1,73 @@
+import type { TFunction } from 'i18next';
 import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { averageRelativeGain, headlineMetric, relativeGain } from '../../core/metrics/relativeGain.ts';
 import type { TaskMetrics } from '../../core/metrics/taskMetrics.ts';
 import type { TaskSpec } from '../../core/types.ts';
 import { useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
+import { TermHelp } from '../glossary/TermHelp.tsx';
 
 // recharts loads on demand, as for the other charts.
 const BaselineCurves = lazy(() => import('../charts/BaselineCurves.tsx'));
 
-const pct = (v: number) => (Number.isFinite(v) ? `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)} %` : 'n/a');
-const val = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? 'n/a' : v.toPrecision(4));
+/** The names of the metrics the comparison uses (headlineMetric's keys). */
+const METRIC_NAMES: Partial<
+  Record<keyof TaskMetrics, 'results.metrics.auc' | 'results.metrics.accuracy' | 'results.metrics.rmse'>
+> = {
+  auc: 'results.metrics.auc',
+  accuracy: 'results.metrics.accuracy',
+  rmse: 'results.metrics.rmse',
+};
+
+type Split = 'validation' | 'test';
+const SPLIT_NAMES = {
+  validation: 'results.baselines.splits.validation',
+  test: 'results.baselines.splits.test',
+} as const satisfies Record<Split, string>;
+
+/** Plain numbers: `+1.2 %`. */
+const pct = (v: number, t: TFunction) =>
+  Number.isFinite(v) ? `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)} %` : t('results.notAvailable');
+const val = (v: number | undefined, t: TFunction) =>
+  v === undefined || !Number.isFinite(v) ? t('results.notAvailable') : v.toPrecision(4);
 
 /**
  * In words. Under 1 % is called a draw: on the census data another split seed alone moved the
  * test metrics by up to 0.3 % (marital accuracy) and 1 % (income AUC), more on small files.
  */
-function verdict(dm: number): string {
-  if (!Number.isFinite(dm)) return 'not defined for these metrics';
-  if (Math.abs(dm) < 0.01) return 'no clear difference (under 1 %, within what another seed or split can change)';
-  return dm > 0 ? 'sharing the trunk helps these tasks on average' : 'sharing the trunk hurts these tasks on average';
+function verdict(dm: number, t: TFunction): string {
+  if (!Number.isFinite(dm)) return t('results.baselines.verdicts.notDefined');
+  if (Math.abs(dm) < 0.01) return t('results.baselines.verdicts.draw');
+  return dm > 0 ? t('results.baselines.verdicts.helps') : t('results.baselines.verdicts.hurts');
 }
 
 /** Per task: the headline metric of the single-task network, of the multi-task one, and the sign-corrected relative difference; then Δm. */
 function ComparisonTable({
   label,
-  splitName,
+  split,
   tasks,
   single,
   multi,
   epochs,
 }: {
   label: string;
-  splitName: string;
+  split: Split;
   tasks: TaskSpec[];
   single: TaskMetrics[];
   multi: TaskMetrics[];
   epochs: number;
 }) {
-  const rows = tasks.map((t, k) => {
-    const m = headlineMetric(t.kind);
+  const { t } = useTranslation();
+  const splitName = t(SPLIT_NAMES[split]);
+  const rows = tasks.map((task, k) => {
+    const m = headlineMetric(task.kind);
     const s = single[k]?.[m.key];
     const mt = multi[k]?.[m.key];
+    const name = METRIC_NAMES[m.key];
     return {
-      task: t.name,
-      metric: m.label,
+      task: task.name,
+      metric: name ? t(name) : m.label,
       single: s,
       multi: mt,
       gain: relativeGain(s ?? NaN, mt ?? NaN, m.higherIsBetter),
@@ -55,11 +79,11 @@ function ComparisonTable({
       <table aria-label={label}>
         <thead>
           <tr>
-            <th scope="col">Task</th>
-            <th scope="col">Metric ({splitName})</th>
-            <th scope="col">Single-task</th>
-            <th scope="col">Multi-task</th>
-            <th scope="col">Δ (better if +)</th>
+            <th scope="col">{t('results.task')}</th>
+            <th scope="col">{t('results.baselines.metricOn', { split: splitName })}</th>
+            <th scope="col">{t('results.baselines.single')}</th>
+            <th scope="col">{t('results.baselines.multi')}</th>
+            <th scope="col">{t('results.baselines.delta')}</th>
           </tr>
         </thead>
         <tbody>
@@ -67,18 +91,22 @@ function ComparisonTable({
             <tr key={r.task}>
               <th scope="row">{r.task}</th>
               <td>{r.metric}</td>
-              <td>{val(r.single)}</td>
-              <td>{val(r.multi)}</td>
-              <td>{pct(r.gain)}</td>
+              <td>{val(r.single, t)}</td>
+              <td>{val(r.multi, t)}</td>
+              <td>{pct(r.gain, t)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <p
         role="status"
-        aria-label={splitName === 'validation' ? 'Average relative gain' : `Average relative gain on ${splitName}`}
+        aria-label={
+          split === 'validation'
+            ? t('results.baselines.averageGain')
+            : t('results.baselines.averageGainOn', { split: splitName })
+        }
       >
-        Δm ({splitName}) = {pct(dm)}: {verdict(dm)} (up to {epochs} epochs each).
+        {t('results.baselines.deltaM', { split: splitName, gain: pct(dm, t), verdict: verdict(dm, t), epochs })}
       </p>
     </>
   );
@@ -86,6 +114,7 @@ function ComparisonTable({
 
 /** Trains one network per task and compares each with the multi-task model (Δm as LibMTL reports it), with overlaid curves. */
 export function BaselineComparison() {
+  const { t } = useTranslation();
   const controller = useController();
   const run = useAppState((s) => s.run);
   const baselines = useAppState((s) => s.baselines);
@@ -94,34 +123,38 @@ export function BaselineComparison() {
   if (!run || run.tasks.length < 2) return null;
   const running = baselines?.status === 'running';
   return (
-    <section className="baselines" aria-label="Single-task baselines">
-      <h3>Single-task vs multi-task</h3>
+    <section className="baselines" aria-label={t('results.baselines.sectionLabel')}>
+      <h3>{t('results.baselines.heading')}</h3>
       <p className="muted">
-        One separate network per task, with the same data, split, epochs, trunk, optimiser and early stopping. Compared
-        on AUC (binary), accuracy (multi-class) and RMSE (regression); Δ is sign-corrected so that + always means the
-        multi-task model is better, and Δm is its mean over the tasks.
+        {t('results.baselines.intro')} <TermHelp term="deltaM" />
       </p>
       <div className="buttons">
         <button type="button" disabled={!trained || busy || running} onClick={() => controller.trainBaselines()}>
-          Train single-task baselines
+          {t('results.baselines.train')}
         </button>
+        <TermHelp term="baseline" />
         {running && (
           <button type="button" onClick={() => controller.cancelBaselines()}>
-            Cancel baselines
+            {t('results.baselines.cancel')}
           </button>
         )}
       </div>
       {running && (
-        <p role="status" aria-label="Baseline progress">
-          Training the {run.tasks[baselines.taskIndex]?.name} baseline: epoch {baselines.epoch} / {baselines.epochs}{' '}
-          (task {baselines.taskIndex + 1} of {run.tasks.length}).
+        <p role="status" aria-label={t('results.baselines.progressLabel')}>
+          {t('results.baselines.progress', {
+            task: run.tasks[baselines.taskIndex]?.name ?? '',
+            epoch: baselines.epoch,
+            epochs: baselines.epochs,
+            index: baselines.taskIndex + 1,
+            tasks: run.tasks.length,
+          })}
         </p>
       )}
       {baselines?.status === 'done' && (
         <>
           <ComparisonTable
-            label="Single-task vs multi-task"
-            splitName="validation"
+            label={t('results.baselines.heading')}
+            split="validation"
             tasks={run.tasks}
             single={baselines.single}
             multi={baselines.multi}
@@ -129,8 +162,8 @@ export function BaselineComparison() {
           />
           {baselines.singleTest && baselines.multiTest && (
             <ComparisonTable
-              label="Test split: single vs multi-task"
-              splitName="test"
+              label={t('results.baselines.testTableLabel')}
+              split="test"
               tasks={run.tasks}
               single={baselines.singleTest}
               multi={baselines.multiTest}

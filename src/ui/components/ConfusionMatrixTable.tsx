@@ -1,18 +1,14 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConfusionMatrix } from '../../core/metrics/confusionMatrix.ts';
 import { perClassMetrics } from '../../core/metrics/confusionMatrix.ts';
-
-const count = new Intl.NumberFormat('en');
+import { useFormat } from '../i18n/useFormat.ts';
 
 /** One blue hue whose lightness follows the row share: readable without colour vision, and every count is printed. */
 function cellStyle(share: number): { background: string; color: string } {
   const lightness = 97 - share * 62;
   // White text only where it keeps a 4.5:1 contrast (WCAG AA); dark text passes from lightness 40 up.
   return { background: `hsl(202 100% ${lightness}%)`, color: lightness < 39 ? '#fff' : '#111' };
-}
-
-function fmt(v: number): string {
-  return Number.isFinite(v) ? v.toFixed(3) : 'n/a';
 }
 
 /** Confusion matrix heatmap (rows: actual class, columns: predicted) and per-class precision / recall. */
@@ -27,21 +23,29 @@ export const ConfusionMatrixTable = memo(function ConfusionMatrixTable({
   matrix: ConfusionMatrix;
   splitLabel: string;
 }) {
+  const { t } = useTranslation();
+  const count = useFormat().formatter({});
+  const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : t('results.notAvailable'));
   const perClass = perClassMetrics(matrix);
   const total = matrix.reduce((s, row) => s + row.reduce((a, b) => a + b, 0), 0);
   const correct = matrix.reduce((s, row, c) => s + (row[c] ?? 0), 0);
+  const label = t('diagnostics.confusion.label', { task });
+  const perClassLabel = t('diagnostics.confusion.perClass', { task });
   return (
-    <figure className="diagnostic" aria-label={`Confusion matrix of ${task}`}>
+    <figure className="diagnostic" aria-label={label}>
       <figcaption>
-        Confusion matrix of {task} on {splitLabel}: rows are the actual class, columns the predicted class; each cell
-        shows its count, shaded by its share of the row. {count.format(correct)} of {count.format(total)} rows on the
-        diagonal (correct).
+        {t('diagnostics.confusion.caption', {
+          task,
+          split: splitLabel,
+          correct: count.format(correct),
+          total: count.format(total),
+        })}
       </figcaption>
-      <div className="scroll" tabIndex={0} role="region" aria-label={`Confusion matrix of ${task} (scrolls)`}>
-        <table aria-label={`Confusion counts of ${task}`} className="confusion">
+      <div className="scroll" tabIndex={0} role="region" aria-label={t('results.scrolls', { label })}>
+        <table aria-label={t('diagnostics.confusion.counts', { task })} className="confusion">
           <thead>
             <tr>
-              <th scope="col">Actual ↓ / predicted →</th>
+              <th scope="col">{t('diagnostics.confusion.corner')}</th>
               {labels.map((l) => (
                 <th key={l} scope="col">
                   {l}
@@ -70,15 +74,15 @@ export const ConfusionMatrixTable = memo(function ConfusionMatrixTable({
           </tbody>
         </table>
       </div>
-      <div className="scroll" tabIndex={0} role="region" aria-label={`Per-class metrics of ${task} (scrolls)`}>
-        <table aria-label={`Per-class metrics of ${task}`}>
+      <div className="scroll" tabIndex={0} role="region" aria-label={t('results.scrolls', { label: perClassLabel })}>
+        <table aria-label={perClassLabel}>
           <thead>
             <tr>
-              <th scope="col">Class</th>
-              <th scope="col">Precision</th>
-              <th scope="col">Recall</th>
-              <th scope="col">F1</th>
-              <th scope="col">Support</th>
+              <th scope="col">{t('diagnostics.confusion.class')}</th>
+              <th scope="col">{t('results.metrics.precision')}</th>
+              <th scope="col">{t('results.metrics.recall')}</th>
+              <th scope="col">{t('results.metrics.f1')}</th>
+              <th scope="col">{t('diagnostics.confusion.support')}</th>
             </tr>
           </thead>
           <tbody>

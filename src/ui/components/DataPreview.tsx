@@ -1,14 +1,16 @@
+import { useTranslation } from 'react-i18next';
 import { useAppState } from '../../state/store.ts';
 
 /** The first rows of the loaded file, as text. */
 export function DataPreview() {
+  const { t } = useTranslation();
   const dataset = useAppState((s) => s.dataset);
   if (!dataset) return null;
   return (
     <div className="preview">
-      <h3>First {dataset.preview.length} rows</h3>
-      <div className="scroll" tabIndex={0} role="region" aria-label="Data preview (scrolls)">
-        <table aria-label="Data preview">
+      <h3>{t('playground.dataPreview.firstRows', { rows: dataset.preview.length })}</h3>
+      <div className="scroll" tabIndex={0} role="region" aria-label={t('playground.dataPreview.region')}>
+        <table aria-label={t('playground.dataPreview.table')}>
           <thead>
             <tr>
               {dataset.columns.map((c) => (

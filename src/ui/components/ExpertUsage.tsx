@@ -1,10 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import { useAppState } from '../../state/store.ts';
+import { TermHelp } from '../glossary/TermHelp.tsx';
 
 /** One blue ramp (readable with colour-vision deficiencies); the percentage is always printed too. */
 const cellColour = (share: number) => `rgba(0, 114, 178, ${Math.min(Math.max(share, 0), 1) * 0.6})`;
 
 /** Under MMoE: how much each task's gate draws on each expert, after the latest epoch. */
 export function ExpertUsage() {
+  const { t } = useTranslation();
   const run = useAppState((s) => s.run);
   const latest = useAppState((s) => s.epochs[s.epochs.length - 1]);
   const usage = latest?.expertUsage;
@@ -13,18 +16,17 @@ export function ExpertUsage() {
   const favourite = usage.map((row) => row.indexOf(Math.max(...row)));
   const distinct = new Set(favourite).size;
   return (
-    <figure className="conflict" aria-label="Expert usage">
+    <figure className="conflict" aria-label={t('diagnostics.experts.label')}>
       <figcaption>
-        Expert usage after epoch {latest.epoch}: each task's mean gate weight per expert, on the first 512 training rows
-        (all of them if fewer). Tasks that lean on different experts share less of the network.
+        {t('diagnostics.experts.caption', { epoch: latest.epoch })} <TermHelp term="mmoe" />
       </figcaption>
-      <table aria-label="Gate weights by task">
+      <table aria-label={t('diagnostics.experts.tableLabel')}>
         <thead>
           <tr>
-            <th scope="col">Task</th>
+            <th scope="col">{t('results.task')}</th>
             {Array.from({ length: experts }, (_, e) => (
               <th key={e} scope="col">
-                Expert {e + 1}
+                {t('diagnostics.experts.expert', { expert: e + 1 })}
               </th>
             ))}
           </tr>
@@ -45,8 +47,8 @@ export function ExpertUsage() {
       {usage.length > 1 && (
         <p className="muted">
           {distinct === 1
-            ? `Every task leans most on expert ${(favourite[0] ?? 0) + 1}.`
-            : `The tasks lean most on ${distinct} different experts.`}
+            ? t('diagnostics.experts.sameExpert', { expert: (favourite[0] ?? 0) + 1 })
+            : t('diagnostics.experts.differentExperts', { experts: distinct })}
         </p>
       )}
     </figure>

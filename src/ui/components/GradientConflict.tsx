@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { useAppState } from '../../state/store.ts';
+import { TermHelp } from '../glossary/TermHelp.tsx';
 
 /** Blue for agreement, orange for conflict (distinguishable with colour-vision deficiencies); the number is always shown too. */
 function cellColour(c: number): string {
@@ -8,25 +10,27 @@ function cellColour(c: number): string {
 
 /** Cosine similarity of each pair of tasks' gradients on the shared trunk, after the latest epoch. */
 export function GradientConflict() {
+  const { t } = useTranslation();
   const run = useAppState((s) => s.run);
   const latest = useAppState((s) => s.epochs[s.epochs.length - 1]);
   if (!run || !latest || run.tasks.length < 2) return null;
-  const names = run.tasks.map((t) => t.name);
+  const names = run.tasks.map((task) => task.name);
   const worst = latest.gradientCosine
     .flatMap((row, i) => row.map((c, j) => ({ c, i, j })))
     .filter((x) => x.i < x.j)
     .sort((a, b) => a.c - b.c)[0];
   return (
-    <figure className="conflict" aria-label="Gradient conflict">
+    <figure className="conflict" aria-label={t('diagnostics.conflict.label')}>
       <figcaption>
-        Gradient conflict after epoch {latest.epoch}: cosine similarity of the tasks' gradients on the shared trunk
-        {latest.expertUsage ? ' (here: all the experts, which each task reaches through its gate)' : ''}. Negative = the
-        tasks pull the shared layers in opposite directions.
+        {latest.expertUsage
+          ? t('diagnostics.conflict.captionExperts', { epoch: latest.epoch })
+          : t('diagnostics.conflict.caption', { epoch: latest.epoch })}{' '}
+        <TermHelp term="gradientConflict" />
       </figcaption>
-      <table aria-label="Gradient cosine similarity">
+      <table aria-label={t('diagnostics.conflict.tableLabel')}>
         <thead>
           <tr>
-            <th scope="col">Task</th>
+            <th scope="col">{t('results.task')}</th>
             {names.map((n) => (
               <th key={n} scope="col">
                 {n}
@@ -49,8 +53,11 @@ export function GradientConflict() {
       </table>
       {worst && (
         <p className="muted">
-          Most in conflict: {names[worst.i]} and {names[worst.j]} ({worst.c.toFixed(2)})
-          {worst.c < 0 ? ': sharing the trunk costs them something.' : ': no pair conflicts now.'}
+          {t(worst.c < 0 ? 'diagnostics.conflict.worstConflicts' : 'diagnostics.conflict.worstAgrees', {
+            first: names[worst.i] ?? '',
+            second: names[worst.j] ?? '',
+            cosine: worst.c.toFixed(2),
+          })}
         </p>
       )}
     </figure>

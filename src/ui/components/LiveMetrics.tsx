@@ -1,45 +1,58 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EpochReport } from '../../core/train/trainingRunner.ts';
-import type { TaskSpec } from '../../core/types.ts';
+import type { TaskKind, TaskSpec } from '../../core/types.ts';
 import { useAppState } from '../../state/store.ts';
 import { extent, linearScale, pathOf } from '../charts/linePaths.ts';
-import { headlineLabel, headlineMetric } from '../headlineMetric.ts';
+import { headlineMetric } from '../headlineMetric.ts';
 import { taskColour, taskDash } from '../palette.ts';
 
 const SPARK_W = 110;
 const SPARK_H = 26;
+
+/** The headline metric's name per task type (the one headlineMetric reports). */
+const METRIC_NAMES = {
+  binary: 'playground.liveMetrics.metrics.auc',
+  multiclass: 'playground.liveMetrics.metrics.accuracy',
+  regression: 'playground.liveMetrics.metrics.r2',
+} as const satisfies Record<TaskKind, string>;
 
 /**
  * Every task's headline validation metric (AUC, accuracy or R²) after the latest epoch, with a
  * sparkline of its history: the compact live view next to the curves.
  */
 export function LiveMetrics() {
+  const { t } = useTranslation();
   const run = useAppState((s) => s.run);
   const epochs = useAppState((s) => s.epochs);
   const bestEpoch = useAppState((s) => s.bestEpoch);
   const restoredEpoch = useAppState((s) => s.restoredEpoch);
-  if (!run) return <p className="muted live-metrics-empty">Validation metrics appear after the first epoch.</p>;
+  if (!run) return <p className="muted live-metrics-empty">{t('playground.liveMetrics.empty')}</p>;
   const last = epochs[epochs.length - 1];
   return (
-    <table aria-label="Live metrics" className="live-metrics">
+    <table aria-label={t('playground.liveMetrics.label')} className="live-metrics">
       <caption>
-        Validation, {last ? `after epoch ${last.epoch}` : 'after the first epoch'}
-        {restoredEpoch ? `; the model holds epoch ${restoredEpoch} (the best, restored)` : ''}
-        {!restoredEpoch && bestEpoch && bestEpoch !== last?.epoch ? `; best so far: epoch ${bestEpoch}` : ''}
+        {last
+          ? t('playground.liveMetrics.afterEpoch', { epoch: last.epoch })
+          : t('playground.liveMetrics.afterFirstEpoch')}
+        {restoredEpoch ? t('playground.liveMetrics.restored', { epoch: restoredEpoch }) : ''}
+        {!restoredEpoch && bestEpoch && bestEpoch !== last?.epoch
+          ? t('playground.liveMetrics.bestSoFar', { epoch: bestEpoch })
+          : ''}
       </caption>
       <thead>
         <tr>
-          <th scope="col">Task</th>
-          <th scope="col">Metric</th>
-          <th scope="col">Value</th>
+          <th scope="col">{t('playground.liveMetrics.task')}</th>
+          <th scope="col">{t('playground.liveMetrics.metric')}</th>
+          <th scope="col">{t('playground.liveMetrics.value')}</th>
           <th scope="col">
-            <span className="visually-hidden">History</span>
+            <span className="visually-hidden">{t('playground.liveMetrics.history')}</span>
           </th>
         </tr>
       </thead>
       <tbody>
-        {run.tasks.map((t, k) => (
-          <Row key={t.name} task={t} index={k} epochs={epochs} />
+        {run.tasks.map((task, k) => (
+          <Row key={task.name} task={task} index={k} epochs={epochs} />
         ))}
       </tbody>
     </table>
@@ -47,6 +60,7 @@ export function LiveMetrics() {
 }
 
 const Row = memo(function Row({ task, index, epochs }: { task: TaskSpec; index: number; epochs: EpochReport[] }) {
+  const { t } = useTranslation();
   const values = epochs.map((e) => headlineMetric(task.kind, e.val[index])?.value ?? NaN);
   const latest = headlineMetric(task.kind, epochs[epochs.length - 1]?.val[index]);
   const previous = values[values.length - 2];
@@ -67,10 +81,19 @@ const Row = memo(function Row({ task, index, epochs }: { task: TaskSpec; index: 
         <span className="swatch" style={{ background: taskColour(index) }} aria-hidden="true" />
         {task.name}
       </th>
-      <td>{headlineLabel(task.kind)}</td>
+      <td>{t(METRIC_NAMES[task.kind])}</td>
       <td className="value">
         {latest ? latest.text : '–'}{' '}
-        <span className="trend" aria-label={trend === '▲' ? 'up' : trend === '▼' ? 'down' : undefined}>
+        <span
+          className="trend"
+          aria-label={
+            trend === '▲'
+              ? t('playground.liveMetrics.up')
+              : trend === '▼'
+                ? t('playground.liveMetrics.down')
+                : undefined
+          }
+        >
           {trend}
         </span>
       </td>

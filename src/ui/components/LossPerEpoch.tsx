@@ -1,33 +1,42 @@
+import { useTranslation } from 'react-i18next';
 import { useAppState } from '../../state/store.ts';
+import { useFormat } from '../i18n/useFormat.ts';
 
-const num = new Intl.NumberFormat('en', { maximumSignificantDigits: 4 });
+/**
+ * Rows drawn at most: a run until paused makes thousands of epochs in an hour, and a row costs
+ * DOM and React memory for as long as the page lives (the export holds every epoch).
+ */
+export const MAX_EPOCH_ROWS = 500;
 
 /** Each epoch's mean training loss per task, the weighted total, its time and speed, as a table. */
 export function LossPerEpoch() {
+  const { t } = useTranslation();
+  const num = useFormat().formatter({ maximumSignificantDigits: 4 });
   const run = useAppState((s) => s.run);
   const epochs = useAppState((s) => s.epochs);
   const tasks = run?.tasks ?? [];
+  const shown = epochs.length > MAX_EPOCH_ROWS ? epochs.slice(-MAX_EPOCH_ROWS) : epochs;
   return (
     <>
       {epochs.length > 0 && (
         <details>
-          <summary>Loss per epoch as a table</summary>
-          <table aria-label="Loss per epoch">
+          <summary>{t('results.lossPerEpoch.summary')}</summary>
+          <table aria-label={t('results.lossPerEpoch.label')}>
             <thead>
               <tr>
-                <th scope="col">Epoch</th>
-                {tasks.map((t) => (
-                  <th key={t.name} scope="col">
-                    {t.name} (train)
+                <th scope="col">{t('results.lossPerEpoch.epoch')}</th>
+                {tasks.map((task) => (
+                  <th key={task.name} scope="col">
+                    {t('results.lossPerEpoch.taskTrain', { task: task.name })}
                   </th>
                 ))}
-                <th scope="col">Weighted total (train)</th>
-                <th scope="col">Seconds</th>
-                <th scope="col">Samples/s</th>
+                <th scope="col">{t('results.lossPerEpoch.weightedTotal')}</th>
+                <th scope="col">{t('results.lossPerEpoch.seconds')}</th>
+                <th scope="col">{t('results.lossPerEpoch.samplesPerSecond')}</th>
               </tr>
             </thead>
             <tbody>
-              {epochs.map((e) => (
+              {shown.map((e) => (
                 <tr key={e.epoch}>
                   <td>{e.epoch}</td>
                   {e.trainLoss.map((l, k) => (
@@ -40,6 +49,11 @@ export function LossPerEpoch() {
               ))}
             </tbody>
           </table>
+          {shown.length < epochs.length && (
+            <p className="muted">
+              {t('results.lossPerEpoch.latestOnly', { shown: shown.length, total: epochs.length })}
+            </p>
+          )}
         </details>
       )}
     </>

@@ -1,11 +1,15 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { metricsHistoryCsv } from '../../core/metrics/metricsHistoryCsv.ts';
 import type { TaskMetrics } from '../../core/metrics/taskMetrics.ts';
 import type { TaskSpec } from '../../core/types.ts';
 import { saveFile } from '../../state/saveFile.ts';
 import { appStore, useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
+import { TermHelp } from '../glossary/TermHelp.tsx';
+import type { GlossaryTermId } from '../../i18n/glossaryTerms.ts';
 
-/** Saves the metrics history as a CSV file made in this tab. */
+/** Saves the metrics history as a CSV file made in this tab (English headers in every language: it is data). */
 function exportMetrics(): void {
   const { epochs, run, dataset } = appStore.getState();
   if (!run) return;
@@ -15,29 +19,46 @@ function exportMetrics(): void {
   );
 }
 
-const COLUMNS: { header: string; key: keyof TaskMetrics }[] = [
-  { header: 'Loss', key: 'loss' },
-  { header: 'Accuracy', key: 'accuracy' },
-  { header: 'Precision', key: 'precision' },
-  { header: 'Recall', key: 'recall' },
-  { header: 'F1', key: 'f1' },
-  { header: 'AUC', key: 'auc' },
-  { header: 'Macro F1', key: 'macroF1' },
-  { header: 'MSE', key: 'mse' },
-  { header: 'RMSE', key: 'rmse' },
-  { header: 'MAE', key: 'mae' },
-  { header: 'R2', key: 'r2' },
-];
+const COLUMNS = [
+  { header: 'results.metrics.loss', key: 'loss' },
+  { header: 'results.metrics.accuracy', key: 'accuracy' },
+  { header: 'results.metrics.precision', key: 'precision' },
+  { header: 'results.metrics.recall', key: 'recall' },
+  { header: 'results.metrics.f1', key: 'f1' },
+  { header: 'results.metrics.auc', key: 'auc' },
+  { header: 'results.metrics.macroF1', key: 'macroF1' },
+  { header: 'results.metrics.mse', key: 'mse' },
+  { header: 'results.metrics.rmse', key: 'rmse' },
+  { header: 'results.metrics.mae', key: 'mae' },
+  { header: 'results.metrics.r2', key: 'r2' },
+] as const satisfies readonly { header: string; key: keyof TaskMetrics }[];
 
-const TYPE_LABEL = { binary: 'binary', multiclass: 'multi-class', regression: 'regression' } as const;
+/** The glossary's explanation of each column, beside the column's name (not inside the header: it keeps its name). */
+const TERMS = [
+  { labels: ['results.metrics.loss'], term: 'loss' },
+  { labels: ['results.metrics.accuracy'], term: 'accuracy' },
+  { labels: ['results.metrics.precision', 'results.metrics.recall'], term: 'precisionRecall' },
+  { labels: ['results.metrics.f1'], term: 'f1' },
+  { labels: ['results.metrics.auc'], term: 'auc' },
+  { labels: ['results.metrics.macroF1'], term: 'macroF1' },
+  { labels: ['results.metrics.mse', 'results.metrics.rmse'], term: 'mse' },
+  { labels: ['results.metrics.mae'], term: 'mae' },
+  { labels: ['results.metrics.r2'], term: 'r2' },
+] as const satisfies readonly { labels: readonly string[]; term: GlossaryTermId }[];
 
-function format(v: number | undefined): string {
+const TYPE_LABEL = {
+  binary: 'results.taskKinds.binary',
+  multiclass: 'results.taskKinds.multiclass',
+  regression: 'results.taskKinds.regression',
+} as const;
+
+/** Plain numbers, as the export writes them (tests and people compare the two). */
+function format(v: number | undefined, t: TFunction): string {
   if (v === undefined) return '—';
-  if (Number.isNaN(v)) return 'n/a';
+  if (Number.isNaN(v)) return t('results.notAvailable');
   return Math.abs(v) >= 1000 ? v.toFixed(1) : v.toPrecision(4);
 }
 
-/** The latest validation metrics, one row per task. */
 /** One row per task, one column per metric (empty cells for metrics that do not apply). */
 function MetricsGrid({
   label,
@@ -48,30 +69,32 @@ function MetricsGrid({
   tasks: TaskSpec[];
   metrics: TaskMetrics[] | undefined;
 }) {
+  const { t } = useTranslation();
   return (
-    <div className="scroll" tabIndex={0} role="region" aria-label={`${label} (scrolls)`}>
+    <div className="scroll" tabIndex={0} role="region" aria-label={t('results.scrolls', { label })}>
       <table aria-label={label}>
         <thead>
           <tr>
-            <th scope="col">Task</th>
-            <th scope="col">Type</th>
+            <th scope="col">{t('results.task')}</th>
+            <th scope="col">{t('results.metricsTable.type')}</th>
             {COLUMNS.map((c) => (
               <th key={c.key} scope="col">
-                {c.header}
+                {t(c.header)}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {tasks.map((t, k) => (
-            <tr key={t.name}>
-              <th scope="row">{t.name}</th>
+          {tasks.map((task, k) => (
+            <tr key={task.name}>
+              <th scope="row">{task.name}</th>
               <td>
-                {TYPE_LABEL[t.kind]}
-                {t.chainedTo !== undefined && ` (× ${tasks[t.chainedTo]?.name ?? '?'}: p on every row)`}
+                {t(TYPE_LABEL[task.kind])}
+                {task.chainedTo !== undefined &&
+                  t('results.metricsTable.chained', { condition: tasks[task.chainedTo]?.name ?? '?' })}
               </td>
               {COLUMNS.map((c) => (
-                <td key={c.key}>{metrics ? format(metrics[k]?.[c.key]) : ''}</td>
+                <td key={c.key}>{metrics ? format(metrics[k]?.[c.key], t) : ''}</td>
               ))}
             </tr>
           ))}
@@ -83,6 +106,7 @@ function MetricsGrid({
 
 /** The latest validation metrics (one row per task), the test split's, and the exports. */
 export function MetricsTable() {
+  const { t } = useTranslation();
   const controller = useController();
   const run = useAppState((s) => s.run);
   // After early stopping the model holds the best epoch's weights again, so the table shows that epoch.
@@ -98,42 +122,46 @@ export function MetricsTable() {
   return (
     <div className="metrics">
       <h3>
-        Validation metrics {latest ? `after epoch ${latest.epoch}` : '(after the first epoch)'}
-        {latest && restoredEpoch === latest.epoch ? ' (the best epoch, whose weights were restored)' : ''}
+        {!latest
+          ? t('results.metricsTable.headingPending')
+          : restoredEpoch === latest.epoch
+            ? t('results.metricsTable.headingBest', { epoch: latest.epoch })
+            : t('results.metricsTable.heading', { epoch: latest.epoch })}
       </h3>
-      <MetricsGrid label="Task metrics" tasks={run.tasks} metrics={latest?.val} />
+      <MetricsGrid label={t('results.metricsTable.label')} tasks={run.tasks} metrics={latest?.val} />
+      <p className="muted">{t('results.metricsTable.note')}</p>
       <p className="muted">
-        Loss is each task's training loss on the validation split: log loss (cross-entropy) for binary and multi-class
-        tasks, MSE of the standardised target for regression. Regression metrics are in the target's own units; binary
-        metrics call a row positive at score ≥ 0.5 (other thresholds: see Diagnostic plots).
+        {t('results.metricsTable.terms')}
+        {TERMS.map((x) => (
+          <span key={x.term}>
+            {' '}
+            {x.labels.map((l) => t(l)).join(' / ')}
+            <TermHelp term={x.term} />
+          </span>
+        ))}
       </p>
       <button type="button" disabled={!latest} onClick={exportMetrics}>
-        Export metrics
+        {t('results.metricsTable.exportMetrics')}
       </button>
-      <span className="muted">
-        {' '}
-        CSV, one row per epoch, split, task and metric (columns epoch, step, split, task, metric, value).
-      </span>{' '}
+      <span className="muted"> {t('results.metricsTable.exportMetricsNote')}</span>{' '}
       <button type="button" disabled={!latest} onClick={() => controller.exportModel()}>
-        Export model
+        {t('results.metricsTable.exportModel')}
       </button>
-      <span className="muted">
-        {' '}
-        model.json + weights.bin (TensorFlow.js layers format; tasks, features and target scales in its metadata).
-      </span>
+      <span className="muted"> {t('results.metricsTable.exportModelNote')}</span>
       <h3>
-        Test metrics{' '}
-        {test ? `after epoch ${test.epoch} (held-out split)` : '(held-out split: measured when a run finishes, or now)'}
+        {test
+          ? t('results.metricsTable.testHeading', { epoch: test.epoch })
+          : t('results.metricsTable.testHeadingPending')}
       </h3>
-      {test && <MetricsGrid label="Test metrics" tasks={run.tasks} metrics={test.metrics} />}
+      {test && <MetricsGrid label={t('results.metricsTable.testLabel')} tasks={run.tasks} metrics={test.metrics} />}
       <button
         type="button"
         disabled={!latest || running || run.splitRows.test === 0}
         onClick={() => controller.evaluateTest()}
       >
-        Evaluate test split
+        {t('results.metricsTable.evaluateTest')}
       </button>
-      {run.splitRows.test === 0 && <span className="muted"> No rows are held out for testing (Test % is 0).</span>}
+      {run.splitRows.test === 0 && <span className="muted"> {t('results.metricsTable.noTestRows')}</span>}
     </div>
   );
 }

@@ -1,14 +1,22 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { estimateInputs } from '../../core/data/estimateInputs.ts';
 import { countParameters } from '../../core/model/parameterCounts.ts';
 import type { ModelSpec, TaskSpec } from '../../core/types.ts';
 import { setsOwnWeights } from '../../core/weighting/strategies.ts';
 import { targetColumns, useAppState } from '../../state/store.ts';
-import { headlineMetric } from '../headlineMetric.ts';
+import { TermHelp } from '../glossary/TermHelp.tsx';
+import { headlineMetric, type Headline } from '../headlineMetric.ts';
 import { useSize } from '../hooks/useSize.ts';
+import { useFormat } from '../i18n/useFormat.ts';
 import { taskColour, taskDash } from '../palette.ts';
 
-const fmt = new Intl.NumberFormat('en');
+/** The headline metric's short name, for the tight head boxes. */
+const METRIC_SHORT = {
+  auc: 'playground.network.metricShort.auc',
+  accuracy: 'playground.network.metricShort.accuracy',
+  r2: 'playground.network.metricShort.r2',
+} as const satisfies Record<Headline['key'], string>;
 const HEAD_H = 54;
 const BOX_W = 110;
 
@@ -19,6 +27,8 @@ const BOX_W = 110;
  * Exact parameter counts once a run exists, estimated before.
  */
 export function NetworkDiagram() {
+  const { t } = useTranslation();
+  const fmt = useFormat().formatter({});
   const settings = useAppState((s) => s.settings);
   const dataset = useAppState((s) => s.dataset);
   const roles = useAppState((s) => s.roles);
@@ -54,28 +64,44 @@ export function NetworkDiagram() {
       ...inputs,
       trunk: settings.trunk,
       experts: settings.experts,
-      headHidden: specs.map((t) => settings.headHidden[t.name] ?? 0),
+      headHidden: specs.map((task) => settings.headHidden[task.name] ?? 0),
       tasks: specs,
     };
   }, [dataset, run, roles, encodings, settings, tasks]);
   if (!spec) return <div className="diagram-box" ref={boxRef} />;
   const counts = countParameters(spec);
   const approx = run ? '' : '≈ ';
-  const inputText = `${approx}${spec.inputSize} features${spec.embeddings.length ? ` + ${spec.embeddings.length} embeddings` : ''}`;
+  const inputText = spec.embeddings.length
+    ? t('playground.network.inputsWithEmbeddings', {
+        approx,
+        features: spec.inputSize,
+        embeddings: spec.embeddings.length,
+      })
+    : t('playground.network.inputs', { approx, features: spec.inputSize });
   const experts = spec.experts ?? 1;
-  const trunkText = `${spec.trunk.length} dense layers (${spec.trunk.map((l) => l.units).join(', ')} units)`;
+  const trunkText = t('playground.network.trunkLayers', {
+    layers: spec.trunk.length,
+    units: spec.trunk.map((l) => l.units).join(', '),
+  });
   const middle =
-    experts > 1 ? `${experts} experts, each ${trunkText}, mixed by one gate per task` : `trunk of ${trunkText}`;
+    experts > 1
+      ? t('playground.network.experts', { experts, trunk: trunkText })
+      : t('playground.network.trunk', { trunk: trunkText });
   // A chained task (ESMM) outputs p(condition) × its own p(task | condition).
-  const conditionOf = (t: TaskSpec): string | undefined =>
-    t.chainedTo !== undefined ? spec.tasks[t.chainedTo]?.name : chainedTo[t.name];
+  const conditionOf = (task: TaskSpec): string | undefined =>
+    task.chainedTo !== undefined ? spec.tasks[task.chainedTo]?.name : chainedTo[task.name];
   const chains = spec.tasks
-    .filter((t) => conditionOf(t) !== undefined)
-    .map(
-      (t) => `; ${t.name} chained to ${conditionOf(t)} (p = p(${conditionOf(t)}) × p(${t.name} | ${conditionOf(t)}))`,
-    )
+    .filter((task) => conditionOf(task) !== undefined)
+    .map((task) => t('playground.network.chain', { task: task.name, condition: conditionOf(task) ?? '' }))
     .join('');
-  const description = `Network: inputs (${inputText}) → ${middle} → ${spec.tasks.length} heads${chains}; ${approx}${fmt.format(counts.total)} parameters.`;
+  const description = t('playground.network.description', {
+    inputs: inputText,
+    middle,
+    heads: spec.tasks.length,
+    chains,
+    approx,
+    parameters: fmt.format(counts.total),
+  });
   const automatic = setsOwnWeights(settings.weighting.strategy);
   const weightOf = (name: string, k: number) => {
     if (enabled[name] === false) return 0;
@@ -94,12 +120,12 @@ export function NetworkDiagram() {
   const headX = W - 158;
   return (
     <div className="diagram-box" ref={boxRef}>
-      <figure className="diagram" aria-label="Network diagram">
+      <figure className="diagram" aria-label={t('playground.network.label')}>
         <svg viewBox={`0 0 ${W} ${height}`} role="img" aria-label={description} width="100%">
           <g className="inputs">
             <rect x={4} y={mid - 70} width={104} height={140} rx={8} className="box" />
             <text x={56} y={mid - 50} textAnchor="middle" className="box-title">
-              Inputs
+              {t('playground.network.inputsTitle')}
             </text>
             {inputNames.slice(0, 5).map((n, i) => (
               <text key={n} x={56} y={mid - 30 + i * 17} textAnchor="middle" className="small">
@@ -107,7 +133,7 @@ export function NetworkDiagram() {
               </text>
             ))}
             <text x={56} y={mid + 62} textAnchor="middle" className="small muted-text">
-              {inputNames.length > 5 ? `+${inputNames.length - 5} more · ` : ''}
+              {inputNames.length > 5 ? t('playground.network.moreInputs', { more: inputNames.length - 5 }) : ''}
               {inputText}
             </text>
           </g>
@@ -138,7 +164,7 @@ export function NetworkDiagram() {
                 </text>
                 <text x={x + layerW / 2} y={mid + 12} textAnchor="middle" className="small">
                   {l.activation}
-                  {l.dropout ? ` · drop ${l.dropout}` : ''}
+                  {l.dropout ? t('playground.network.dropout', { rate: l.dropout }) : ''}
                 </text>
                 <text x={x + layerW / 2} y={mid + 28} textAnchor="middle" className="small muted-text">
                   {approx}
@@ -148,16 +174,16 @@ export function NetworkDiagram() {
             );
           })}
           <text x={(trunkX0 + trunkEnd) / 2} y={18} textAnchor="middle" className="small muted-text">
-            {experts > 1 ? `shared: ${experts} experts, one gate per task` : 'shared trunk'}
+            {experts > 1 ? t('playground.network.sharedExperts', { experts }) : t('playground.network.sharedTrunk')}
           </text>
-          {spec.tasks.map((t, k) => {
+          {spec.tasks.map((task, k) => {
             const y = 8 + k * HEAD_H + (height - 16 - spec.tasks.length * HEAD_H) / 2;
-            const w = weightOf(t.name, k);
-            const switchedOff = enabled[t.name] === false;
+            const w = weightOf(task.name, k);
+            const switchedOff = enabled[task.name] === false;
             const off = w <= 0;
-            const metric = headlineMetric(t.kind, lastEpoch?.val[k]);
+            const metric = headlineMetric(task.kind, lastEpoch?.val[k]);
             return (
-              <g key={t.name} className={off ? 'head off' : 'head'} aria-hidden="true">
+              <g key={task.name} className={off ? 'head off' : 'head'} aria-hidden="true">
                 <path
                   d={`M ${trunkEnd} ${mid} C ${trunkEnd + 60} ${mid}, ${headX - 60} ${y + HEAD_H / 2 - 4}, ${headX} ${y + HEAD_H / 2 - 4}`}
                   className="link"
@@ -176,18 +202,31 @@ export function NetworkDiagram() {
                 <rect x={headX} y={y} width={7} height={HEAD_H - 8} rx={3} style={{ fill: taskColour(k) }} />
                 <text x={headX + 14} y={y + 18} className="head-name">
                   {experts > 1 ? '⊗ ' : ''}
-                  {conditionOf(t) ? `× ${conditionOf(t)} → ` : ''}
-                  {t.name.length > 15 ? `${t.name.slice(0, 14)}…` : t.name}
+                  {conditionOf(task) ? `× ${conditionOf(task)} → ` : ''}
+                  {task.name.length > 15 ? `${task.name.slice(0, 14)}…` : task.name}
                 </text>
                 <text x={headX + 14} y={y + 36} className="small">
-                  {switchedOff ? 'off' : `w ${w.toFixed(2)}`}
-                  {metric ? ` · ${metric.short} ${metric.text}` : ''}
+                  {switchedOff ? t('playground.network.off') : t('playground.network.weight', { weight: w.toFixed(2) })}
+                  {metric ? ` · ${t(METRIC_SHORT[metric.key])} ${metric.text}` : ''}
                 </text>
               </g>
             );
           })}
         </svg>
-        <figcaption className="muted">{description}</figcaption>
+        <figcaption className="muted">
+          {description}{' '}
+          {experts > 1 ? (
+            <>
+              <TermHelp term="expert" named />
+              <TermHelp term="gate" named />
+            </>
+          ) : (
+            <>
+              <TermHelp term="trunk" named />
+              <TermHelp term="head" named />
+            </>
+          )}
+        </figcaption>
       </figure>
     </div>
   );

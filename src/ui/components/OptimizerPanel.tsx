@@ -1,19 +1,30 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { OPTIMIZER_LABELS, type OptimizerKind } from '../../core/train/optimizerKinds.ts';
 import type { ScheduleKind } from '../../core/train/schedules.ts';
 import { targetColumns, useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
+import { TermHelp } from '../glossary/TermHelp.tsx';
 import { NumberField } from './NumberField.tsx';
 
-const SCHEDULES: { value: ScheduleKind; label: string }[] = [
-  { value: 'constant', label: 'Constant' },
-  { value: 'step', label: 'Step decay' },
-  { value: 'exponential', label: 'Exponential decay' },
-  { value: 'cosine', label: 'Cosine with warm-up' },
-];
+const SCHEDULES = [
+  { value: 'constant', label: 'model.optimiser.schedules.constant' },
+  { value: 'step', label: 'model.optimiser.schedules.step' },
+  { value: 'exponential', label: 'model.optimiser.schedules.exponential' },
+  { value: 'cosine', label: 'model.optimiser.schedules.cosine' },
+] as const satisfies readonly { value: ScheduleKind; label: string }[];
+
+/** Each optimiser's name (the English ones are the core's OPTIMIZER_LABELS, whose order the list keeps). */
+const OPTIMIZER_NAMES = {
+  sgd: 'model.optimiser.kinds.sgd',
+  momentum: 'model.optimiser.kinds.momentum',
+  rmsprop: 'model.optimiser.kinds.rmsprop',
+  adam: 'model.optimiser.kinds.adam',
+} as const satisfies Record<OptimizerKind, string>;
 
 /** Optimiser, learning-rate schedule, regularisation, gradient clipping and early stopping. */
 export function OptimizerPanel() {
+  const { t } = useTranslation();
   const controller = useController();
   const s = useAppState((st) => st.settings);
   const dataset = useAppState((st) => st.dataset);
@@ -24,27 +35,28 @@ export function OptimizerPanel() {
     controller.setSettings({ schedule: { ...schedule, ...patch } });
   return (
     <details className="optimizer-panel">
-      <summary>Optimiser and regularisation</summary>
+      <summary>{t('model.optimiser.summary')}</summary>
       <div className="fields">
         <label>
-          Optimizer
+          {t('model.optimiser.optimizer')}
           <select
             value={s.optimizer}
             onChange={(e) => controller.setSettings({ optimizer: e.target.value as OptimizerKind })}
           >
             {(Object.keys(OPTIMIZER_LABELS) as OptimizerKind[]).map((k) => (
               <option key={k} value={k}>
-                {OPTIMIZER_LABELS[k]}
+                {t(OPTIMIZER_NAMES[k])}
               </option>
             ))}
           </select>
         </label>
+        <TermHelp term="optimiser" />
         <label>
-          Learning-rate schedule
+          {t('model.optimiser.schedule')}
           <select value={schedule.kind} onChange={(e) => setSchedule({ kind: e.target.value as ScheduleKind })}>
             {SCHEDULES.map((o) => (
               <option key={o.value} value={o.value}>
-                {o.label}
+                {t(o.label)}
               </option>
             ))}
           </select>
@@ -52,7 +64,7 @@ export function OptimizerPanel() {
         {schedule.kind === 'step' && (
           <>
             <NumberField
-              label="Decay every (epochs)"
+              label={t('model.optimiser.decayEvery')}
               value={schedule.everyEpochs}
               min={0.1}
               max={1000}
@@ -60,7 +72,7 @@ export function OptimizerPanel() {
               onCommit={(everyEpochs) => setSchedule({ everyEpochs })}
             />
             <NumberField
-              label="Decay factor"
+              label={t('model.optimiser.decayFactor')}
               value={schedule.factor}
               min={0.01}
               max={1}
@@ -71,7 +83,7 @@ export function OptimizerPanel() {
         )}
         {schedule.kind === 'exponential' && (
           <NumberField
-            label="Decay per epoch"
+            label={t('model.optimiser.decayPerEpoch')}
             value={schedule.decayRate}
             min={0.01}
             max={1}
@@ -82,7 +94,7 @@ export function OptimizerPanel() {
         {schedule.kind === 'cosine' && (
           <>
             <NumberField
-              label="Warm-up epochs"
+              label={t('model.optimiser.warmupEpochs')}
               value={schedule.warmupEpochs}
               min={0}
               max={1000}
@@ -90,7 +102,7 @@ export function OptimizerPanel() {
               onCommit={(warmupEpochs) => setSchedule({ warmupEpochs })}
             />
             <NumberField
-              label="Cosine length (epochs)"
+              label={t('model.optimiser.cosineLength')}
               value={schedule.totalEpochs}
               min={1}
               max={10000}
@@ -102,7 +114,7 @@ export function OptimizerPanel() {
       </div>
       <div className="fields">
         <NumberField
-          label="L1"
+          label={t('model.optimiser.l1')}
           value={s.l1}
           min={0}
           max={1}
@@ -110,22 +122,24 @@ export function OptimizerPanel() {
           onCommit={(l1) => controller.setSettings({ l1 })}
         />
         <NumberField
-          label="L2"
+          label={t('model.optimiser.l2')}
           value={s.l2}
           min={0}
           max={1}
           step="any"
           onCommit={(l2) => controller.setSettings({ l2 })}
         />
+        <TermHelp term="regularisation" />
         <NumberField
-          label="Clip gradient norm"
+          label={t('model.optimiser.clipNorm')}
           value={s.clipNorm}
           min={0}
           max={1e6}
           step="any"
           onCommit={(clipNorm) => controller.setSettings({ clipNorm })}
         />
-        <span className="muted">0 = off. L1/L2 apply to the dense kernels of trunk and heads.</span>
+        <TermHelp term="clipping" />
+        <span className="muted">{t('model.optimiser.regularisationHelp')}</span>
       </div>
       <div className="fields">
         <label>
@@ -134,24 +148,25 @@ export function OptimizerPanel() {
             checked={s.earlyStopping.enabled}
             onChange={(e) => controller.setEarlyStopping({ ...s.earlyStopping, enabled: e.target.checked })}
           />
-          Early stopping
+          {t('model.optimiser.earlyStopping')}
         </label>
+        <TermHelp term="earlyStopping" />
         <label>
-          Monitor
+          {t('model.optimiser.monitor')}
           <select
             value={s.earlyStopping.monitor}
             onChange={(e) => controller.setEarlyStopping({ ...s.earlyStopping, monitor: e.target.value })}
           >
-            <option value="total">weighted total validation loss</option>
-            {tasks.map((t) => (
-              <option key={t} value={t}>
-                validation loss of {t}
+            <option value="total">{t('model.optimiser.monitorTotal')}</option>
+            {tasks.map((task) => (
+              <option key={task} value={task}>
+                {t('model.optimiser.monitorTask', { task })}
               </option>
             ))}
           </select>
         </label>
         <NumberField
-          label="Patience"
+          label={t('model.optimiser.patience')}
           value={s.earlyStopping.patience}
           min={1}
           max={1000}
@@ -159,11 +174,7 @@ export function OptimizerPanel() {
           integer
           onCommit={(patience) => controller.setEarlyStopping({ ...s.earlyStopping, patience })}
         />
-        <span className="muted">
-          Stops after this many epochs without improvement and restores the best epoch's weights. The total is weighted
-          by your weights; under a strategy that sets the weights itself it is the plain sum of the task losses (its
-          weights change every epoch).
-        </span>
+        <span className="muted">{t('model.optimiser.earlyStoppingHelp')}</span>
       </div>
     </details>
   );

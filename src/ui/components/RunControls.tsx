@@ -1,16 +1,19 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
+import { useFormat } from '../i18n/useFormat.ts';
 import { NumberField } from './NumberField.tsx';
 
 /** Fields that act on a run commit once typing pauses (see NumberField). */
 const SETTLE_MS = 400;
 
-const fmt = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
-
 /** Speed limits offered to narrate a run (steps per second; 0 = as fast as it goes). */
 const SPEEDS = [0, 30, 10, 3, 1];
 
 function progressText(
+  t: TFunction,
+  fmt: Intl.NumberFormat,
   state: string,
   epoch: number,
   target: number | null,
@@ -20,23 +23,36 @@ function progressText(
   bestEpoch: number | null,
   restoredEpoch: number | null,
 ): string {
-  const held = restoredEpoch ? ` The best epoch's weights (epoch ${restoredEpoch}) were restored.` : '';
-  const best = !restoredEpoch && bestEpoch && bestEpoch < epoch ? ` Best epoch so far: ${bestEpoch}.` : '';
+  const held = restoredEpoch ? t('playground.runControls.progress.restored', { epoch: restoredEpoch }) : '';
+  const best =
+    !restoredEpoch && bestEpoch && bestEpoch < epoch
+      ? t('playground.runControls.progress.bestSoFar', { epoch: bestEpoch })
+      : '';
   if (state === 'stoppedEarly')
-    return `Stopped early after epoch ${epoch}: no improvement; the best epoch's weights (epoch ${bestEpoch ?? '?'}) were restored.`;
-  const of = target === null ? ' / ∞' : ` / ${target}`; // the contract's "Epoch e / E"; ∞ while running until paused
+    return t('playground.runControls.progress.stoppedEarly', { epoch, best: bestEpoch ?? '?' });
+  const of = target === null ? '∞' : target; // the contract's "Epoch e / E"; ∞ while running until paused
   if (state === 'running') {
     const shown = target === null ? epoch + 1 : Math.min(epoch + 1, target);
-    const bestNote = bestEpoch ? ` · best epoch ${bestEpoch}` : '';
-    return `Epoch ${shown}${of} · step ${step} · ${fmt.format(stepsPerSecond)} steps/s · ${fmt.format(samplesPerSecond)} samples/s${bestNote}`;
+    const bestNote = bestEpoch ? t('playground.runControls.progress.runningBest', { epoch: bestEpoch }) : '';
+    return (
+      t('playground.runControls.progress.running', {
+        epoch: shown,
+        target: of,
+        step,
+        stepsPerSecond: fmt.format(stepsPerSecond),
+        samplesPerSecond: fmt.format(samplesPerSecond),
+      }) + bestNote
+    );
   }
-  if (state === 'paused') return `Paused at epoch ${epoch}${of}, step ${step}.${held}${best}`;
-  if (state === 'done') return `Done: ${epoch} epochs, ${step} steps.${held}`;
-  return 'Not started.';
+  if (state === 'paused') return t('playground.runControls.progress.paused', { epoch, target: of, step }) + held + best;
+  if (state === 'done') return t('playground.runControls.progress.done', { epochs: epoch, steps: step }) + held;
+  return t('playground.runControls.progress.notStarted');
 }
 
 /** Train, Pause, Step and Reset with the progress line; how long and how fast to run; the learning rate. */
 export function RunControls() {
+  const { t } = useTranslation();
+  const fmt = useFormat().formatter({ maximumFractionDigits: 0 });
   const controller = useController();
   const epochs = useAppState((s) => s.settings.epochs);
   const untilPaused = useAppState((s) => s.settings.runUntilPaused);
@@ -61,10 +77,10 @@ export function RunControls() {
           aria-keyshortcuts="Space"
           onClick={() => controller.train()}
         >
-          Train
+          {t('playground.runControls.train')}
         </button>
         <button type="button" disabled={!running} aria-keyshortcuts="Space" onClick={() => controller.pause()}>
-          Pause
+          {t('playground.runControls.pause')}
         </button>
         <button
           type="button"
@@ -72,19 +88,21 @@ export function RunControls() {
           aria-keyshortcuts="ArrowRight"
           onClick={() => controller.step()}
         >
-          Step
+          {t('playground.runControls.step')}
         </button>
         <button type="button" disabled={run === null && runState === 'idle'} onClick={() => controller.reset()}>
-          Reset
+          {t('playground.runControls.reset')}
         </button>
         {!running && bestEpoch !== null && bestEpoch < progress.epoch && restoredEpoch !== bestEpoch && (
           <button type="button" onClick={() => controller.restoreBest()}>
-            Restore best epoch ({bestEpoch})
+            {t('playground.runControls.restoreBest', { epoch: bestEpoch })}
           </button>
         )}
       </div>
-      <p role="status" aria-label="Training progress" className="progress-line">
+      <p role="status" aria-label={t('playground.runControls.progressLabel')} className="progress-line">
         {progressText(
+          t,
+          fmt,
           runState,
           progress.epoch,
           progress.targetEpochs,
@@ -103,10 +121,10 @@ export function RunControls() {
             checked={untilPaused}
             onChange={(e) => controller.setSettings({ runUntilPaused: e.target.checked })}
           />
-          Run until paused
+          {t('playground.runControls.runUntilPaused')}
         </label>
         <NumberField
-          label="Epochs"
+          label={t('playground.runControls.epochs')}
           settleMs={SETTLE_MS}
           value={epochs}
           min={1}
@@ -117,20 +135,20 @@ export function RunControls() {
           onCommit={(v) => controller.setSettings({ epochs: v })}
         />
         <span id="epochs-help" className="visually-hidden">
-          Typing a number of epochs turns Run until paused off.
+          {t('playground.runControls.epochsHelp')}
         </span>
         <label>
-          Speed
+          {t('playground.runControls.speed')}
           <select value={speed} onChange={(e) => controller.setSettings({ maxStepsPerSecond: Number(e.target.value) })}>
             {SPEEDS.map((v) => (
               <option key={v} value={v}>
-                {v === 0 ? 'full' : `${v} steps/s`}
+                {v === 0 ? t('playground.runControls.speedFull') : t('playground.runControls.speedSteps', { speed: v })}
               </option>
             ))}
           </select>
         </label>
         <NumberField
-          label="Learning rate"
+          label={t('playground.runControls.learningRate')}
           settleMs={SETTLE_MS}
           value={learningRate}
           min={1e-9}
@@ -139,7 +157,7 @@ export function RunControls() {
           onCommit={(v) => controller.setLearningRate(v)}
         />
       </div>
-      <p className="muted keys">Space: Train / Pause · →: one step while paused</p>
+      <p className="muted keys">{t('playground.runControls.keys')}</p>
     </div>
   );
 }

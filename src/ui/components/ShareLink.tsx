@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
 
 /** Copies a link to the current setup (sample and settings, never the data); shows it when copying is not allowed. */
 export function ShareLink() {
+  const { t } = useTranslation();
   const controller = useController();
   const uploaded = useAppState((s) => s.datasetFromFile);
   const [shown, setShown] = useState<{ link: string; copied: boolean } | null>(null);
@@ -21,19 +23,19 @@ export function ShareLink() {
   return (
     <div className="share">
       <button type="button" onClick={() => void copy()}>
-        Copy share link
+        {t('app.share.copy')}
       </button>
       {shown && (
-        <span role="status" aria-label="Share link" className="muted">
-          {shown.copied ? 'Link copied.' : 'Copy this link:'}{' '}
+        <span role="status" aria-label={t('app.share.status')} className="muted">
+          {shown.copied ? t('app.share.copied') : t('app.share.copyThis')}{' '}
           <input
             type="text"
             readOnly
             value={shown.link}
-            aria-label="Link to this setup"
+            aria-label={t('app.share.link')}
             onFocus={(e) => e.target.select()}
           />
-          {uploaded && ' It holds the settings only: your file stays with you.'}
+          {uploaded && ` ${t('app.share.settingsOnly')}`}
         </span>
       )}
     </div>

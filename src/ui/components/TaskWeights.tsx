@@ -1,16 +1,31 @@
 import { useMemo } from 'react';
-import { setsOwnWeights, STRATEGY_LABELS } from '../../core/weighting/strategies.ts';
+import { useTranslation } from 'react-i18next';
+import { useHidden } from '../classroom/useHidden.ts';
+import { setsOwnWeights, type WeightingStrategy } from '../../core/weighting/strategies.ts';
 import { targetColumns, useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
 import { taskColour } from '../palette.ts';
 import { NumberField } from './NumberField.tsx';
 import { WeightingPicker } from './WeightingPicker.tsx';
+import { TermHelp } from '../glossary/TermHelp.tsx';
+
+/** Each strategy's name, as the weighting picker shows it (the model area's names). */
+const STRATEGY_NAMES = {
+  manual: 'model.weighting.strategies.manual',
+  equal: 'model.weighting.strategies.equal',
+  uncertainty: 'model.weighting.strategies.uncertainty',
+  dwa: 'model.weighting.strategies.dwa',
+  gradnorm: 'model.weighting.strategies.gradnorm',
+  pcgrad: 'model.weighting.strategies.pcgrad',
+} as const satisfies Record<WeightingStrategy, string>;
 
 /**
  * Per task: a loss-weight slider with a typed entry and an on/off switch, all live while training.
  * Under an automatic strategy the sliders are read-only and follow the weights it chooses.
  */
 export function TaskWeights() {
+  const weightingHidden = useHidden('weighting');
+  const { t } = useTranslation();
   const controller = useController();
   const dataset = useAppState((s) => s.dataset);
   const roles = useAppState((s) => s.roles);
@@ -20,17 +35,19 @@ export function TaskWeights() {
   const latest = useAppState((s) => s.latestWeights);
   const runTasks = useAppState((s) => s.run?.tasks);
   const tasks = useMemo(() => targetColumns({ dataset, roles }), [dataset, roles]);
-  if (tasks.length === 0) return <p className="muted">Mark at least one column as a target to get a task.</p>;
+  if (tasks.length === 0) return <p className="muted">{t('playground.taskWeights.noTasks')}</p>;
   const automatic = setsOwnWeights(strategy);
+  const strategyName = t(STRATEGY_NAMES[strategy]);
   const shown = (task: string) => {
     if (!automatic) return weights[task] ?? 1;
-    const k = runTasks?.findIndex((t) => t.name === task) ?? -1;
+    const k = runTasks?.findIndex((r) => r.name === task) ?? -1;
     return k >= 0 && latest ? (latest[k] ?? 1) : enabled[task] === false ? 0 : 1;
   };
   return (
     <fieldset className="weights">
-      <legend>Task loss weights</legend>
-      <WeightingPicker />
+      <legend>{t('playground.taskWeights.legend')}</legend>
+      <TermHelp term="lossWeight" />
+      {!weightingHidden && <WeightingPicker />}
       <div className="weight-rows">
         {tasks.map((task, k) => {
           const w = shown(task);
@@ -41,7 +58,7 @@ export function TaskWeights() {
                 <input
                   type="checkbox"
                   role="switch"
-                  aria-label={`Train ${task}`}
+                  aria-label={t('playground.taskWeights.trainTask', { task })}
                   checked={on}
                   onChange={(e) => controller.setTaskEnabled(task, e.target.checked)}
                 />
@@ -50,9 +67,13 @@ export function TaskWeights() {
               </label>
               <input
                 type="range"
-                aria-label={`Weight of ${task}`}
+                aria-label={t('playground.taskWeights.weightOf', { task })}
                 aria-readonly={automatic}
-                aria-valuetext={automatic ? `${w.toFixed(2)}, chosen by ${STRATEGY_LABELS[strategy]}` : w.toFixed(2)}
+                aria-valuetext={
+                  automatic
+                    ? t('playground.taskWeights.chosenBy', { weight: w.toFixed(2), strategy: strategyName })
+                    : w.toFixed(2)
+                }
                 min={0}
                 max={5}
                 step={0.05}
@@ -62,7 +83,7 @@ export function TaskWeights() {
                 onChange={(e) => controller.setWeight(task, Number(e.target.value))}
               />
               <NumberField
-                label={`Weight of ${task} value`}
+                label={t('playground.taskWeights.weightValue', { task })}
                 hideLabel
                 value={Number(w.toFixed(3))}
                 min={0}
@@ -77,8 +98,8 @@ export function TaskWeights() {
       </div>
       <p className="muted">
         {automatic
-          ? `${STRATEGY_LABELS[strategy]} sets the weights; the sliders show them. Switch a task off to leave it out.`
-          : 'Total loss = Σ weight × task loss. At 0, or switched off, a task does not train its head.'}
+          ? t('playground.taskWeights.automaticNote', { strategy: strategyName })
+          : t('playground.taskWeights.manualNote')}
       </p>
     </fieldset>
   );

@@ -1,49 +1,71 @@
+import { useTranslation } from 'react-i18next';
 import { STRATEGY_LABELS, type WeightingStrategy } from '../../core/weighting/strategies.ts';
 import { useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
+import { TermHelp } from '../glossary/TermHelp.tsx';
 import { NumberField } from './NumberField.tsx';
+
+/** Each strategy's name (the English ones are the core's STRATEGY_LABELS, whose order the list keeps). */
+const STRATEGY_NAMES = {
+  manual: 'model.weighting.strategies.manual',
+  equal: 'model.weighting.strategies.equal',
+  uncertainty: 'model.weighting.strategies.uncertainty',
+  dwa: 'model.weighting.strategies.dwa',
+  gradnorm: 'model.weighting.strategies.gradnorm',
+  pcgrad: 'model.weighting.strategies.pcgrad',
+} as const satisfies Record<WeightingStrategy, string>;
 
 /** The weighting strategy, switchable while training, with DWA's temperature and GradNorm's α. */
 export function WeightingPicker() {
+  const { t } = useTranslation();
   const controller = useController();
   const config = useAppState((s) => s.settings.weighting);
   return (
     <div className="weighting">
       <label>
-        Weighting
+        {t('model.weighting.label')}
         <select
           value={config.strategy}
           onChange={(e) => controller.setWeighting({ ...config, strategy: e.target.value as WeightingStrategy })}
         >
           {(Object.keys(STRATEGY_LABELS) as WeightingStrategy[]).map((s) => (
             <option key={s} value={s}>
-              {STRATEGY_LABELS[s]}
+              {t(STRATEGY_NAMES[s])}
             </option>
           ))}
         </select>
       </label>
       {config.strategy === 'dwa' && (
-        <NumberField
-          label="DWA temperature"
-          value={config.dwaTemperature}
-          min={0.1}
-          max={100}
-          step="any"
-          onCommit={(dwaTemperature) => controller.setWeighting({ ...config, dwaTemperature })}
-        />
+        <>
+          <NumberField
+            label={t('model.weighting.dwaTemperature')}
+            value={config.dwaTemperature}
+            min={0.1}
+            max={100}
+            step="any"
+            onCommit={(dwaTemperature) => controller.setWeighting({ ...config, dwaTemperature })}
+          />
+          <TermHelp term="dwa" />
+        </>
       )}
       {config.strategy === 'gradnorm' && (
-        <NumberField
-          label="GradNorm alpha"
-          value={config.gradNormAlpha}
-          min={0}
-          max={10}
-          step="any"
-          onCommit={(gradNormAlpha) => controller.setWeighting({ ...config, gradNormAlpha })}
-        />
+        <>
+          <NumberField
+            label={t('model.weighting.gradNormAlpha')}
+            value={config.gradNormAlpha}
+            min={0}
+            max={10}
+            step="any"
+            onCommit={(gradNormAlpha) => controller.setWeighting({ ...config, gradNormAlpha })}
+          />
+          <TermHelp term="gradNorm" />
+        </>
       )}
       {config.strategy === 'pcgrad' && (
-        <span className="muted">Uses the weights below; projects conflicting task gradients on the shared trunk.</span>
+        <>
+          <span className="muted">{t('model.weighting.pcgradNote')}</span>
+          <TermHelp term="pcgrad" />
+        </>
       )}
     </div>
   );

@@ -10,6 +10,7 @@ import { enMessages } from './messages.ts';
 import { enLessons } from './lessons.ts';
 import { enGlossary } from './glossary.ts';
 import { enShell } from './shell.ts';
+import { enOffline } from './offline.ts';
 
 export const en = {
   common: enCommon,
@@ -23,4 +24,5 @@ export const en = {
   lessons: enLessons,
   glossary: enGlossary,
   shell: enShell,
+  offline: enOffline,
 } as const;

@@ -1,2 +1,61 @@
-/** English strings of the page's frame: headings of the panels, the footer, the classroom view. */
-export const enShell = {} as const;
+/** English strings of the page's frame: headings of the panels, the footer, links and the classroom view. */
+export const enShell = {
+  playground: 'Playground',
+  panels: {
+    data: 'Data and column roles',
+    model: 'Model, optimiser and split',
+    results: 'Results',
+    diagnostics: 'Diagnostics',
+    sharing: 'Sharing: gradient conflict, experts and single-task baselines',
+  },
+  loadingCharts: 'Loading charts…',
+  credits:
+    'Sample data: NOAA daily weather (public domain) via vega-datasets; Iris — Fisher, R. A. Iris. UCI Machine Learning Repository (CC BY 4.0).',
+  confirmRedefine: 'This change defines a new network, so the trained weights and curves will be discarded. Apply it?',
+  link: {
+    problems: 'The link: {{problems}}',
+    tooLong: 'The link is too long to be a setup; the defaults are used.',
+    unreadable: 'The link is not readable; the defaults are used.',
+    unknownSample: 'The link names a sample this app does not have; {{sample}} is loaded.',
+    ownFile:
+      'It was made with a file of its own, which a link never holds: upload that file, then press Train; its settings are set.',
+    correlation: "Task correlation in the link must be between −1 and 1; the sample's own is used.",
+    unknownLesson: 'It names a lesson this app does not have; none is opened.',
+    unknownHidden_one: 'It asks to hide {{count}} part this app does not have; that was ignored.',
+    unknownHidden_other: 'It asks to hide {{count}} parts this app does not have; those were ignored.',
+    lessonNeeds_one: 'It asks to hide {{count}} part the lesson needs; it stays visible.',
+    lessonNeeds_other: 'It asks to hide {{count}} parts the lesson needs; they stay visible.',
+    unknownLanguage: 'It asks for a language this app does not speak; English or the browser’s language is used.',
+  },
+  classroom: {
+    open: 'Classroom link…',
+    form: 'Classroom link',
+    lesson: 'Open with lesson',
+    noLesson: 'No lesson (this setup)',
+    hide: 'Hide for students',
+    lessonNeeds: '(the lesson needs it)',
+    parts: {
+      upload: 'Upload CSV',
+      samples: 'Sample picker',
+      backend: 'Compute backend',
+      weighting: 'Weighting strategy',
+      share: 'Share and classroom links',
+      panelData: 'Data panel',
+      panelModel: 'Model panel',
+      panelResults: 'Results panel',
+      panelDiagnostics: 'Diagnostics panel',
+      panelSharing: 'Sharing panel',
+      glossary: 'Glossary',
+    },
+    noData: 'The link holds the settings and the sample (or the lesson), never data.',
+    ownFile: 'Your own file is not in the link: students get the settings and must load the file themselves.',
+    copy: 'Copy classroom link',
+    status: 'Classroom link made',
+    copied: 'Classroom link copied.',
+    copyThis: 'Copy this link:',
+    linkField: 'Classroom link to copy',
+    hiddenNote_one: 'This classroom link hides {{count}} part of the page.',
+    hiddenNote_other: 'This classroom link hides {{count}} parts of the page.',
+    showAll: 'Show everything',
+  },
+} as const;

@@ -12,6 +12,7 @@ import { zhMessages } from './messages.ts';
 import { zhLessons } from './lessons.ts';
 import { zhGlossary } from './glossary.ts';
 import { zhShell } from './shell.ts';
+import { zhOffline } from './offline.ts';
 
 export const zh: Translation<typeof en> = {
   common: zhCommon,
@@ -25,4 +26,5 @@ export const zh: Translation<typeof en> = {
   lessons: zhLessons,
   glossary: zhGlossary,
   shell: zhShell,
+  offline: zhOffline,
 };
