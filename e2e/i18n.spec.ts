@@ -88,7 +88,7 @@ for (const locale of ['en-US', 'zh-CN'] as const)
     await page.locator('.lesson-list button').nth(2).click(); // Loss scales (weather, fast)
     await expect(page.locator('.lesson-panel')).toBeVisible();
     await page.locator('.backend select').selectOption('wasm');
-    await expect(page.locator('.backend [role="status"]')).toContainText('wasm', { timeout: 30_000 });
+    await expect(page.locator('.backend p[role="status"]')).toContainText('wasm', { timeout: 30_000 });
     await page.locator('.run-controls button.primary').click();
     await expect(page.locator('.lesson-steps li').first()).toHaveClass(/done/, { timeout: 120_000 });
     await page.locator('.run-controls button').nth(1).click(); // Pause, whatever its name

@@ -92,6 +92,7 @@ test('over-fitting: the validation loss turns up; early stopping stops and resto
   await trainToEnd(page);
   await seen(page, 1);
   await ui(page).reset.click();
+  await page.getByText('Optimiser and regularisation', { exact: true }).click();
   await page.getByRole('checkbox', { name: 'Early stopping' }).check();
   const patience = page.getByRole('spinbutton', { name: 'Patience' });
   await patience.fill('3');

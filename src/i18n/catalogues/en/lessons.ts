@@ -100,7 +100,7 @@ export const enLessons = {
           'At epoch {{epoch}} the validation loss is {{validation}} and the training loss {{training}}: not clearly over-fitted yet.',
       },
       earlyStop: {
-        try: 'Press Reset, turn on early stopping (Model panel, patience 3) and Train again.',
+        try: 'Press Reset, turn on Early stopping with patience 3 (Model panel, “Optimiser and regularisation”) and Train again.',
         seen: 'Training stopped early at epoch {{epoch}} and the weights of the best epoch ({{best}}) were restored.',
       },
     },

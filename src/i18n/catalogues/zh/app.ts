@@ -7,7 +7,7 @@ export const zhApp: Translation<typeof enApp> = {
   language: '语言',
   panels: {
     label: '面板',
-    data: '数据与列的角色',
+    data: '数据与列角色',
     model: '模型、优化器与数据划分',
     results: '结果',
     diagnostics: '诊断',
@@ -20,7 +20,7 @@ export const zhApp: Translation<typeof enApp> = {
   confirm: {
     title: '要丢弃已训练的权重吗？',
     discard: '丢弃并应用',
-    keep: '继续训练',
+    keep: '保留当前训练',
   },
   share: {
     copy: '复制分享链接',

@@ -5,7 +5,7 @@ import type { enDiagnostics } from '../en/diagnostics.ts';
 export const zhDiagnostics: Translation<typeof enDiagnostics> = {
   plots: {
     heading: '诊断图',
-    split: '诊断图所用的数据划分',
+    split: '诊断所用数据集',
     optionValidation: '验证集（第 {{epoch}} 轮）',
     optionTest: '测试集（第 {{epoch}} 轮）',
     optionTestPending: '测试集（尚未评估）',
@@ -47,7 +47,7 @@ export const zhDiagnostics: Translation<typeof enDiagnostics> = {
     predicted: '预测值',
     residualsLabel: '{{task}} 的残差',
     residualsCaption:
-      '{{task}} 在{{split}}上的残差（真实值 − 预测值）：{{total}} 行，分成 {{bins}} 个区间，范围从 {{first}} 到 {{last}}；最高的区间（{{peak}} 行）中心位于 {{centre}}。峰值以 0 为中心，说明没有系统性偏差。',
+      '{{task}} 在{{split}}上的残差（真实值 − 预测值）：{{total}} 行，分成 {{bins}} 个区间，范围从 {{first}} 到 {{last}}；最高的区间（{{peak}} 行）中心位于 {{centre}}。若峰位于 0 附近，说明没有系统性偏差。',
     residual: '残差',
     rows: '行数',
     residualTooltip: '残差 ≈ {{value}}',
@@ -59,8 +59,8 @@ export const zhDiagnostics: Translation<typeof enDiagnostics> = {
     captionExperts:
       '第 {{epoch}} 轮后的梯度冲突：各任务在共享底层（这里指全部专家，每个任务经由自己的门控使用它们）上的梯度两两之间的余弦相似度。负值表示两个任务把共享层往相反的方向拉。',
     tableLabel: '梯度余弦相似度',
-    worstConflicts: '冲突最大的一对是 {{first}} 和 {{second}}（{{cosine}}）：共享底层让它们付出了一些代价。',
-    worstAgrees: '冲突最大的一对是 {{first}} 和 {{second}}（{{cosine}}）：目前没有任何一对任务相互冲突。',
+    worstConflicts: '冲突最大的是 {{first}} 与 {{second}}（{{cosine}}），共享底层让它们付出了一定代价。',
+    worstAgrees: '冲突最大的是 {{first}} 与 {{second}}（{{cosine}}），但目前没有任何一对任务相互冲突。',
   },
   experts: {
     label: '专家使用情况',

@@ -52,7 +52,7 @@ export const zhGlossary: Translation<typeof enGlossary> = {
     dwa: {
       name: 'DWA（动态权重平均）',
       definition:
-        'Liu 等人（2019）提出：按每个任务的损失在最近两轮之间下降的快慢来分配权重，下降越慢的任务权重越大。温度 T 让权重更平滑。',
+        'Liu 等人（2019）提出：按每个任务的损失在最近两轮之间下降的快慢来分配权重，下降越慢的任务权重越大。温度 T 控制权重的平滑程度。',
     },
     pcgrad: {
       name: 'PCGrad',
@@ -71,12 +71,13 @@ export const zhGlossary: Translation<typeof enGlossary> = {
     },
     expert: {
       name: '专家',
-      definition: 'MMoE 中的若干子网络之一，结构与共享底层相同，读取相同的输入。每个任务的门控决定用多少该专家的输出。',
+      definition:
+        'MMoE 中的若干子网络之一，结构与共享底层相同，读取相同的输入。每个任务的门控决定对各专家输出的使用程度。',
     },
     gate: {
       name: '门控',
       definition:
-        'MMoE 中每个任务各有的一个小层：根据输入输出一个 softmax，即每个专家一个权重，总和为 1。任务塔接收的就是按这些权重混合后的专家输出。',
+        'MMoE 中每个任务各自拥有的一个小层：根据输入输出一个 softmax，即每个专家一个权重，总和为 1。任务塔接收的就是按这些权重混合后的专家输出。',
     },
     chainedHead: {
       name: '链式任务塔',
@@ -93,8 +94,8 @@ export const zhGlossary: Translation<typeof enGlossary> = {
       definition: '把一个类别变成一个全为 0、只在该类别位置上为 1 的向量。简单而精确，但向量长度随类别数增长。',
     },
     epoch: {
-      name: '轮次',
-      definition: '把训练集完整过一遍。训练通常要跑很多轮，每一轮开始时都会打乱行的顺序。',
+      name: '轮（epoch）',
+      definition: '完整遍历一次训练集。训练通常要跑很多轮，每一轮开始时都会打乱行的顺序。',
     },
     batch: {
       name: '批大小',
@@ -114,7 +115,7 @@ export const zhGlossary: Translation<typeof enGlossary> = {
         '把梯度变成权重更新的算法：SGD、带动量的 SGD（保留一个累积的前进方向）、RMSProp 或 Adam（为每个权重自适应调整步长）。',
     },
     dropout: {
-      name: '丢弃（Dropout）',
+      name: '丢弃法（Dropout）',
       definition: '训练时每一步随机把某一层的一部分输出置为 0。这样网络不会依赖某个单独的神经元，从而减轻过拟合。',
     },
     regularisation: {
@@ -129,7 +130,7 @@ export const zhGlossary: Translation<typeof enGlossary> = {
     validation: {
       name: '验证集',
       definition:
-        '数据行按随机种子随机划分：网络从训练集学习，验证集在训练过程中检查效果（用于早停和曲线），测试集留到最后给出无偏的评分。',
+        '数据行按划分种子随机划分：网络从训练集学习，验证集在训练过程中检查效果（用于早停和曲线），测试集留到最后给出无偏的评分。',
     },
     overfitting: {
       name: '过拟合',
@@ -138,7 +139,7 @@ export const zhGlossary: Translation<typeof enGlossary> = {
     },
     earlyStopping: {
       name: '早停',
-      definition: '验证损失连续若干轮（耐心值）没有改善时停止训练，并恢复表现最好那一轮的权重。',
+      definition: '验证损失连续若干轮（耐心轮数）没有改善时停止训练，并恢复表现最好那一轮的权重。',
     },
     baseline: {
       name: '单任务基线',
@@ -151,7 +152,7 @@ export const zhGlossary: Translation<typeof enGlossary> = {
     },
     loss: {
       name: '损失',
-      definition: '训练要让它变小的那个数：分类任务用交叉熵，回归任务用均方误差。共享底层按各任务损失的加权和来训练。',
+      definition: '训练过程力求减小的量：分类任务用交叉熵，回归任务用均方误差。共享底层按各任务损失的加权和来训练。',
     },
     accuracy: {
       name: '准确率',
@@ -168,12 +169,13 @@ export const zhGlossary: Translation<typeof enGlossary> = {
     },
     macroF1: {
       name: '宏平均 F1',
-      definition: '先算每个类别的 F1，再对所有类别等权平均，不管类别多罕见。它能看出多分类任务是否也把小类别预测对了。',
+      definition:
+        '先算每个类别的 F1，再对所有类别等权平均，无论类别多稀少。由此可以看出多分类任务是否也把小类别预测对了。',
     },
     auc: {
       name: 'AUC',
       definition:
-        'ROC 曲线下的面积：随机取一个正例和一个负例，正例得分高于负例的概率。0.5 相当于瞎猜，1 为完美，而且它与决策阈值无关。',
+        'ROC 曲线下的面积：随机取一个正例和一个负例，正例得分高于负例的概率。0.5 相当于随机猜测，1 为完美，而且它与决策阈值无关。',
     },
     threshold: {
       name: '决策阈值',
@@ -202,7 +204,7 @@ export const zhGlossary: Translation<typeof enGlossary> = {
       definition: '模型解释了目标方差的多少比例：1 为完美，0 表示不比总是预测均值更好，也可能为负。',
     },
     backend: {
-      name: '后端',
+      name: '计算后端',
       definition:
         'TensorFlow.js 在哪里做运算：WebGPU 或 WebGL 用显卡，WASM 或纯 JavaScript 用 CPU。它影响速度，不影响网络学到什么。',
     },

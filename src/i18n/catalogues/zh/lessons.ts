@@ -11,8 +11,8 @@ export const zhLessons: Translation<typeof enLessons> = {
   lookAt: '观察：',
   tryThis: '动手试试',
   check: '检查',
-  seen: '已看到',
-  notYet: '尚未看到',
+  seen: '已观察到',
+  notYet: '尚未观察到',
   allDone: '所有检查均已通过。可以换一门课程，或改动某个设置，看看结论是否依然成立。',
   replaces: '打开课程会替换页面上当前的数据和训练。',
   replaceConfirm: '打开',
@@ -53,8 +53,8 @@ export const zhLessons: Translation<typeof enLessons> = {
   },
   lossScales: {
     title: '损失尺度：大单位的任务会喧宾夺主',
-    goal: '回归目标保留原始单位（摄氏度，且被平方）时，它的损失是其他任务的数百倍：在等权重下，共享底层几乎只在学这一个任务。',
-    lookAt: '损失图切换到“加权”贡献，以及图下方的权重。',
+    goal: '回归目标保留原始单位时（°C，平方后为 °C²），它的损失是其他任务的数百倍：在等权重下，共享底层几乎只在学这一个任务。',
+    lookAt: '勾选“显示加权贡献”后的损失曲线，以及图下方的权重。',
     steps: {
       seeDomination: {
         try: '点击“训练”，在损失图中比较各任务的损失。',
@@ -63,7 +63,7 @@ export const zhLessons: Translation<typeof enLessons> = {
       },
       uncertainty: {
         try: '在训练过程中（或训练前）把加权策略设为“不确定性加权”，观察权重的变化。',
-        seen: '不确定性加权给 temp_max 的权重为 {{weight}}，低于其他任务的 {{others}}：它学到了各任务的损失尺度，使任务之间重新均衡。',
+        seen: '不确定性加权给 temp_max 的权重为 {{weight}}，低于其他任务的 {{others}}：它学到了各任务的损失尺度，使各任务重新均衡。',
         notSeen: 'temp_max 的权重为 {{weight}}，其他任务中最低为 {{others}}：还没有低于它们，请再训练一会儿。',
       },
     },
@@ -96,7 +96,7 @@ export const zhLessons: Translation<typeof enLessons> = {
         notSeen: '第 {{epoch}} 轮时验证损失为 {{validation}}，训练损失为 {{training}}：还看不出明显的过拟合。',
       },
       earlyStop: {
-        try: '点击“重置”，在“模型”面板开启早停（耐心值 3），然后重新训练。',
+        try: '点击“重置”，在“模型”面板的“优化器与正则化”中开启早停（耐心轮数 3），然后重新训练。',
         seen: '训练在第 {{epoch}} 轮提前停止，并恢复了最佳一轮（第 {{best}} 轮）的权重。',
       },
     },

@@ -67,9 +67,8 @@ export const zhMessages: Translation<typeof enMessages> = {
     },
     unterminatedQuote_other:
       '{{rows}}有一个始终没有闭合的引号（"），本会把{{lines}}并进同一个单元格：引号已按普通字符读取',
-    invalidQuote_other: '{{rows}}在带引号的单元格内有一个未成对写双的引号：已保留为文本',
-    invalidQuoteMerged_other:
-      '{{rows}}在带引号的单元格内有一个未成对写双的引号：已保留为文本，且{{lines}}并进了该单元格',
+    invalidQuote_other: '{{rows}}在带引号的单元格内有未双写转义的引号：已保留为文本',
+    invalidQuoteMerged_other: '{{rows}}在带引号的单元格内有未双写转义的引号：已保留为文本，且{{lines}}并进了该单元格',
     undetectableDelimiter: '前几行的单元格数不一致，因此无法识别分隔符：文件已按逗号分隔读取',
     tooFewFields_other: '{{rows}}的单元格比表头少：已用缺失值补齐',
     tooManyFields_other: '{{rows}}的单元格比表头多：多出的单元格已丢弃',
@@ -122,7 +121,7 @@ export const zhMessages: Translation<typeof enMessages> = {
       batchSize: '批大小',
       learningRate: '学习率',
       seed: '随机种子',
-      splitSeed: '划分随机种子',
+      splitSeed: '划分种子',
       validationPercent: '验证集 %',
       testPercent: '测试集 %',
       trunk: '共享底层',
@@ -158,7 +157,7 @@ export const zhMessages: Translation<typeof enMessages> = {
     split: '验证集 % 与测试集 % 合计必须至少留出 {{min}} % 的行用于训练。',
     defaultSplitUsed: '{{problem}}已改用默认的划分。',
     linkVersion: '此链接由另一版本的应用生成（格式 {{version}}）；其中的设置已逐项检查。',
-    linkTooLong: '链接中的{{label}}太长，不可能是一个设置值。已改用默认值。',
+    linkTooLong: '链接中的{{label}}过长，不是有效的设置值。已改用默认值。',
     linkUnreadable: '链接中的{{label}}无法读取。已改用默认值。',
   },
 
@@ -182,7 +181,7 @@ export const zhMessages: Translation<typeof enMessages> = {
 
   patch: {
     unreadable: '无法读取这项修改。',
-    redefines: '{{label}}决定了网络本身，因此在这次训练存在期间不能修改。请先重置（或确认这项修改），再重新训练。',
+    redefines: '{{label}}会定义一个新网络，因此在当前训练存在期间不能修改。请先重置（或确认这项修改），再重新训练。',
     notLive: '“{{key}}”不是训练期间可以修改的设置。',
     weights: '需要 {{tasks}} 个有限且非负的任务权重。',
     switches: '需要 {{tasks}} 个任务开关（开或关）。',

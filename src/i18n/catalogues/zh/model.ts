@@ -24,7 +24,7 @@ export const zhModel: Translation<typeof enModel> = {
       selu: 'SELU（缩放指数线性单元）',
       tanh: 'tanh（双曲正切）',
       sigmoid: 'sigmoid（S 型函数）',
-      linear: '线性（不做变换）',
+      linear: '线性',
     },
   },
   trunk: {
@@ -58,11 +58,11 @@ export const zhModel: Translation<typeof enModel> = {
     regularisationHelp: '0 = 关闭。L1/L2 作用于共享底层和任务塔中全连接层的权重矩阵。',
     earlyStopping: '早停',
     monitor: '监控指标',
-    monitorTotal: '加权的验证集总损失',
+    monitorTotal: '验证集加权总损失',
     monitorTask: '{{task}} 的验证集损失',
     patience: '耐心轮数',
     earlyStoppingHelp:
-      '连续这么多轮没有改进就停止训练，并恢复最佳一轮的权重。总损失按你设置的损失权重加权；若加权策略自行设定权重，则取各任务损失的直接求和（因为它的权重每轮都在变）。',
+      '连续这么多轮没有改善就停止训练，并恢复最佳一轮的权重。总损失按你设置的损失权重加权；若加权策略自行设定权重，则取各任务损失的简单求和（因为它的权重每轮都在变）。',
   },
   weighting: {
     label: '加权策略',
@@ -70,7 +70,7 @@ export const zhModel: Translation<typeof enModel> = {
       manual: '手动',
       equal: '等权',
       uncertainty: '不确定性加权（Kendall 等，2018）',
-      dwa: 'DWA（动态权重平均；Liu 等，2019）',
+      dwa: 'DWA（Liu 等，2019）',
       gradnorm: 'GradNorm（Chen 等，2018）',
       pcgrad: 'PCGrad（Yu 等，2020）',
     },
@@ -81,13 +81,13 @@ export const zhModel: Translation<typeof enModel> = {
   training: {
     batchSize: '批大小',
     seed: '随机种子',
-    splitSeed: '划分随机种子',
+    splitSeed: '划分种子',
     validationPercent: '验证集 %',
     testPercent: '测试集 %',
     split:
-      '数据行：{{train}} % 训练集 · {{validation}} % 验证集（实时指标、早停）· {{test}} % 测试集（运行结束前不使用），按随机种子 {{seed}} 划分；“随机种子”决定初始权重、丢弃和批次顺序。',
+      '数据行：{{train}} % 训练集 · {{validation}} % 验证集（实时指标、早停）· {{test}} % 测试集（训练结束前不使用），以划分种子 {{seed}} 划分；“随机种子”决定初始权重、Dropout 和批次顺序。',
     splitStratified:
-      '数据行：{{train}} % 训练集 · {{validation}} % 验证集（实时指标、早停）· {{test}} % 测试集（运行结束前不使用），按随机种子 {{seed}} 划分，并按第一个分类目标分层；“随机种子”决定初始权重、丢弃和批次顺序。',
+      '数据行：{{train}} % 训练集 · {{validation}} % 验证集（实时指标、早停）· {{test}} % 测试集（训练结束前不使用），以划分种子 {{seed}} 划分，并按第一个分类目标分层；“随机种子”决定初始权重、Dropout 和批次顺序。',
     epochTimingLabel: '每轮耗时',
     epochTiming:
       '第 {{epoch}} 轮：训练 {{train}} s；验证指标、绘图数据与梯度检查 {{evaluation}} s，占本轮的 {{share}} %。',

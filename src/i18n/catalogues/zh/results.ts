@@ -27,12 +27,12 @@ export const zhResults: Translation<typeof enResults> = {
   epochTooltip: '第 {{epoch}} 轮',
   metricsTable: {
     heading: '第 {{epoch}} 轮后的验证集指标',
-    headingBest: '第 {{epoch}} 轮后的验证集指标（这是最佳一轮，已恢复它的权重）',
+    headingBest: '第 {{epoch}} 轮后的验证集指标（最佳一轮，已恢复其权重）',
     headingPending: '验证集指标（第一轮结束后显示）',
     label: '任务指标',
     type: '类型',
     chained: '（× {{condition}}：在所有行上给出 p）',
-    note: '损失是各任务的训练损失在验证集上的取值：二分类和多分类任务用对数损失（交叉熵），回归任务用标准化后目标的 MSE。回归指标使用目标列本身的单位；二分类指标把得分 ≥ 0.5 的行判为正例（其他阈值见“诊断图”）。',
+    note: '“损失”是各任务训练所用的损失函数在验证集上的值：二分类和多分类任务用对数损失（交叉熵），回归任务用标准化后目标的 MSE。回归指标使用目标列本身的单位；二分类指标把得分 ≥ 0.5 的行判为正例（其他阈值见“诊断图”）。',
     terms: '各列含义：',
     exportMetrics: '导出指标',
     exportMetricsNote:
@@ -74,7 +74,7 @@ export const zhResults: Translation<typeof enResults> = {
     sectionLabel: '单任务基线',
     heading: '单任务与多任务对比',
     intro:
-      '为每个任务单独训练一个网络，数据、划分、轮数、底层结构、优化器和早停设置都与多任务模型相同。二分类比较 AUC，多分类比较准确率，回归比较 RMSE；Δ 已按指标方向校正符号，+ 始终表示多任务模型更好，Δm 是它在各任务上的平均值。',
+      '为每个任务单独训练一个网络，数据、划分、轮数、共享底层、优化器和早停设置都与多任务模型相同。二分类比较 AUC，多分类比较准确率，回归比较 RMSE；Δ 已按指标方向校正符号，+ 始终表示多任务模型更好，Δm 是它在各任务上的平均值。',
     train: '训练单任务基线',
     cancel: '取消基线训练',
     progressLabel: '基线训练进度',

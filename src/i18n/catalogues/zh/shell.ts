@@ -17,10 +17,10 @@ export const zhShell: Translation<typeof enShell> = {
   confirmRedefine: '这项修改会定义一个新网络，已训练的权重和曲线将被丢弃。确定应用吗？',
   link: {
     problems: '链接问题：{{problems}}',
-    tooLong: '链接过长，不像是一个设置；已改用默认值。',
+    tooLong: '链接过长，不是有效的设置；已改用默认设置。',
     unreadable: '无法读取该链接；已改用默认值。',
     unknownSample: '链接中的样本数据集在本应用中不存在；已载入 {{sample}}。',
-    ownFile: '该链接是用自己的文件生成的，而链接从不包含数据：请上传那个文件，然后点击“训练”；它的设置已经就位。',
+    ownFile: '该链接基于使用者自己的文件生成，而链接从不包含数据：请上传该文件，再点击“训练”；相应设置已应用。',
     correlation: '链接中的任务相关系数必须介于 −1 与 1 之间；已使用该样本自身的值。',
     unknownLesson: '链接中的课程在本应用中不存在；未打开任何课程。',
     unknownHidden_other: '链接要求隐藏 {{count}} 个本应用没有的部分；已忽略。',
