@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { chooseBackend, currentStep, openApp, ui } from './app.ts';
+import { chooseBackend, openApp, ui } from './app.ts';
 
 /** Asks the page to fetch a URL; 'failed' when the fetch rejects (no network, nothing cached). */
 async function tryFetch(page: Page, url: string): Promise<string> {
@@ -41,7 +41,6 @@ test('after the first visit the app reloads and trains offline: page, worker, WA
   await expect(app.datasetSummary).toContainText('150 rows');
   await app.epochs.fill('30');
   await app.train.click();
-  await expect(app.progress).toContainText(/Epoch \d+ \/ 30/);
-  await expect.poll(() => currentStep(page), { timeout: 30_000 }).toBeGreaterThan(0);
-  await expect(app.progress).toContainText(/Done: 30 epochs, \d+ steps/, { timeout: 60_000 });
+  // Iris trains 30 epochs in about a second: the end state is what is certain to be seen.
+  await expect(app.progress).toContainText(/Done: 30 epochs, [1-9]\d* steps/, { timeout: 60_000 });
 });
