@@ -7,9 +7,7 @@
 import { DEFAULT_SAMPLE_ID, SAMPLE_DATASETS } from '../core/data/sampleDatasets.ts';
 import { message, messages } from '../core/messages/message.ts';
 import { defaultSettings, redefiningKeys } from '../core/settings/settingsTable.ts';
-import type { Lesson } from '../lessons/lesson.ts';
 import { lessonById } from '../lessons/lessons.ts';
-import { withCurrentRun } from '../lessons/runRecord.ts';
 import type { BackendChoice, ColumnRole, InputEncoding } from '../core/types.ts';
 import type { WeightingConfig } from '../core/weighting/strategies.ts';
 import type { TrainingClient } from '../worker/client.ts';
@@ -22,6 +20,7 @@ import type {
   RunPatch,
 } from '../worker/protocol.ts';
 import { ChartBuffer } from './chartBuffer.ts';
+import { createLessonTracker } from './lessonTracker.ts';
 import { reduceWorkerEvent } from './reduceWorkerEvent.ts';
 import { saveFile } from './saveFile.ts';
 import { classroomLinkFor, shareLinkFor, type ClassroomOptions, type SharedSetup } from './shareLink.ts';
@@ -140,35 +139,13 @@ export function createController(client: TrainingClient): Controller {
     if (JSON.stringify([weights, enabled]) !== JSON.stringify([sent.weights, sent.enabled])) queueWeights();
   };
 
-  /** A lesson being opened: its settings and weights go over the new table's defaults once it is in. */
-  let pendingLesson: Lesson | null = null;
-  const applyLessonPreset = () => {
-    if (!pendingLesson) return;
-    const { settings, weights } = pendingLesson.preset;
-    pendingLesson = null;
-    set({ settings: { ...get().settings, ...settings }, weights: { ...get().weights, ...weights } });
-  };
-
-  // The open lesson remembers every run made under it (its checks compare runs; Reset clears the curves).
-  const unsubscribeLesson = appStore.subscribe((s, prev) => {
-    if (!s.lesson || !s.run) return;
-    const moved =
-      s.run !== prev.run ||
-      s.epochs !== prev.epochs ||
-      s.baselines !== prev.baselines ||
-      s.diagnostics !== prev.diagnostics ||
-      s.thresholds !== prev.thresholds ||
-      s.runState !== prev.runState ||
-      s.changeMarks !== prev.changeMarks ||
-      s.lesson.id !== prev.lesson?.id;
-    if (moved) set({ lesson: { ...s.lesson, runs: withCurrentRun(s.lesson.runs, s) } });
-  });
+  const lessons = createLessonTracker(appStore);
 
   const onEvent = (msg: FromWorker) => {
     const before = get();
     const after = reduceWorkerEvent(before, msg);
     if (after !== before) appStore.setState(after, true);
-    if (msg.type === 'datasetLoaded') applyLessonPreset();
+    if (msg.type === 'datasetLoaded') lessons.tableLoaded();
     const runChanged = after.run?.runId !== before.run?.runId;
     if (runChanged || msg.type === 'datasetLoaded') charts.clear();
     switch (msg.type) {
@@ -272,7 +249,7 @@ export function createController(client: TrainingClient): Controller {
     openLesson(id) {
       const lesson = lessonById(id);
       if (!lesson) return;
-      pendingLesson = lesson;
+      lessons.expect(lesson);
       // A lesson starts from the defaults, not from what the last setup changed.
       set({ lesson: { id: lesson.id, runs: [] }, settings: defaultSettings(), suggested: {} });
       const { sampleId, correlation, roles } = lesson.preset;
@@ -434,7 +411,7 @@ export function createController(client: TrainingClient): Controller {
       charts.dispose();
       if (weightTimer) clearTimeout(weightTimer);
       unsubscribe();
-      unsubscribeLesson();
+      lessons.dispose();
     },
   };
   return controller;

@@ -1,20 +1,12 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { METRIC_NAMES } from '../components/baselineMetricNames.ts';
 import { Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { headlineMetric, type HeadlineMetric } from '../../core/metrics/relativeGain.ts';
 import type { TaskMetrics } from '../../core/metrics/taskMetrics.ts';
 import { useAppState } from '../../state/store.ts';
 import { useFormat } from '../i18n/useFormat.ts';
 import { taskColour } from '../palette.ts';
-
-/** The names of the metrics the comparison uses (headlineMetric's keys). */
-const METRIC_NAMES: Partial<
-  Record<keyof TaskMetrics, 'results.metrics.auc' | 'results.metrics.accuracy' | 'results.metrics.rmse'>
-> = {
-  auc: 'results.metrics.auc',
-  accuracy: 'results.metrics.accuracy',
-  rmse: 'results.metrics.rmse',
-};
 
 const SIGNIFICANT = { maximumSignificantDigits: 4 } as const;
 

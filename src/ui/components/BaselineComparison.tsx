@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { METRIC_NAMES } from './baselineMetricNames.ts';
 import { averageRelativeGain, headlineMetric, relativeGain } from '../../core/metrics/relativeGain.ts';
 import type { TaskMetrics } from '../../core/metrics/taskMetrics.ts';
 import type { TaskSpec } from '../../core/types.ts';
@@ -10,15 +11,6 @@ import { TermHelp } from '../glossary/TermHelp.tsx';
 
 // recharts loads on demand, as for the other charts.
 const BaselineCurves = lazy(() => import('../charts/BaselineCurves.tsx'));
-
-/** The names of the metrics the comparison uses (headlineMetric's keys). */
-const METRIC_NAMES: Partial<
-  Record<keyof TaskMetrics, 'results.metrics.auc' | 'results.metrics.accuracy' | 'results.metrics.rmse'>
-> = {
-  auc: 'results.metrics.auc',
-  accuracy: 'results.metrics.accuracy',
-  rmse: 'results.metrics.rmse',
-};
 
 type Split = 'validation' | 'test';
 const SPLIT_NAMES = {

@@ -1,23 +1,14 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { STRATEGY_NAMES } from './strategyNames.ts';
 import { useHidden } from '../classroom/useHidden.ts';
-import { setsOwnWeights, type WeightingStrategy } from '../../core/weighting/strategies.ts';
+import { setsOwnWeights } from '../../core/weighting/strategies.ts';
 import { targetColumns, useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
 import { taskColour } from '../palette.ts';
 import { NumberField } from './NumberField.tsx';
 import { WeightingPicker } from './WeightingPicker.tsx';
 import { TermHelp } from '../glossary/TermHelp.tsx';
-
-/** Each strategy's name, as the weighting picker shows it (the model area's names). */
-const STRATEGY_NAMES = {
-  manual: 'model.weighting.strategies.manual',
-  equal: 'model.weighting.strategies.equal',
-  uncertainty: 'model.weighting.strategies.uncertainty',
-  dwa: 'model.weighting.strategies.dwa',
-  gradnorm: 'model.weighting.strategies.gradnorm',
-  pcgrad: 'model.weighting.strategies.pcgrad',
-} as const satisfies Record<WeightingStrategy, string>;
 
 /**
  * Per task: a loss-weight slider with a typed entry and an on/off switch, all live while training.

@@ -1,19 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { STRATEGY_NAMES } from './strategyNames.ts';
 import { STRATEGY_LABELS, type WeightingStrategy } from '../../core/weighting/strategies.ts';
 import { useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
 import { TermHelp } from '../glossary/TermHelp.tsx';
 import { NumberField } from './NumberField.tsx';
-
-/** Each strategy's name (the English ones are the core's STRATEGY_LABELS, whose order the list keeps). */
-const STRATEGY_NAMES = {
-  manual: 'model.weighting.strategies.manual',
-  equal: 'model.weighting.strategies.equal',
-  uncertainty: 'model.weighting.strategies.uncertainty',
-  dwa: 'model.weighting.strategies.dwa',
-  gradnorm: 'model.weighting.strategies.gradnorm',
-  pcgrad: 'model.weighting.strategies.pcgrad',
-} as const satisfies Record<WeightingStrategy, string>;
 
 /** The weighting strategy, switchable while training, with DWA's temperature and GradNorm's α. */
 export function WeightingPicker() {

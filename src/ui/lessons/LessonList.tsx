@@ -24,7 +24,8 @@ export function LessonList() {
   return (
     <section className="lesson-list" aria-labelledby="lesson-list-heading">
       <h2 id="lesson-list-heading">{t('lessons.listHeading')}</h2>
-      <p className="muted">{t('lessons.listIntro')}</p>
+      {/* While a run shows its metrics above, the list keeps to its buttons so all six stay on screen. */}
+      {!wouldLose && <p className="muted">{t('lessons.listIntro')}</p>}
       <ul aria-label={t('lessons.listHeading')}>
         {LESSONS.map((lesson, i) => (
           <li key={lesson.id}>
