@@ -84,7 +84,7 @@ export class NetworkHarness {
 
   /** Loads the source as the page would; returns the column summaries of `datasetLoaded`. */
   async load(source: DatasetSource): Promise<WorkerEvent<'datasetLoaded'>> {
-    await this.session.handle({ type: 'loadDataset', source });
+    await this.session.handle({ type: 'loadDataset', source, loadId: 1 });
     const loaded = this.take('datasetLoaded');
     if (!loaded) throw new Error(`Loading ${JSON.stringify(source)} failed: ${this.errors()}`);
     return loaded;

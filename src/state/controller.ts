@@ -145,7 +145,7 @@ export function createController(client: TrainingClient): Controller {
     const before = get();
     const after = reduceWorkerEvent(before, msg);
     if (after !== before) appStore.setState(after, true);
-    if (msg.type === 'datasetLoaded') lessons.tableLoaded();
+    if (msg.type === 'datasetLoaded' && msg.loadId === before.loadId) lessons.tableLoaded();
     const runChanged = after.run?.runId !== before.run?.runId;
     if (runChanged || msg.type === 'datasetLoaded') charts.clear();
     switch (msg.type) {
@@ -271,7 +271,16 @@ export function createController(client: TrainingClient): Controller {
       };
       // A sample opens running until paused: time to steer it (an open lesson keeps its own length).
       const settings = { ...get().settings, runUntilPaused: get().lesson ? get().settings.runUntilPaused : true };
-      set({ sampleId: sample.id, datasetFromFile: false, datasetLoading: true, alert: null, pendingPreset, settings });
+      const loadId = get().loadId + 1;
+      set({
+        sampleId: sample.id,
+        datasetFromFile: false,
+        datasetLoading: true,
+        alert: null,
+        pendingPreset,
+        settings,
+        loadId,
+      });
       const { source: from } = sample;
       let source: DatasetSource;
       if (from.kind === 'file')
@@ -287,20 +296,22 @@ export function createController(client: TrainingClient): Controller {
         set({ sampleCorrelation: correlation });
         source = { ...from, correlation, name: `${sample.label}, correlation ${correlation}` };
       }
-      client.send({ type: 'loadDataset', source });
+      client.send({ type: 'loadDataset', source, loadId });
     },
     loadFile(file) {
       performance.mark('mtl:file-picked');
       const settings = { ...get().settings, runUntilPaused: false }; // your own data: a run of Epochs epochs
+      const loadId = get().loadId + 1;
       set({
         datasetLoading: true,
+        loadId,
         alert: null,
         pendingPreset: null,
         loadProgress: { name: file.name, fraction: 0 },
         settings,
         datasetFromFile: true,
       });
-      client.send({ type: 'loadDataset', source: { kind: 'file', file } });
+      client.send({ type: 'loadDataset', source: { kind: 'file', file }, loadId });
     },
     cancelLoad() {
       client.send({ type: 'cancelLoad' });

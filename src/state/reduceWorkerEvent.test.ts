@@ -22,6 +22,7 @@ const column = (name: string, suggestedRole: ColumnSummary['suggestedRole']): Co
 
 const loaded: WorkerEvent<'datasetLoaded'> = {
   type: 'datasetLoaded',
+  loadId: 0,
   name: 'toy',
   rowCount: 100,
   columns: [column('x', 'input'), column('a', 'binary'), column('b', 'regression')],
@@ -88,8 +89,36 @@ describe('reduceWorkerEvent', () => {
     const s = reduceAll([{ type: 'loadProgress', name: 'big.csv', fraction: 0.4 }]);
     expect(s.loadProgress).toEqual({ name: 'big.csv', fraction: 0.4 });
     const preset = { roles: { a: 'binary' as const }, positiveClasses: {} };
-    const c = reduceWorkerEvent({ ...s, pendingPreset: preset, datasetLoading: true }, { type: 'loadCancelled' });
+    const c = reduceWorkerEvent(
+      { ...s, pendingPreset: preset, datasetLoading: true },
+      { type: 'loadCancelled', loadId: 0 },
+    );
     expect(c).toMatchObject({ loadProgress: null, datasetLoading: false, pendingPreset: null });
+  });
+
+  it('an older load that answers after a newer was asked for: its table shows, the page keeps loading for the newer', () => {
+    // The page asked for load 1 (the first sample), then load 2 (a lesson's) before 1 answered.
+    const preset = { roles: { b: 'ignore' as const }, positiveClasses: {} };
+    const asked = { ...withRun(), loadId: 2, datasetLoading: true, pendingPreset: preset };
+    const stale = reduceWorkerEvent(asked, { ...loaded, loadId: 1 });
+    expect(stale.dataset?.name).toBe('toy');
+    expect(stale.run).toBeNull(); // the worker replaced the table, so its run is gone
+    expect(stale).toMatchObject({ datasetLoading: true, pendingPreset: preset });
+    expect(stale.roles.b).toBe('regression'); // the preset waits for its own table
+    // Nor do a cancel or an error of the older load end the newer one.
+    expect(reduceWorkerEvent(stale, { type: 'loadCancelled', loadId: 1 })).toBe(stale);
+    const failed = {
+      type: 'error' as const,
+      source: 'load' as const,
+      requestId: 1,
+      message: message('messages.csv.emptyFile'),
+    };
+    expect(reduceWorkerEvent(stale, failed)).toBe(stale);
+    const fresh = reduceWorkerEvent(stale, { ...loaded, loadId: 2 });
+    expect(fresh).toMatchObject({ datasetLoading: false, pendingPreset: null });
+    expect(fresh.roles.b).toBe('ignore');
+    // The newer load's error does end it.
+    expect(reduceWorkerEvent(stale, { ...failed, requestId: 2 }).datasetLoading).toBe(false);
   });
 
   it("datasetLoaded: roles from the sample's preset over the inference, every weight 1, old results cleared", () => {
@@ -248,7 +277,7 @@ describe('reduceWorkerEvent', () => {
     });
     const s = reduceWorkerEvent(
       { ...running, datasetLoading: true, loadProgress: { name: 'f', fraction: 0.1 } },
-      { type: 'error', message: badFile, source: 'load' },
+      { type: 'error', message: badFile, source: 'load', requestId: 0 },
     );
     expect(s).toMatchObject({ alert: badFile, datasetLoading: false, loadProgress: null });
     expect(s.alert && inEnglish(s.alert)).toBe(

@@ -16,6 +16,7 @@ export function reduceWorkerEvent(state: AppState, msg: FromWorker): AppState {
     case 'loadProgress':
       return { ...state, loadProgress: { name: msg.name, fraction: msg.fraction } };
     case 'loadCancelled':
+      if (msg.loadId !== state.loadId) return state; // a newer load is on its way
       return { ...state, pendingPreset: null, loadProgress: null, datasetLoading: false };
     case 'datasetLoaded':
       return adoptDataset(state, msg);
@@ -31,6 +32,7 @@ export function reduceWorkerEvent(state: AppState, msg: FromWorker): AppState {
     case 'memory':
       return { ...state, memory: { numTensors: msg.numTensors, numBytes: msg.numBytes } };
     case 'error': {
+      if (msg.source === 'load' && msg.requestId !== state.loadId) return state; // a load since superseded
       // A load that failed ends the load; a refused change touches nothing else; a run's error ends running baselines.
       const load =
         msg.source === 'load'
@@ -111,8 +113,14 @@ function reduceRunEvent(state: AppState, msg: RunEvent): AppState {
 
 /** A new table: roles from the sample's preset or the inference, every weight 1, results cleared. */
 function adoptDataset(state: AppState, msg: WorkerEvent<'datasetLoaded'>): AppState {
-  const preset = state.pendingPreset;
-  const { type: _type, timings: _timings, ...dataset } = msg;
+  // An older load that finished before the worker heard of the newer one: its table is the
+  // worker's now, so the page shows it, but the page keeps loading and keeps the preset for the newer.
+  const current = msg.loadId === state.loadId;
+  const preset = current ? state.pendingPreset : null;
+  const { type: _type, timings: _timings, loadId: _loadId, ...dataset } = msg;
+  const loading = current
+    ? { pendingPreset: null, pendingAlert: null, datasetLoading: false, loadProgress: null }
+    : { pendingPreset: state.pendingPreset, pendingAlert: state.pendingAlert, datasetLoading: true };
   return {
     ...state,
     ...EMPTY_RESULTS,
@@ -126,11 +134,8 @@ function adoptDataset(state: AppState, msg: WorkerEvent<'datasetLoaded'>): AppSt
     weights: Object.fromEntries(msg.columns.map((c) => [c.name, 1])),
     enabled: {},
     ...dataDefaults(state, msg),
-    pendingPreset: null,
-    pendingAlert: null,
-    datasetLoading: false,
-    loadProgress: null,
-    alert: msg.report.alert ?? state.pendingAlert,
+    ...loading,
+    alert: current ? (msg.report.alert ?? state.pendingAlert) : state.alert,
   };
 }
 

@@ -44,6 +44,8 @@ export interface AppState {
   /** The correlated-tasks sample's task correlation (−1…1). */
   sampleCorrelation: number;
   datasetLoading: boolean;
+  /** The newest load asked of the worker: an older one that still answers does not end the loading. */
+  loadId: number;
   /** Roles and positive classes a sample brings, waiting for its table to load. */
   pendingPreset: { roles: Record<string, ColumnRole>; positiveClasses: Record<string, string> } | null;
   /** An alert to show once the table being loaded is in (what was wrong with a share link). */
@@ -133,6 +135,7 @@ export const initialState: AppState = {
   sampleCorrelation: 0.9,
   datasetFromFile: false,
   datasetLoading: true,
+  loadId: 0,
   pendingPreset: null,
   pendingAlert: null,
   loadProgress: null,

@@ -71,7 +71,7 @@ export async function loadTable(source: DatasetSource, context: LoadContext): Pr
 }
 
 /** The page's view of a loaded table: column summaries, a preview and the parse report. */
-export function describeTable(loaded: LoadedTable): WorkerEvent<'datasetLoaded'> {
+export function describeTable(loaded: LoadedTable): Omit<WorkerEvent<'datasetLoaded'>, 'loadId'> {
   const table: Table = loaded.parsed.table;
   const previewCount = Math.min(PREVIEW_ROWS, table.rowCount);
   const preview = Array.from({ length: previewCount }, (_, r) => table.columns.map((c) => cellText(c, r)));

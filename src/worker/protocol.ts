@@ -63,7 +63,8 @@ export type DatasetSource =
 
 /** Page → worker: imperative commands. `requestId` ties a reply to its request. */
 export type ToWorker =
-  | { type: 'loadDataset'; source: DatasetSource }
+  /** loadId: echoed by the load's datasetLoaded, loadCancelled or error (as requestId), so the page knows which load answered. */
+  | { type: 'loadDataset'; source: DatasetSource; loadId: number }
   | { type: 'cancelLoad' }
   | { type: 'setBackend'; choice: BackendChoice }
   /** Builds a run (replacing any current one) from the loaded table. */
@@ -122,8 +123,8 @@ export interface DatasetInfo {
 /** Worker → page: events, named in the past tense or as nouns. */
 export type FromWorker =
   | { type: 'loadProgress'; name: string; fraction: number }
-  | { type: 'loadCancelled' }
-  | ({ type: 'datasetLoaded'; timings?: LoadPhases & { summarizeMs: number } } & DatasetInfo)
+  | { type: 'loadCancelled'; loadId: number }
+  | ({ type: 'datasetLoaded'; loadId: number; timings?: LoadPhases & { summarizeMs: number } } & DatasetInfo)
   /** reason: one sentence for the Backend status, which backend and why. */
   | { type: 'backendReady'; backend: BackendName; reason: Message }
   | ({ type: 'runCreated' } & RunInfo)

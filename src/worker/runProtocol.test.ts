@@ -190,6 +190,25 @@ describe('commands that race', () => {
   });
 });
 
+describe('loads', () => {
+  it('a load asked for while another is under way supersedes it: only the newer answers, with its loadId', async () => {
+    const { session, of, events } = setup();
+    const source = { kind: 'url' as const, url: '/toy.csv', name: 'toy' };
+    // While a run trains, so the older load's table would wait on the run's queue.
+    await session.handle({ type: 'loadDataset', source, loadId: 1 });
+    await session.handle({ type: 'createRun', requestId: 1, config });
+    const training = session.handle({ type: 'train', untilEpoch: null });
+    const older = session.handle({ type: 'loadDataset', source, loadId: 2 });
+    const newer = session.handle({ type: 'loadDataset', source, loadId: 3 });
+    await Promise.all([older, newer]);
+    await session.handle({ type: 'reset' });
+    await training;
+    expect(of('datasetLoaded').map((e) => e.loadId)).toEqual([1, 3]);
+    expect(of('loadCancelled')).toHaveLength(0);
+    expect(events.filter((e) => e.type === 'error')).toHaveLength(0);
+  });
+});
+
 describe('big files', () => {
   it('a file over the 200 MB limit is refused before it is read, with a clear message, and the loaded table stays', async () => {
     const { session, of, load } = setup();
@@ -203,7 +222,7 @@ describe('big files', () => {
         return new ArrayBuffer(0);
       },
     } as unknown as File;
-    await session.handle({ type: 'loadDataset', source: { kind: 'file', file: huge } });
+    await session.handle({ type: 'loadDataset', source: { kind: 'file', file: huge }, loadId: 1 });
     expect(of('error').at(-1)).toMatchObject({ source: 'load' });
     expect(said(of('error').at(-1))).toMatch(/"huge.csv" is 210 MB; the limit is 200 MB/);
     expect(read).toBe(false);

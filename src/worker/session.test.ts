@@ -56,7 +56,7 @@ describe('training session', () => {
     await load();
     await session.handle({ type: 'createRun', requestId: 1, config });
     await session.handle({ type: 'step' });
-    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/bad.csv', name: 'bad' } });
+    await session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/bad.csv', name: 'bad' }, loadId: 1 });
     expect(said(of('error').at(-1))).toMatch(/empty/);
     expect(of('runReset')).toHaveLength(0);
     await session.handle({ type: 'step' });

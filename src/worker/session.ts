@@ -218,7 +218,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     post({ type: 'applied', runId: run.id, step: run.trainer.globalStep, patch: checked.patch });
   };
 
-  const load = async (source: Parameters<typeof loadTable>[0], signal: AbortSignal) => {
+  const load = async (source: Parameters<typeof loadTable>[0], loadId: number, signal: AbortSignal) => {
     const loaded = await loadTable(source, {
       fetchBytes: deps.fetchBytes,
       yieldToEventLoop,
@@ -229,11 +229,18 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     if (signal.aborted) throw new CsvCancelled(); // a newer load superseded this one
     training.abort();
     run?.interruptWait();
+    let superseded = false;
     await enqueue(async () => {
+      // A newer load may have come while the run's queue drained: the current table and run stay.
+      if (signal.aborted) {
+        superseded = true;
+        return;
+      }
       disposeRun();
       table = loaded.parsed.table;
-      post(describeTable(loaded));
+      post({ ...describeTable(loaded), loadId });
     });
+    if (superseded) throw new CsvCancelled();
   };
 
   const exportRun = async (requestId: number) => {
@@ -273,11 +280,11 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
           const controller = new AbortController();
           loading = controller;
           loadQueue = loadQueue
-            .then(() => load(msg.source, controller.signal))
+            .then(() => load(msg.source, msg.loadId, controller.signal))
             .catch((e: unknown) => {
               if (e instanceof CsvCancelled) {
-                if (loading === controller) post({ type: 'loadCancelled' });
-              } else post({ type: 'error', source: 'load', message: messageOf(e) });
+                if (loading === controller) post({ type: 'loadCancelled', loadId: msg.loadId });
+              } else post({ type: 'error', source: 'load', requestId: msg.loadId, message: messageOf(e) });
             });
           return loadQueue;
         }

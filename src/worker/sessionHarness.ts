@@ -48,7 +48,8 @@ export function setup() {
   });
   const of = <T extends FromWorker['type']>(type: T) =>
     events.filter((e): e is Extract<FromWorker, { type: T }> => e.type === type);
-  const load = () => session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' } });
+  const load = () =>
+    session.handle({ type: 'loadDataset', source: { kind: 'url', url: '/toy.csv', name: 'toy' }, loadId: 1 });
   /** Creates a run from `c` and trains it to `c.epochs` (or `untilEpoch`). */
   const train = async (c: RunConfig = config, untilEpoch: number | null = c.epochs) => {
     await session.handle({ type: 'createRun', requestId: 1, config: c });
