@@ -6,6 +6,7 @@ import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
 import { inEnglish } from '../i18n/inEnglish.ts';
 import type { FromWorker, WorkerEvent } from '../worker/protocol.ts';
+import { MAX_CHANGE_MARKS, MAX_EPOCHS } from './boundedHistory.ts';
 import { reduceWorkerEvent, showPendingDiagnostics } from './reduceWorkerEvent.ts';
 import { initialState, type AppState } from './store.ts';
 
@@ -207,6 +208,20 @@ describe('reduceWorkerEvent', () => {
     expect(showPendingDiagnostics(shown)).toBe(shown);
   });
 
+  it('an hour of epochs stays bounded: the first, the best and the latest 500 whole, the rest sampled', () => {
+    let s = withRun();
+    for (let e = 1; e <= 3000; e++) {
+      const r = epochEnded(1, e);
+      s = reduceWorkerEvent(s, { ...r, report: { ...r.report, bestEpoch: Math.min(e, 777) } });
+    }
+    const kept = s.epochs.map((e) => e.epoch);
+    expect(kept.length).toBeLessThanOrEqual(MAX_EPOCHS);
+    expect(kept.slice(0, 1)).toEqual([1]);
+    expect(kept).toContain(777);
+    expect(kept.slice(-500)).toEqual(Array.from({ length: 500 }, (_, i) => 2501 + i));
+    expect(s.bestEpoch).toBe(777);
+  });
+
   it('validationDiagnostics and testEvaluated: shown at once, with their epoch', () => {
     const s = reduceAll(
       [
@@ -343,6 +358,15 @@ describe('change marks on the curves', () => {
       [200, 'Weighting: Uncertainty'],
       [300, 'Learning rate 0.01'],
     ]);
+  });
+
+  it('a weight moved every few seconds for an hour: the latest marks only', () => {
+    let s = withRun();
+    for (let i = 1; i <= 1000; i++) s = reduceWorkerEvent(s, applied(i * 100, { weights: [i % 2, 1] }));
+    expect(s.changeMarks).toHaveLength(MAX_CHANGE_MARKS);
+    expect(s.changeMarks.at(-1)?.step).toBe(100_000);
+    expect(s.changeMarks[0]?.step).toBe((1001 - MAX_CHANGE_MARKS) * 100);
+    expect(s.appliedWeights?.weights).toEqual([0, 1]);
   });
 
   it('one drag (acknowledgements a few steps apart) is one mark, from where it started to where it ended', () => {

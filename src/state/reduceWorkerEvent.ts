@@ -7,6 +7,7 @@ import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
 import type { FromWorker, RunPatch, WorkerEvent } from '../worker/protocol.ts';
 import { suggestedSettings } from '../core/settings/dataDefaults.ts';
 import { SETTINGS, type SettingKey, type TrainSettings } from '../core/settings/settingsTable.ts';
+import { latest, MAX_CHANGE_MARKS, MAX_EPOCHS, RECENT_EPOCHS, thinOlder } from './boundedHistory.ts';
 import { addChangeMarks } from './changeMarks.ts';
 import { EMPTY_RESULTS, type AppState } from './store.ts';
 
@@ -77,7 +78,13 @@ function reduceRunEvent(state: AppState, msg: RunEvent): AppState {
       if (previous && previous.epoch >= msg.report.epoch) return state;
       return {
         ...state,
-        epochs: [...state.epochs, msg.report],
+        epochs: thinOlder(
+          [...state.epochs, msg.report],
+          MAX_EPOCHS,
+          RECENT_EPOCHS,
+          (e) => e.epoch,
+          (e) => e.epoch === msg.report.bestEpoch,
+        ),
         bestEpoch: msg.report.bestEpoch,
         memory: { numTensors: msg.numTensors, numBytes: msg.numBytes },
         pendingValDiagnostics: { epoch: msg.report.epoch, tasks: msg.diagnostics },
@@ -172,7 +179,8 @@ function applyAcknowledgement(state: AppState, step: number, patch: RunPatch): A
     weights: current?.weights ?? state.run?.initialWeights ?? tasks.map(() => 1),
     enabled: current?.enabled ?? state.run?.initialEnabled ?? tasks.map(() => true),
   };
-  const changeMarks = addChangeMarks(state.changeMarks, step, patch, before, tasks);
+  const marked = addChangeMarks(state.changeMarks, step, patch, before, tasks);
+  const changeMarks = marked === state.changeMarks ? marked : latest(marked, MAX_CHANGE_MARKS);
   if (!patch.weights && !patch.enabled) return changeMarks === state.changeMarks ? state : { ...state, changeMarks };
   const weights = patch.weights ?? before.weights;
   const enabled = patch.enabled ?? before.enabled;

@@ -4,7 +4,8 @@ import { useFormat } from '../i18n/useFormat.ts';
 
 /**
  * Rows drawn at most: a run until paused makes thousands of epochs in an hour, and a row costs
- * DOM and React memory for as long as the page lives (the export holds every epoch).
+ * DOM and React memory for as long as the page lives (the export holds every epoch the page
+ * keeps: src/state/boundedHistory.ts).
  */
 export const MAX_EPOCH_ROWS = 500;
 
@@ -51,7 +52,7 @@ export function LossPerEpoch() {
           </table>
           {shown.length < epochs.length && (
             <p className="muted">
-              {t('results.lossPerEpoch.latestOnly', { shown: shown.length, total: epochs.length })}
+              {t('results.lossPerEpoch.latestOnly', { shown: shown.length, total: epochs.at(-1)?.epoch ?? 0 })}
             </p>
           )}
         </details>

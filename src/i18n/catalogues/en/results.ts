@@ -47,7 +47,8 @@ export const enResults = {
     noTestRows: 'No rows are held out for testing (Test % is 0).',
   },
   lossPerEpoch: {
-    latestOnly: 'The latest {{shown}} of {{total}} epochs; Export metrics holds every one.',
+    latestOnly:
+      'The latest {{shown}} of {{total}} epochs; Export metrics holds more (past 1,000 epochs, a sample of the earlier ones).',
     summary: 'Loss per epoch as a table',
     label: 'Loss per epoch',
     epoch: 'Epoch',

@@ -47,7 +47,8 @@ export const zhResults: Translation<typeof enResults> = {
     noTestRows: '没有留出测试数据（测试集比例为 0）。',
   },
   lossPerEpoch: {
-    latestOnly: '仅显示 {{total}} 轮中的最近 {{shown}} 轮；“导出指标”包含全部轮次。',
+    latestOnly:
+      '仅显示 {{total}} 轮中的最近 {{shown}} 轮；“导出指标”包含更多（超过 1000 轮时，较早的轮次按间隔抽样保留）。',
     summary: '以表格查看每轮损失',
     label: '每轮损失',
     epoch: '轮次',
