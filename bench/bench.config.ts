@@ -10,6 +10,7 @@ export default defineConfig({
   testMatch: [
     'bench.spec.ts',
     'soak.spec.ts',
+    'heapDiff.spec.ts',
     'bigFile.spec.ts',
     'profileMainThread.spec.ts',
     'traceLongTasks.spec.ts',

@@ -29,9 +29,11 @@ export function thinOlder<T>(
   const olderEnd = items.length - recent;
   const kept = (stride: number) =>
     items.filter((item, i) => i === 0 || i >= olderEnd || keep(item) || position(item) % stride === 0);
+  const last = position(items[items.length - 1] as T);
   let stride = 2;
   let out = kept(stride);
-  while (out.length > max) out = kept((stride *= 2));
+  // Past the last position no older item is left to drop (the kept ones alone may exceed max).
+  while (out.length > max && stride <= last) out = kept((stride *= 2));
   return out;
 }
 

@@ -145,7 +145,9 @@ export function createController(client: TrainingClient): Controller {
     const before = get();
     const after = reduceWorkerEvent(before, msg);
     if (after !== before) appStore.setState(after, true);
-    if (msg.type === 'datasetLoaded' && msg.loadId === before.loadId) lessons.tableLoaded();
+    if (msg.type === 'datasetLoaded') lessons.tableLoaded(msg.loadId);
+    if (msg.type === 'loadCancelled') lessons.loadEnded(msg.loadId);
+    if (msg.type === 'error' && msg.source === 'load' && msg.requestId !== undefined) lessons.loadEnded(msg.requestId);
     const runChanged = after.run?.runId !== before.run?.runId;
     if (runChanged || msg.type === 'datasetLoaded') charts.clear();
     switch (msg.type) {
@@ -182,6 +184,7 @@ export function createController(client: TrainingClient): Controller {
         saveFile('weights.bin', new Blob([msg.weights], { type: 'application/octet-stream' }));
         break;
       case 'error':
+        if (msg.source === 'load') break; // its requestId is a loadId, not one of the requests below
         if (msg.requestId !== undefined && msg.requestId === creatingId) creating = null;
         if (msg.requestId !== undefined) exportRequests.delete(msg.requestId);
         break;
@@ -249,7 +252,6 @@ export function createController(client: TrainingClient): Controller {
     openLesson(id) {
       const lesson = lessonById(id);
       if (!lesson) return;
-      lessons.expect(lesson);
       // A lesson starts from the defaults, not from what the last setup changed.
       set({ lesson: { id: lesson.id, runs: [] }, settings: defaultSettings(), suggested: {} });
       const { sampleId, correlation, roles } = lesson.preset;
@@ -257,6 +259,7 @@ export function createController(client: TrainingClient): Controller {
         ...(correlation === undefined ? {} : { correlation }),
         ...(roles ? { roles } : {}),
       });
+      lessons.expect(lesson, get().loadId);
     },
     closeLesson() {
       set({ lesson: null });

@@ -14,7 +14,8 @@ interface Store {
 }
 
 export function createLessonTracker(store: Store) {
-  let pending: Lesson | null = null;
+  /** The lesson whose table is loading, and the load that brings it. */
+  let pending: { lesson: Lesson; loadId: number } | null = null;
   const unsubscribe = store.subscribe((s, prev) => {
     if (!s.lesson || !s.run) return;
     const moved =
@@ -29,17 +30,26 @@ export function createLessonTracker(store: Store) {
     if (moved) store.setState({ lesson: { ...s.lesson, runs: withCurrentRun(s.lesson.runs, s) } });
   });
   return {
-    /** The lesson whose table is loading. */
-    expect(lesson: Lesson) {
-      pending = lesson;
+    /** The lesson whose table load `loadId` brings. */
+    expect(lesson: Lesson, loadId: number) {
+      pending = { lesson, loadId };
     },
-    /** The table is in: the preset's settings and weights win over its defaults. */
-    tableLoaded() {
-      if (!pending) return;
-      const { settings, weights } = pending.preset;
+    /**
+     * Load `loadId` answered. Its own table in: the preset's settings and weights win over the
+     * table's defaults. A newer load's table: the lesson's never came, and its preset is dropped.
+     */
+    tableLoaded(loadId: number) {
+      if (!pending || loadId < pending.loadId) return;
+      const { lesson, loadId: expected } = pending;
       pending = null;
+      if (loadId !== expected) return;
+      const { settings, weights } = lesson.preset;
       const s = store.getState();
       store.setState({ settings: { ...s.settings, ...settings }, weights: { ...s.weights, ...weights } });
+    },
+    /** Load `loadId` was cancelled or failed: a preset waiting for it waits no more. */
+    loadEnded(loadId: number) {
+      if (pending?.loadId === loadId) pending = null;
     },
     dispose: unsubscribe,
   };

@@ -87,7 +87,7 @@ const withRun = () => reduceAll([loaded, created(1)]);
 
 describe('reduceWorkerEvent', () => {
   it('loadProgress, loadCancelled: shows and clears the progress; a cancel drops the pending preset', () => {
-    const s = reduceAll([{ type: 'loadProgress', name: 'big.csv', fraction: 0.4 }]);
+    const s = reduceAll([{ type: 'loadProgress', loadId: 0, name: 'big.csv', fraction: 0.4 }]);
     expect(s.loadProgress).toEqual({ name: 'big.csv', fraction: 0.4 });
     const preset = { roles: { a: 'binary' as const }, positiveClasses: {} };
     const c = reduceWorkerEvent(
@@ -108,6 +108,7 @@ describe('reduceWorkerEvent', () => {
     expect(stale.roles.b).toBe('regression'); // the preset waits for its own table
     // Nor do a cancel or an error of the older load end the newer one.
     expect(reduceWorkerEvent(stale, { type: 'loadCancelled', loadId: 1 })).toBe(stale);
+    expect(reduceWorkerEvent(stale, { type: 'loadProgress', loadId: 1, name: 'old.csv', fraction: 0.5 })).toBe(stale);
     const failed = {
       type: 'error' as const,
       source: 'load' as const,

@@ -15,6 +15,7 @@ import { EMPTY_RESULTS, type AppState } from './store.ts';
 export function reduceWorkerEvent(state: AppState, msg: FromWorker): AppState {
   switch (msg.type) {
     case 'loadProgress':
+      if (msg.loadId !== state.loadId) return state;
       return { ...state, loadProgress: { name: msg.name, fraction: msg.fraction } };
     case 'loadCancelled':
       if (msg.loadId !== state.loadId) return state; // a newer load is on its way
@@ -83,7 +84,13 @@ function reduceRunEvent(state: AppState, msg: RunEvent): AppState {
           MAX_EPOCHS,
           RECENT_EPOCHS,
           (e) => e.epoch,
-          (e) => e.epoch === msg.report.bestEpoch,
+          // The best epoch, and those the tables and plots on screen refer to.
+          (e) =>
+            e.epoch === msg.report.bestEpoch ||
+            e.epoch === state.restoredEpoch ||
+            e.epoch === state.diagnostics.val?.epoch ||
+            e.epoch === state.pendingValDiagnostics?.epoch ||
+            e.epoch === state.testMetrics?.epoch,
         ),
         bestEpoch: msg.report.bestEpoch,
         memory: { numTensors: msg.numTensors, numBytes: msg.numBytes },

@@ -122,7 +122,7 @@ export interface DatasetInfo {
 
 /** Worker → page: events, named in the past tense or as nouns. */
 export type FromWorker =
-  | { type: 'loadProgress'; name: string; fraction: number }
+  | { type: 'loadProgress'; loadId: number; name: string; fraction: number }
   | { type: 'loadCancelled'; loadId: number }
   | ({ type: 'datasetLoaded'; loadId: number; timings?: LoadPhases & { summarizeMs: number } } & DatasetInfo)
   /** reason: one sentence for the Backend status, which backend and why. */

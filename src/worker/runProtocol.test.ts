@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../core/messages/message.ts';
+import { message, type Message } from '../core/messages/message.ts';
+import { toyCsv } from '../core/testing/toyData.ts';
 import { inEnglish } from '../i18n/inEnglish.ts';
 import { config, setup } from './sessionHarness.ts';
 
@@ -191,7 +192,7 @@ describe('commands that race', () => {
 });
 
 describe('loads', () => {
-  it('a load asked for while another is under way supersedes it: only the newer answers, with its loadId', async () => {
+  it('a load asked for right after another supersedes it: only the newer answers, with its loadId', async () => {
     const { session, of, events } = setup();
     const source = { kind: 'url' as const, url: '/toy.csv', name: 'toy' };
     // While a run trains, so the older load's table would wait on the run's queue.
@@ -206,6 +207,41 @@ describe('loads', () => {
     expect(of('datasetLoaded').map((e) => e.loadId)).toEqual([1, 3]);
     expect(of('loadCancelled')).toHaveLength(0);
     expect(events.filter((e) => e.type === 'error')).toHaveLength(0);
+  });
+});
+
+describe('a load waiting for the run queue', () => {
+  it('cancelled while it waits: the table stays, and the cancel names the load', async () => {
+    // The run queue is held by a backend switch that does not finish until released.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    let hold = false;
+    const { session, of, load } = setup({
+      selectBackend: async () => {
+        if (hold) await held;
+        return { backend: 'cpu', reason: message('messages.backend.chosen', { backend: 'cpu' }) };
+      },
+      fetchBytes: async (url: string) => new TextEncoder().encode(toyCsv(url.endsWith('other.csv') ? 80 : 120)),
+    });
+    await session.handle({ type: 'setBackend', choice: 'cpu' });
+    await load(); // loadId 1: the toy table
+    hold = true;
+    const switching = session.handle({ type: 'setBackend', choice: 'cpu' });
+    const other = session.handle({
+      type: 'loadDataset',
+      source: { kind: 'url', url: '/other.csv', name: 'other' },
+      loadId: 2,
+    });
+    await new Promise((r) => setTimeout(r, 300)); // ample time to parse four lines: load 2 now waits on the queue
+    await session.handle({ type: 'cancelLoad' });
+    release();
+    await Promise.all([switching, other]);
+    expect(of('datasetLoaded').map((e) => e.loadId)).toEqual([1]);
+    expect(of('loadCancelled')).toEqual([{ type: 'loadCancelled', loadId: 2 }]);
+    // The toy table is still the worker's: a run on its columns builds.
+    await session.handle({ type: 'createRun', requestId: 7, config });
+    expect(of('runCreated')).toHaveLength(1);
+    expect(of('error')).toHaveLength(0);
   });
 });
 

@@ -222,11 +222,13 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     const loaded = await loadTable(source, {
       fetchBytes: deps.fetchBytes,
       yieldToEventLoop,
-      onProgress: (name, fraction) => post({ type: 'loadProgress', name, fraction }),
+      onProgress: (name, fraction) => post({ type: 'loadProgress', loadId, name, fraction }),
       signal,
     });
     // Parsing ran beside any training; only a good table replaces the current one and its run.
     if (signal.aborted) throw new CsvCancelled(); // a newer load superseded this one
+    // The run's queue is needed to swap the table: a run training is paused (and stays paused
+    // should this load still be superseded or cancelled while it waits).
     training.abort();
     run?.interruptWait();
     let superseded = false;

@@ -4,7 +4,7 @@ import { toyCsv, TOY_ROLES } from '../core/testing/toyData.ts';
 import { DEFAULT_SCHEDULE } from '../core/train/schedules.ts';
 import { DEFAULT_WEIGHTING } from '../core/weighting/strategies.ts';
 import type { FromWorker, RunConfig } from './protocol.ts';
-import { createTrainingSession } from './session.ts';
+import { createTrainingSession, type SessionDeps } from './session.ts';
 
 /** A small run of the toy table (three tasks: binary, multi-class, regression). */
 export const config: RunConfig = {
@@ -38,13 +38,14 @@ export const config: RunConfig = {
   testPercent: 15,
 };
 
-/** A session on the toy table with a cpu backend, recording every event it posts. */
-export function setup() {
+/** A session on the toy table with a cpu backend, recording every event it posts; `deps` replace the defaults. */
+export function setup(deps: Partial<SessionDeps> = {}) {
   const events: FromWorker[] = [];
   const session = createTrainingSession((m) => events.push(m), {
     selectBackend: async () => ({ backend: 'cpu', reason: message('messages.backend.chosen', { backend: 'cpu' }) }),
     fetchBytes: async (url: string) => new TextEncoder().encode(url.endsWith('bad.csv') ? '' : toyCsv(120)),
     yieldToEventLoop: () => new Promise((r) => setImmediate(r)),
+    ...deps,
   });
   const of = <T extends FromWorker['type']>(type: T) =>
     events.filter((e): e is Extract<FromWorker, { type: T }> => e.type === type);

@@ -51,7 +51,7 @@ export default function BaselineCurves() {
             </span>
             <div aria-hidden="true">
               <TaskCurves
-                multi={epochs.map((e) => e.val[k])}
+                multi={epochs.map((e) => ({ epoch: e.epoch, metrics: e.val[k] }))}
                 single={history[k] ?? []}
                 metric={headlineMetric(task.kind)}
                 colour={taskColour(k)}
@@ -65,7 +65,8 @@ export default function BaselineCurves() {
 }
 
 interface Props {
-  multi: (TaskMetrics | undefined)[];
+  /** By epoch number: a long run's older epochs are sampled (src/state/boundedHistory.ts). */
+  multi: { epoch: number; metrics: TaskMetrics | undefined }[];
   single: TaskMetrics[];
   metric: HeadlineMetric;
   colour: string;
@@ -74,15 +75,20 @@ interface Props {
 const TaskCurves = memo(function TaskCurves({ multi, single, metric, colour }: Props) {
   const { t } = useTranslation();
   const num = useFormat().formatter(SIGNIFICANT);
-  const data = useMemo(
-    () =>
-      Array.from({ length: Math.max(multi.length, single.length) }, (_, i) => ({
-        epoch: i + 1,
-        multi: multi[i]?.[metric.key],
-        single: single[i]?.[metric.key],
-      })),
-    [multi, single, metric],
-  );
+  const data = useMemo(() => {
+    type Row = { epoch: number; multi?: number | undefined; single?: number | undefined };
+    const rows = new Map<number, Row>();
+    const row = (epoch: number): Row => {
+      const found = rows.get(epoch);
+      if (found) return found;
+      const made: Row = { epoch };
+      rows.set(epoch, made);
+      return made;
+    };
+    for (const m of multi) row(m.epoch).multi = m.metrics?.[metric.key];
+    single.forEach((s, i) => (row(i + 1).single = s[metric.key]));
+    return [...rows.values()].sort((a, b) => a.epoch - b.epoch);
+  }, [multi, single, metric]);
   return (
     <LineChart
       accessibilityLayer={false}
@@ -103,6 +109,7 @@ const TaskCurves = memo(function TaskCurves({ multi, single, metric, colour }: P
         stroke={colour}
         strokeWidth={2}
         dot={false}
+        connectNulls
         isAnimationActive={false}
       />
       <Line
@@ -112,6 +119,7 @@ const TaskCurves = memo(function TaskCurves({ multi, single, metric, colour }: P
         strokeDasharray="5 3"
         strokeWidth={1.5}
         dot={false}
+        connectNulls
         isAnimationActive={false}
       />
     </LineChart>

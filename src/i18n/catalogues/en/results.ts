@@ -36,7 +36,7 @@ export const enResults = {
     terms: 'What the columns mean:',
     exportMetrics: 'Export metrics',
     exportMetricsNote:
-      'CSV, one row per epoch, split, task and metric (columns epoch, step, split, task, metric, value).',
+      'CSV, one row per epoch, split, task and metric (columns epoch, step, split, task, metric, value); past 1,000 epochs, the latest 500 and a sample of the earlier ones.',
     exportModel: 'Export model',
     exportModelNote:
       'model.json + weights.bin (TensorFlow.js layers format; tasks, features and target scales in its metadata).',

@@ -36,7 +36,7 @@ export const zhResults: Translation<typeof enResults> = {
     terms: '各列含义：',
     exportMetrics: '导出指标',
     exportMetricsNote:
-      'CSV 文件，每轮、每个数据划分、每个任务、每个指标各占一行（列为 epoch、step、split、task、metric、value）。导出文件是给其他工具读取的数据，列名和指标名保持英文。',
+      'CSV 文件，每轮、每个数据划分、每个任务、每个指标各占一行（列为 epoch、step、split、task、metric、value）；超过 1000 轮时，保留最近 500 轮和较早轮次的抽样。导出文件是给其他工具读取的数据，列名和指标名保持英文。',
     exportModel: '导出模型',
     exportModelNote:
       'model.json + weights.bin（TensorFlow.js layers 格式；任务、特征和目标的缩放参数记录在其元数据中）。',
