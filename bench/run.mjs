@@ -116,8 +116,10 @@ const machine = {
   node: process.version,
   chromium: chromiumVersion(),
 };
-if (!quick) writeFileSync(`${root}bench/results.json`, JSON.stringify({ machine, results, size }, null, 2) + '\n');
-else writeFileSync(`${root}bench/tmp/results-quick.json`, JSON.stringify({ machine, results, size }, null, 2) + '\n');
+if (!quick) {
+  writeFileSync(`${root}bench/results.json`, JSON.stringify({ machine, results, size }, null, 2) + '\n');
+  sh('npx prettier --write --log-level warn bench/results.json');
+} else writeFileSync(`${root}bench/tmp/results-quick.json`, JSON.stringify({ machine, results, size }, null, 2) + '\n');
 
 // Every case writes one result file: expect as many as Playwright lists (no count to keep in step by hand).
 const listed = spawnSync(
@@ -239,5 +241,8 @@ function runSoak() {
   console.log(
     `  weight acknowledgement: median ${f(summary.ackStepsMedian, 2)} steps (${f(summary.ackMsMedian, 0)} ms), max ${f(summary.ackStepsMax, 2)} steps, ${summary.acks} changes`,
   );
-  if (!quick) writeFileSync(`${root}bench/soak.json`, JSON.stringify({ summary, ...r }, null, 2));
+  if (!quick) {
+    writeFileSync(`${root}bench/soak.json`, JSON.stringify({ summary, ...r }, null, 2));
+    sh('npx prettier --write --log-level warn bench/soak.json'); // committed, so in the project's format (npm test checks it)
+  }
 }
