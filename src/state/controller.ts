@@ -4,24 +4,18 @@
  * downloads, a memory request — happens here. Live settings go to a running run as `update`
  * patches by task index; a setting that redefines the run first asks (settings table).
  */
-import { DEFAULT_SAMPLE_ID, SAMPLE_DATASETS } from '../core/data/sampleDatasets.ts';
 import { message, messages } from '../core/messages/message.ts';
 import { defaultSettings, redefiningKeys } from '../core/settings/settingsTable.ts';
 import { lessonById } from '../lessons/lessons.ts';
 import type { BackendChoice, ColumnRole, InputEncoding } from '../core/types.ts';
 import type { WeightingConfig } from '../core/weighting/strategies.ts';
 import type { TrainingClient } from '../worker/client.ts';
-import type {
-  DatasetSource,
-  EarlyStoppingConfig,
-  FromWorker,
-  RunConfig,
-  RunInfo,
-  RunPatch,
-} from '../worker/protocol.ts';
+import type { DatasetSource, EarlyStoppingConfig, FromWorker, RunConfig, RunInfo } from '../worker/protocol.ts';
 import { ChartBuffer } from './chartBuffer.ts';
 import { createLessonTracker } from './lessonTracker.ts';
+import { livePatch } from './livePatch.ts';
 import { reduceWorkerEvent } from './reduceWorkerEvent.ts';
+import { sampleSource } from './sampleSource.ts';
 import { saveFile } from './saveFile.ts';
 import { classroomLinkFor, shareLinkFor, type ClassroomOptions, type SharedSetup } from './shareLink.ts';
 import { appStore, type AppState, type TrainSettings } from './store.ts';
@@ -74,19 +68,6 @@ export interface Controller {
   cancelBaselines(): void;
   dismissAlert(): void;
   dispose(): void;
-}
-
-/** The live part of a settings patch, in the worker's terms (task indices). */
-function livePatch(patch: Partial<TrainSettings>, run: RunInfo): RunPatch {
-  const out: RunPatch = {};
-  if (patch.learningRate !== undefined) out.learningRate = patch.learningRate;
-  if (patch.maxStepsPerSecond !== undefined) out.maxStepsPerSecond = patch.maxStepsPerSecond;
-  if (patch.weighting) out.weighting = patch.weighting;
-  if (patch.earlyStopping) {
-    const k = run.tasks.findIndex((t) => t.name === patch.earlyStopping?.monitor);
-    out.earlyStopping = { ...patch.earlyStopping, monitor: k >= 0 ? k : 'total' };
-  }
-  return out;
 }
 
 export function createController(client: TrainingClient): Controller {
@@ -223,6 +204,13 @@ export function createController(client: TrainingClient): Controller {
     if (Object.keys(live).length > 0) client.send({ type: 'update', patch: live });
   };
 
+  /** Asks the worker for a table under a fresh load id (its answers carry it: see AppState.loadId). */
+  const sendLoad = (source: DatasetSource, patch: Partial<AppState>) => {
+    const loadId = get().loadId + 1;
+    set({ ...patch, datasetLoading: true, alert: null, loadId });
+    client.send({ type: 'loadDataset', source, loadId });
+  };
+
   const controller: Controller = {
     openShared(setup) {
       const problems =
@@ -265,56 +253,30 @@ export function createController(client: TrainingClient): Controller {
       set({ lesson: null });
     },
     loadSample(id, options = {}) {
-      const sample =
-        SAMPLE_DATASETS.find((s) => s.id === id) ?? SAMPLE_DATASETS.find((s) => s.id === DEFAULT_SAMPLE_ID);
-      if (!sample) return;
-      const pendingPreset = {
-        roles: { ...sample.roles, ...options.roles },
-        positiveClasses: sample.positiveClasses ?? {},
-      };
+      const load = sampleSource(id, options.correlation);
+      if (!load) return;
+      const { sample, source, correlation } = load;
       // A sample opens running until paused: time to steer it (an open lesson keeps its own length).
       const settings = { ...get().settings, runUntilPaused: get().lesson ? get().settings.runUntilPaused : true };
-      const loadId = get().loadId + 1;
-      set({
+      sendLoad(source, {
         sampleId: sample.id,
         datasetFromFile: false,
-        datasetLoading: true,
-        alert: null,
-        pendingPreset,
+        pendingPreset: { roles: { ...sample.roles, ...options.roles }, positiveClasses: sample.positiveClasses ?? {} },
         settings,
-        loadId,
+        ...(correlation === undefined ? {} : { sampleCorrelation: correlation }),
       });
-      const { source: from } = sample;
-      let source: DatasetSource;
-      if (from.kind === 'file')
-        source = {
-          kind: 'url',
-          // Outside a page (the lessons' rehearsal in Node) the path is relative to the app's root.
-          url: typeof document === 'undefined' ? `/${from.path}` : new URL(from.path, document.baseURI).href,
-          name: sample.label,
-        };
-      else if (from.generator === 'ecommerce') source = { ...from, name: sample.label };
-      else {
-        const correlation = Math.max(-1, Math.min(1, options.correlation ?? from.correlation));
-        set({ sampleCorrelation: correlation });
-        source = { ...from, correlation, name: `${sample.label}, correlation ${correlation}` };
-      }
-      client.send({ type: 'loadDataset', source, loadId });
     },
     loadFile(file) {
       performance.mark('mtl:file-picked');
-      const settings = { ...get().settings, runUntilPaused: false }; // your own data: a run of Epochs epochs
-      const loadId = get().loadId + 1;
-      set({
-        datasetLoading: true,
-        loadId,
-        alert: null,
-        pendingPreset: null,
-        loadProgress: { name: file.name, fraction: 0 },
-        settings,
-        datasetFromFile: true,
-      });
-      client.send({ type: 'loadDataset', source: { kind: 'file', file }, loadId });
+      sendLoad(
+        { kind: 'file', file },
+        {
+          pendingPreset: null,
+          loadProgress: { name: file.name, fraction: 0 },
+          settings: { ...get().settings, runUntilPaused: false }, // your own data: a run of Epochs epochs
+          datasetFromFile: true,
+        },
+      );
     },
     cancelLoad() {
       client.send({ type: 'cancelLoad' });

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { createWeighting } from './createWeighting.ts';
-import { DEFAULT_WEIGHTING, setsOwnWeights, STRATEGY_LABELS, type WeightingStrategy } from './strategies.ts';
+import { DEFAULT_WEIGHTING, setsOwnWeights, WEIGHTING_STRATEGIES, type WeightingStrategy } from './strategies.ts';
 import type { TaskSettings, WeightingContext } from './taskWeighting.ts';
 import { weightedTotal } from './weightedTotal.ts';
 
-const STRATEGIES = Object.keys(STRATEGY_LABELS) as WeightingStrategy[];
+const STRATEGIES = WEIGHTING_STRATEGIES;
 const values = (t: tf.Tensor) => {
   const v = Array.from(t.dataSync());
   t.dispose();

@@ -15,14 +15,15 @@ export interface WeightingConfig {
 
 export const DEFAULT_WEIGHTING: WeightingConfig = { strategy: 'manual', dwaTemperature: 2, gradNormAlpha: 1.5 };
 
-export const STRATEGY_LABELS: Record<WeightingStrategy, string> = {
-  manual: 'Manual',
-  equal: 'Equal',
-  uncertainty: 'Uncertainty (Kendall et al. 2018)',
-  dwa: 'DWA (Liu et al. 2019)',
-  gradnorm: 'GradNorm (Chen et al. 2018)',
-  pcgrad: 'PCGrad (Yu et al. 2020)',
-};
+/** Every strategy, in the order the page lists them (their names are in the catalogues: model.weighting.strategies). */
+export const WEIGHTING_STRATEGIES = [
+  'manual',
+  'equal',
+  'uncertainty',
+  'dwa',
+  'gradnorm',
+  'pcgrad',
+] as const satisfies readonly WeightingStrategy[];
 
 /**
  * Strategies that set the weights themselves, Equal included (the sliders then only show them).

@@ -5,6 +5,7 @@ import { LESSONS } from '../../lessons/lessons.ts';
 import { HIDEABLE, LESSON_NEEDS, type Hideable } from '../../state/classroom.ts';
 import { useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
+import { copyText } from '../copyText.ts';
 
 /** Catalogue keys of the hideable parts (literal, so the catalogue test sees them). */
 const HIDEABLE_LABEL: Record<Hideable, string> = {
@@ -40,13 +41,7 @@ export function ClassroomLink() {
   const needs = lesson ? (LESSON_NEEDS[lesson] ?? []) : [];
   const make = async () => {
     const link = controller.classroomLink(window.location.href, { hidden, lessonId: lesson, language: i18n.language });
-    const copied = navigator.clipboard
-      ? await navigator.clipboard.writeText(link).then(
-          () => true,
-          () => false,
-        )
-      : false;
-    setMade({ link, copied });
+    setMade({ link, copied: await copyText(link) });
   };
   return (
     <div className="classroom">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
+import { copyText } from '../copyText.ts';
 
 /** Copies a link to the current setup (sample and settings, never the data); shows it when copying is not allowed. */
 export function ShareLink() {
@@ -11,14 +12,7 @@ export function ShareLink() {
   const [shown, setShown] = useState<{ link: string; copied: boolean } | null>(null);
   const copy = async () => {
     const link = controller.shareLink(window.location.href);
-    // Without clipboard permission (or on an insecure page) the link is shown to copy by hand.
-    const copied = navigator.clipboard
-      ? await navigator.clipboard.writeText(link).then(
-          () => true,
-          () => false,
-        )
-      : false;
-    setShown({ link, copied });
+    setShown({ link, copied: await copyText(link) });
   };
   return (
     <div className="share">

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { STRATEGY_NAMES } from './strategyNames.ts';
-import { STRATEGY_LABELS, type WeightingStrategy } from '../../core/weighting/strategies.ts';
+import { WEIGHTING_STRATEGIES, type WeightingStrategy } from '../../core/weighting/strategies.ts';
 import { useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
 import { TermHelp } from '../glossary/TermHelp.tsx';
@@ -19,7 +19,7 @@ export function WeightingPicker() {
           value={config.strategy}
           onChange={(e) => controller.setWeighting({ ...config, strategy: e.target.value as WeightingStrategy })}
         >
-          {(Object.keys(STRATEGY_LABELS) as WeightingStrategy[]).map((s) => (
+          {WEIGHTING_STRATEGIES.map((s) => (
             <option key={s} value={s}>
               {t(STRATEGY_NAMES[s])}
             </option>

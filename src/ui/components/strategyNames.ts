@@ -1,6 +1,6 @@
 import type { WeightingStrategy } from '../../core/weighting/strategies.ts';
 
-/** Each strategy's name in the catalogue (the English ones are the core's STRATEGY_LABELS, whose order lists keep). */
+/** Each strategy's name in the catalogue (core/weighting/strategies.ts lists them in order). */
 export const STRATEGY_NAMES = {
   manual: 'model.weighting.strategies.manual',
   equal: 'model.weighting.strategies.equal',

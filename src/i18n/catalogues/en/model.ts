@@ -64,7 +64,7 @@ export const enModel = {
   },
   weighting: {
     label: 'Weighting',
-    /** By strategy (the English ones are the core's STRATEGY_LABELS). */
+    /** By strategy. */
     strategies: {
       manual: 'Manual',
       equal: 'Equal',
