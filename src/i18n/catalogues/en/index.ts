@@ -11,6 +11,8 @@ import { enLessons } from './lessons.ts';
 import { enGlossary } from './glossary.ts';
 import { enShell } from './shell.ts';
 import { enOffline } from './offline.ts';
+import { enCharts } from './charts.ts';
+import { enKeep } from './keep.ts';
 
 export const en = {
   common: enCommon,
@@ -25,4 +27,6 @@ export const en = {
   glossary: enGlossary,
   shell: enShell,
   offline: enOffline,
+  charts: enCharts,
+  keep: enKeep,
 } as const;

@@ -13,6 +13,8 @@ import { zhLessons } from './lessons.ts';
 import { zhGlossary } from './glossary.ts';
 import { zhShell } from './shell.ts';
 import { zhOffline } from './offline.ts';
+import { zhCharts } from './charts.ts';
+import { zhKeep } from './keep.ts';
 
 export const zh: Translation<typeof en> = {
   common: zhCommon,
@@ -27,4 +29,6 @@ export const zh: Translation<typeof en> = {
   glossary: zhGlossary,
   shell: zhShell,
   offline: zhOffline,
+  charts: zhCharts,
+  keep: zhKeep,
 };
