@@ -15,6 +15,7 @@ export const HIDEABLE = [
   'panel-results',
   'panel-diagnostics',
   'panel-sharing',
+  'panel-keep',
   'glossary',
 ] as const;
 

@@ -14,16 +14,16 @@ import type { DatasetSource, EarlyStoppingConfig, FromWorker, RunConfig, RunInfo
 import { ChartBuffer } from './chartBuffer.ts';
 import { createLessonTracker } from './lessonTracker.ts';
 import { livePatch } from './livePatch.ts';
+import { createModelActions, type ModelActions } from './modelActions.ts';
 import { reduceWorkerEvent } from './reduceWorkerEvent.ts';
 import { sampleSource } from './sampleSource.ts';
-import { saveFile } from './saveFile.ts';
 import { classroomLinkFor, shareLinkFor, type ClassroomOptions, type SharedSetup } from './shareLink.ts';
 import { appStore, type AppState, type TrainSettings } from './store.ts';
 
 /** Slider drags send at most one weight update per this interval (the last value always goes). */
 const WEIGHT_SEND_MS = 100;
 
-export interface Controller {
+export interface Controller extends ModelActions {
   /** Opens a shared setup (from a link): its settings, its sample; what was wrong with the link is said. */
   openShared(setup: SharedSetup): void;
   /** A link to the current setup: the sample and the settings (never the data). */
@@ -60,7 +60,6 @@ export interface Controller {
   pause(): void;
   step(): void;
   reset(): void;
-  exportModel(): void;
   evaluateTest(): void;
   /** Puts the best epoch's weights back (a run until paused keeps going past it). */
   restoreBest(): void;
@@ -75,7 +74,7 @@ export function createController(client: TrainingClient): Controller {
   const get = () => appStore.getState();
   const charts = new ChartBuffer(get, set);
   let nextRequestId = 1;
-  const exportRequests = new Set<number>();
+  const models = createModelActions(client, appStore, () => nextRequestId++);
   /** The config of a createRun the worker has not answered yet, and that request's id. */
   let creating: RunConfig | null = null;
   let creatingId = 0;
@@ -123,6 +122,7 @@ export function createController(client: TrainingClient): Controller {
   const lessons = createLessonTracker(appStore);
 
   const onEvent = (msg: FromWorker) => {
+    models.onEvent(msg);
     const before = get();
     const after = reduceWorkerEvent(before, msg);
     if (after !== before) appStore.setState(after, true);
@@ -159,15 +159,9 @@ export function createController(client: TrainingClient): Controller {
           charts.diagnosticsArrived();
         }
         break;
-      case 'modelExported':
-        if (!exportRequests.delete(msg.requestId)) break;
-        saveFile('model.json', new Blob([msg.modelJson], { type: 'application/json' }));
-        saveFile('weights.bin', new Blob([msg.weights], { type: 'application/octet-stream' }));
-        break;
       case 'error':
         if (msg.source === 'load') break; // its requestId is a loadId, not one of the requests below
         if (msg.requestId !== undefined && msg.requestId === creatingId) creating = null;
-        if (msg.requestId !== undefined) exportRequests.delete(msg.requestId);
         break;
     }
   };
@@ -212,6 +206,7 @@ export function createController(client: TrainingClient): Controller {
   };
 
   const controller: Controller = {
+    ...models.actions,
     openShared(setup) {
       const problems =
         setup.problems.length > 0 ? message('shell.link.problems', { problems: messages(setup.problems) }) : null;
@@ -361,11 +356,6 @@ export function createController(client: TrainingClient): Controller {
     },
     reset() {
       sendReset();
-    },
-    exportModel() {
-      const requestId = nextRequestId++;
-      exportRequests.add(requestId);
-      client.send({ type: 'exportModel', requestId });
     },
     evaluateTest() {
       client.send({ type: 'evaluateTest' });

@@ -47,6 +47,7 @@ const created = (runId: number): WorkerEvent<'runCreated'> => ({
   embeddings: [],
   splitRows: { train: 70, val: 15, test: 15 },
   stepsPerEpoch: 2,
+  inputColumns: ['x'],
 });
 
 const metrics = (loss: number): TaskMetrics => ({ loss, count: 15 });
@@ -321,9 +322,7 @@ describe('reduceWorkerEvent', () => {
 
   it('modelExported changes no state (the controller downloads it)', () => {
     const s = withRun();
-    expect(
-      reduceWorkerEvent(s, { type: 'modelExported', requestId: 1, modelJson: '{}', weights: new ArrayBuffer(0) }),
-    ).toBe(s);
+    expect(reduceWorkerEvent(s, { type: 'modelExported', requestId: 1, bundle: '{}' })).toBe(s);
   });
 
   it('runReset: every result of the run goes, the table and settings stay', () => {

@@ -27,7 +27,7 @@ export function reduceWorkerEvent(state: AppState, msg: FromWorker): AppState {
     case 'runCreated': {
       if (state.run?.runId === msg.runId) return state;
       const { type: _type, ...info } = msg;
-      return { ...state, ...EMPTY_RESULTS, run: info };
+      return { ...state, ...EMPTY_RESULTS, run: info, importedModel: null };
     }
     case 'runReset':
       return { ...state, ...EMPTY_RESULTS };
@@ -41,13 +41,25 @@ export function reduceWorkerEvent(state: AppState, msg: FromWorker): AppState {
           ? { pendingPreset: null, pendingAlert: null, datasetLoading: false, loadProgress: null }
           : {};
       const baselines =
-        msg.source !== 'load' && msg.source !== 'update' && state.baselines?.status === 'running'
+        msg.source !== 'load' &&
+        msg.source !== 'update' &&
+        msg.source !== 'model' &&
+        state.baselines?.status === 'running'
           ? { baselines: null }
           : {};
-      return { ...state, alert: msg.message, ...load, ...baselines };
+      const model = msg.source === 'model' ? { modelBusy: null } : {};
+      return { ...state, alert: msg.message, ...load, ...baselines, ...model };
     }
     case 'modelExported':
       return state; // a download, made by the controller
+    case 'modelImported': {
+      const { fileName, dataset, epochs, tasks, inputColumns } = msg;
+      return { ...state, modelBusy: null, importedModel: { fileName, dataset, epochs, tasks, inputColumns } };
+    }
+    case 'predicted': {
+      const { fileName, rows, columns, extraColumns, unseen } = msg;
+      return { ...state, modelBusy: null, predictions: { fileName, rows, columns, extraColumns, unseen } };
+    }
   }
   if (msg.runId !== state.run?.runId) return state; // late news of a run that is gone
   return reduceRunEvent(state, msg);

@@ -105,6 +105,12 @@ export interface AppState {
   lesson: { id: string; runs: RunRecord[] } | null;
   /** Panels and controls a classroom link hid (see src/state/classroom.ts). */
   hidden: readonly Hideable[];
+  /** A model bundle imported since the last run was created: the model Predict uses. */
+  importedModel: Omit<WorkerEvent<'modelImported'>, 'type' | 'requestId'> | null;
+  /** The latest predictions, for the preview and the download. */
+  predictions: Omit<WorkerEvent<'predicted'>, 'type' | 'requestId'> | null;
+  /** A bundle being imported or a file being predicted. */
+  modelBusy: 'import' | 'predict' | null;
 }
 
 /** The defaults of every training setting, from the settings table. */
@@ -158,6 +164,9 @@ export const initialState: AppState = {
   alert: null,
   lesson: null,
   hidden: [],
+  importedModel: null,
+  predictions: null,
+  modelBusy: null,
 };
 
 export const appStore = createStore<AppState>()(() => initialState);

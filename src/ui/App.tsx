@@ -21,6 +21,7 @@ import { LiveMetrics } from './components/LiveMetrics.tsx';
 import { LossPerEpoch } from './components/LossPerEpoch.tsx';
 import { MetricsTable } from './components/MetricsTable.tsx';
 import { ModelEditor } from './components/ModelEditor.tsx';
+import { ModelTools } from './components/ModelTools.tsx';
 import { NetworkDiagram } from './components/NetworkDiagram.tsx';
 import { OptimizerPanel } from './components/OptimizerPanel.tsx';
 import { PanelNav } from './components/PanelNav.tsx';
@@ -141,6 +142,9 @@ export function App() {
           <GradientConflict />
           <ExpertUsage />
           <BaselineComparison />
+        </Panel>
+        <Panel id="panel-keep" heading={t('shell.panels.keep')}>
+          <ModelTools />
         </Panel>
         {!glossaryHidden && <Glossary />}
       </main>

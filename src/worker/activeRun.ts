@@ -129,6 +129,7 @@ export function createActiveRun(
       embeddings: data.embeddings,
       splitRows: { train: data.train.rows, val: data.val.rows, test: data.test.rows },
       stepsPerEpoch: trainer.stepsPerEpoch,
+      inputColumns: data.preprocessing.inputs.map((r) => r.column),
     },
     apply(patch) {
       // Early stopping's "best" was measured with the old weights, strategy or monitor: start it afresh.

@@ -12,6 +12,7 @@ import type { ParseReport } from '../core/csv/parseCsv.ts';
 import type { Message } from '../core/messages/message.ts';
 import type { TaskDiagnostics } from '../core/metrics/taskDiagnostics.ts';
 import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
+import type { PredictionColumn } from '../core/predict/predictionColumns.ts';
 import type { TrainSettings } from '../core/settings/settingsTable.ts';
 import type { StepLosses } from '../core/train/lossReader.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
@@ -77,7 +78,12 @@ export type ToWorker =
   | { type: 'update'; patch: RunPatch }
   | { type: 'reset' }
   | { type: 'getMemory'; requestId: number }
+  /** The model bundle of the run's model, or of the imported one when it came after the run. */
   | { type: 'exportModel'; requestId: number }
+  /** A model bundle (Export model's file) to predict with. */
+  | { type: 'importModel'; file: File; requestId: number }
+  /** Predictions of the model in use for every row of a CSV with its input columns. */
+  | { type: 'predict'; file: File; requestId: number }
   | { type: 'evaluateTest' }
   /** Puts the best epoch's weights back (early stopping keeps them; a run until paused only tracks them). */
   | { type: 'restoreBest' }
@@ -106,6 +112,8 @@ export interface RunInfo {
   embeddings: EmbeddingSpec[];
   splitRows: { train: number; val: number; test: number };
   stepsPerEpoch: number;
+  /** The input columns the model reads (a file to predict needs them). */
+  inputColumns: string[];
 }
 
 /** A loaded table, as the page sees it. */
@@ -172,13 +180,33 @@ export type FromWorker =
   | { type: 'applied'; runId: number; step: number; patch: RunPatch }
   | { type: 'runReset'; numTensors: number }
   | { type: 'memory'; requestId: number | null; numTensors: number; numBytes: number }
-  /** The trained model in the TensorFlow.js layers format: model.json text and the weights file. */
-  | { type: 'modelExported'; requestId: number; modelJson: string; weights: ArrayBuffer }
+  /** The model bundle's JSON text (src/core/bundle/modelBundle.ts). */
+  | { type: 'modelExported'; requestId: number; bundle: string }
+  /** A bundle was imported: it is the model Predict uses now (until a run is created). */
+  | {
+      type: 'modelImported';
+      requestId: number;
+      fileName: string;
+      dataset: { name: string; rows: number };
+      epochs: number;
+      tasks: TaskSpec[];
+      inputColumns: string[];
+    }
+  /** Predictions for every row of a file, per task output column; what the file had that the model ignores. */
+  | {
+      type: 'predicted';
+      requestId: number;
+      fileName: string;
+      rows: number;
+      columns: PredictionColumn[];
+      extraColumns: string[];
+      unseen: { column: string; rows: number }[];
+    }
   /**
    * requestId: set when the error answers that request. source: 'load' for a dataset that could
    * not be loaded, 'update' for a refused live change, 'baselines' for the baselines; else a run's.
    */
-  | { type: 'error'; message: Message; requestId?: number; source?: 'load' | 'update' | 'baselines' };
+  | { type: 'error'; message: Message; requestId?: number; source?: 'load' | 'update' | 'baselines' | 'model' };
 
 /** One event type, by its `type`. */
 export type WorkerEvent<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;

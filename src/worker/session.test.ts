@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../core/messages/message.ts';
 import { inEnglish } from '../i18n/inEnglish.ts';
+import { readModelBundle } from '../core/bundle/modelBundle.ts';
+import { toyCsv } from '../core/testing/toyData.ts';
 import { config, setup } from './sessionHarness.ts';
 
 /** An error event's sentence, as the English page says it. */
@@ -88,7 +90,7 @@ describe('training session', () => {
     await session.handle({ type: 'reset' });
   });
 
-  it('exports the trained model in the TF.js layers format: all weights, task metadata, loadable with one output per task', async () => {
+  it('exports a bundle TF.js loads as it is, and an imported bundle predicts what the trained model predicts', async () => {
     const { session, of, load, train } = setup();
     await load();
     await train({ ...config, epochs: 1 });
@@ -96,20 +98,13 @@ describe('training session', () => {
     const exported = of('modelExported')[0];
     if (!exported) throw new Error('no export');
     expect(exported.requestId).toBe(7);
-    const json = JSON.parse(exported.modelJson) as {
-      modelTopology: object;
-      weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
-      userDefinedMetadata: { tasks: { name: string }[] };
-    };
-    expect(json.weightsManifest[0]?.paths).toEqual(['weights.bin']);
-    expect(exported.weights.byteLength).toBe(4 * (of('runCreated')[0]?.parameterCount ?? 0));
-    expect(json.userDefinedMetadata.tasks.map((t) => t.name)).toEqual(['clicked', 'segment', 'spend']);
+    const { bundle, weightSpecs, weightData } = readModelBundle(exported.bundle);
+    expect(weightData.byteLength).toBe(4 * (of('runCreated')[0]?.parameterCount ?? 0));
+    expect(bundle.preprocessing.tasks.map((t) => t.name)).toEqual(['clicked', 'segment', 'spend']);
+    expect(bundle).toMatchObject({ dataset: { name: 'toy', rows: 120 }, epochs: 1 });
+    // The bundle's `model` is a model.json TF.js reads with its own loader, one output per task.
     const model = await tf.loadLayersModel(
-      tf.io.fromMemory({
-        modelTopology: json.modelTopology,
-        weightSpecs: json.weightsManifest[0]?.weights ?? [],
-        weightData: exported.weights,
-      }),
+      tf.io.fromMemory({ modelTopology: bundle.model.modelTopology as object, weightSpecs, weightData }),
     );
     const x = tf.ones([2, model.inputs[0]?.shape[1] as number]);
     const out = model.predict(x) as tf.Tensor[];
@@ -120,7 +115,46 @@ describe('training session', () => {
     ]);
     tf.dispose([x, ...out]);
     model.dispose();
+
+    // Predictions of the trained model, then of the bundle imported into a session with no table at all.
+    const file = new File([toyCsv(40)], 'new.csv');
+    await session.handle({ type: 'predict', requestId: 8, file });
+    const inPage = of('predicted')[0];
+    const fresh = setup();
+    await fresh.session.handle({ type: 'importModel', requestId: 1, file: new File([exported.bundle], 'm.json') });
+    expect(fresh.of('modelImported')[0]).toMatchObject({ fileName: 'm.json', epochs: 1 });
+    await fresh.session.handle({ type: 'predict', requestId: 2, file });
+    const imported = fresh.of('predicted')[0];
+    expect(inPage?.rows).toBe(40);
+    expect(imported?.columns.map((c) => c.name)).toEqual([
+      'clicked',
+      'clicked_p',
+      'segment',
+      'segment_p_high',
+      'segment_p_low',
+      'segment_p_mid',
+      'spend',
+    ]);
+    imported?.columns.forEach((c, i) => {
+      const mine = inPage?.columns[i];
+      if (c.kind === 'number' && mine?.kind === 'number')
+        c.values.forEach((v, r) => expect(Math.abs(v - (mine.values[r] as number))).toBeLessThan(1e-6));
+      else expect(c).toEqual(mine);
+    });
+    // Regression values come back in the target's own units (spend in the toy table is in the tens).
+    const spend = imported?.columns.at(-1);
+    const mean = spend?.kind === 'number' ? [...spend.values].reduce((a, b) => a + b, 0) / 40 : NaN;
+    expect(mean).toBeGreaterThan(5);
     await session.handle({ type: 'reset' });
+  });
+
+  it('refuses a bundle that is not one, and predicting a file without the input columns, saying why', async () => {
+    const { session, of } = setup();
+    await session.handle({ type: 'importModel', requestId: 1, file: new File(['<script>x</script>'], 'm.json') });
+    expect(said(of('error')[0])).toMatch(/not a model bundle|not JSON/i);
+    await session.handle({ type: 'predict', requestId: 2, file: new File(['a,b\n1,2'], 'p.csv') });
+    expect(of('error')[1]).toMatchObject({ source: 'model', requestId: 2 });
+    expect(said(of('error')[1])).toMatch(/no model/i);
   });
 
   it('trains one network per task for the baselines, reports single vs multi-task metrics, and cancels', async () => {

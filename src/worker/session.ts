@@ -15,8 +15,8 @@ import { createEventLoopYielder } from '../core/train/yieldToEventLoop.ts';
 import type { BackendChoice } from '../core/types.ts';
 import { configProblem, createActiveRun, type ActiveRun } from './activeRun.ts';
 import { checkRunPatch } from './checkRunPatch.ts';
-import { exportModel } from './exportModel.ts';
 import { describeTable, loadTable } from './loadTable.ts';
+import { createModelTools } from './modelTools.ts';
 import type { FromWorker, RunConfig, RunState, ToWorker } from './protocol.ts';
 import type { BackendSelection } from './selectBackend.ts';
 import { trainSingleTaskBaselines } from './singleTaskBaselines.ts';
@@ -33,6 +33,7 @@ export interface SessionDeps {
 export function createTrainingSession(post: (msg: FromWorker) => void, deps: SessionDeps) {
   const yieldToEventLoop = deps.yieldToEventLoop ?? createEventLoopYielder();
   let table: Table | null = null;
+  let tableName = '';
   let backend: BackendSelection | null = null;
   let run: ActiveRun | null = null;
   let nextRunId = 1;
@@ -40,6 +41,14 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
   let training = new AbortController();
   let loading = new AbortController();
   let baselines = new AbortController();
+
+  let predicting = new AbortController();
+  const models = createModelTools({
+    post,
+    run: () => run,
+    table: () => (table ? { name: tableName, rows: table.rowCount } : null),
+    yieldToEventLoop: () => yieldToEventLoop(),
+  });
 
   let queue: Promise<void> = Promise.resolve();
   let loadQueue: Promise<void> = Promise.resolve();
@@ -134,6 +143,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     if (problem) throw new PrepareError(problem); // before the current run goes
     disposeRun();
     run = createActiveRun(nextRunId++, table, config, post, yieldToEventLoop);
+    models.runCreated();
     post({ type: 'runCreated', ...run.info });
   };
 
@@ -240,17 +250,18 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
       }
       disposeRun();
       table = loaded.parsed.table;
+      tableName = loaded.name;
       post({ ...describeTable(loaded), loadId });
     });
     if (superseded) throw new CsvCancelled();
   };
 
-  const exportRun = async (requestId: number) => {
+  /** Export, import and predict answer their request; a failure says why and changes nothing. */
+  const modelWork = async (requestId: number, work: () => Promise<void>) => {
     try {
-      const { modelJson, weights } = await exportModel(requireRun().trainer);
-      post({ type: 'modelExported', requestId, modelJson, weights });
+      await work();
     } catch (e) {
-      post({ type: 'error', requestId, message: messageOf(e) });
+      post({ type: 'error', source: 'model', requestId, message: messageOf(e) });
     }
   };
 
@@ -323,7 +334,22 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
         case 'step':
           return enqueue(step);
         case 'exportModel':
-          return enqueue(() => exportRun(msg.requestId));
+          return enqueue(() => modelWork(msg.requestId, () => models.exportModel(msg.requestId)));
+        case 'importModel':
+          return enqueue(() => modelWork(msg.requestId, () => models.importModel(msg.requestId, msg.file)));
+        case 'predict': {
+          // Beside training (not on its queue): a newer prediction supersedes the one being read.
+          predicting.abort();
+          predicting = new AbortController();
+          const { signal } = predicting;
+          return modelWork(msg.requestId, async () => {
+            try {
+              await models.predict(msg.requestId, msg.file, signal);
+            } catch (e) {
+              if (!(e instanceof CsvCancelled)) throw e;
+            }
+          });
+        }
         case 'evaluateTest':
           return enqueue(() => evaluateTest());
         case 'restoreBest':

@@ -5,6 +5,7 @@
  */
 import type { CategoricalColumn, Column, NumericColumn } from '../csv/table.ts';
 import type { EmbeddingSpec } from '../types.ts';
+import type { InputRule } from './preprocessing.ts';
 
 /** Writes some columns of the dense feature matrix. */
 export interface DenseEncoder {
@@ -21,6 +22,12 @@ export interface EmbeddingEncoder {
 }
 
 export type FeatureEncoder = DenseEncoder | EmbeddingEncoder;
+
+/** One input column's encoders, and what they learned as plain data (for the model bundle). */
+export interface FittedColumn {
+  encoders: FeatureEncoder[];
+  rule: InputRule;
+}
 
 export interface EncoderOptions {
   /** Categories up to this many are one-hot encoded; more get an embedding. */
@@ -72,13 +79,14 @@ export function standardize(v: number, mean: number, std: number): number {
   return z > MAX_Z ? MAX_Z : z < -MAX_Z ? -MAX_Z : z;
 }
 
-/** Fits the encoders of one input column. */
+/** Fits the encoders of one input column. `embeddingIndex`: the index its embedding would get. */
 export function fitEncoders(
   column: Column,
   asCategorical: boolean,
   trainRows: Int32Array,
   options: EncoderOptions,
-): FeatureEncoder[] {
+  embeddingIndex = 0,
+): FittedColumn {
   if (column.type === 'numeric' && !asCategorical) return fitNumeric(column, trainRows);
   const categorical = column.type === 'numeric' ? numericAsCategorical(column) : column;
   const counts = new Int32Array(categorical.dictionary.length);
@@ -89,11 +97,23 @@ export function fitEncoders(
   const seen = [...counts.keys()]
     .filter((c) => (counts[c] as number) > 0)
     .sort((a, b) => (counts[b] as number) - (counts[a] as number));
-  return seen.length <= options.maxOneHot ? [fitOneHot(categorical, seen)] : [fitEmbedding(categorical, seen, options)];
+  if (seen.length <= options.maxOneHot) {
+    const encoder = fitOneHot(categorical, seen);
+    const rule: InputRule = {
+      kind: 'oneHot',
+      column: column.name,
+      categories: seen.map((c) => categorical.dictionary[c] as string),
+      other: encoder.names.length > seen.length,
+    };
+    return { encoders: [encoder], rule };
+  }
+  const { encoder, kept } = fitEmbedding(categorical, seen, options);
+  const vocabulary = kept.map((c) => categorical.dictionary[c] as string);
+  return { encoders: [encoder], rule: { kind: 'embedding', column: column.name, vocabulary, index: embeddingIndex } };
 }
 
 /** Float64 statistics before the float32 write, so huge integers keep their precision. */
-function fitNumeric(column: NumericColumn, trainRows: Int32Array): FeatureEncoder[] {
+function fitNumeric(column: NumericColumn, trainRows: Int32Array): FittedColumn {
   const { mean, std } = fitScale(column.values, trainRows);
   const values = column.values;
   const encoders: FeatureEncoder[] = [
@@ -117,7 +137,8 @@ function fitNumeric(column: NumericColumn, trainRows: Int32Array): FeatureEncode
       },
     });
   }
-  return encoders;
+  const rule: InputRule = { kind: 'numeric', column: column.name, mean, std, missingIndicator: column.missing > 0 };
+  return { encoders, rule };
 }
 
 /** One slot per training category, plus "(other)" for categories only seen outside training. Missing → all zeros. */
@@ -141,13 +162,17 @@ function fitOneHot(column: CategoricalColumn, seen: number[]): DenseEncoder {
 }
 
 /** Ids: 0 = missing, 1 = rare or unseen, 2… = the most frequent training categories. */
-function fitEmbedding(column: CategoricalColumn, seen: number[], options: EncoderOptions): EmbeddingEncoder {
+function fitEmbedding(
+  column: CategoricalColumn,
+  seen: number[],
+  options: EncoderOptions,
+): { encoder: EmbeddingEncoder; kept: number[] } {
   const kept = seen.slice(0, options.maxEmbeddingVocab);
   const idOf = new Int32Array(column.dictionary.length).fill(1);
   kept.forEach((code, i) => (idOf[code] = i + 2));
   const vocabSize = kept.length + 2;
   const dim = embeddingDimFor(vocabSize, options.embeddingDim);
-  return {
+  const encoder: EmbeddingEncoder = {
     kind: 'embedding',
     spec: { name: column.name, vocabSize, dim },
     ids: (rows) =>
@@ -156,6 +181,7 @@ function fitEmbedding(column: CategoricalColumn, seen: number[], options: Encode
         return code < 0 ? 0 : (idOf[code] as number);
       }),
   };
+  return { encoder, kept };
 }
 
 /** Embedding width: the person's choice, else fast.ai's rule of thumb capped at 16 (structure without slow training). */

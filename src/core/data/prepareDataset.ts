@@ -6,7 +6,15 @@
  */
 import type { Table } from '../csv/table.ts';
 import type { ColumnRole, EmbeddingSpec, InputEncoding, TaskKind, TaskSpec } from '../types.ts';
-import { fitEncoders, fitScale, standardize, type DenseEncoder, type EmbeddingEncoder } from './featureEncoders.ts';
+import {
+  fitEncoders,
+  fitScale,
+  standardize,
+  type DenseEncoder,
+  type EmbeddingEncoder,
+  type FittedColumn,
+} from './featureEncoders.ts';
+import type { Preprocessing } from './preprocessing.ts';
 import { message } from '../messages/message.ts';
 import { PrepareError } from './prepareError.ts';
 import { DEFAULT_SPLIT, splitRows, type SplitFractions } from './split.ts';
@@ -44,6 +52,8 @@ export interface PreparedDataset {
   train: PreparedSplit;
   val: PreparedSplit;
   test: PreparedSplit;
+  /** What was learned from the training rows, as plain data (to encode new rows the same way). */
+  preprocessing: Preprocessing;
 }
 
 /** Everything the person decides about the columns. Only `roles` is required. */
@@ -113,9 +123,14 @@ export function prepareDataset(table: Table, settings: ColumnSettings, options: 
   if (split.train.length < 2 || split.val.length === 0) throw new PrepareError(message('messages.data.tooFewRows'));
 
   const encoderOptions = { maxOneHot, maxEmbeddingVocab, embeddingDim };
-  const encoders = inputColumns.flatMap((c) =>
-    fitEncoders(c, encodings[c.name] === 'categorical', split.train, encoderOptions),
-  );
+  const fitted: FittedColumn[] = [];
+  let embeddingIndex = 0;
+  for (const c of inputColumns) {
+    const column = fitEncoders(c, encodings[c.name] === 'categorical', split.train, encoderOptions, embeddingIndex);
+    if (column.rule.kind === 'embedding') embeddingIndex++;
+    fitted.push(column);
+  }
+  const encoders = fitted.flatMap((f) => f.encoders);
   const dense = encoders.filter((e): e is DenseEncoder => e.kind === 'dense');
   const embedded = encoders.filter((e): e is EmbeddingEncoder => e.kind === 'embedding');
   const featureNames = dense.flatMap((e) => e.names);
@@ -151,15 +166,18 @@ export function prepareDataset(table: Table, settings: ColumnSettings, options: 
       targets: targetArrays,
     };
   };
+  const embeddings = embedded.map((e) => e.spec);
+  const tasks = targets.map((t) => t.spec);
   return {
     inputSize: featureNames.length,
     featureNames,
-    embeddings: embedded.map((e) => e.spec),
-    tasks: targets.map((t) => t.spec),
+    embeddings,
+    tasks,
     targetScales,
     classWeights,
     train: build(split.train),
     val: build(split.val),
     test: build(split.test),
+    preprocessing: { inputs: fitted.map((f) => f.rule), featureNames, embeddings, tasks, targetScales },
   };
 }

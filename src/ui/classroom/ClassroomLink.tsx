@@ -19,6 +19,7 @@ const HIDEABLE_LABEL: Record<Hideable, string> = {
   'panel-results': 'shell.classroom.parts.panelResults',
   'panel-diagnostics': 'shell.classroom.parts.panelDiagnostics',
   'panel-sharing': 'shell.classroom.parts.panelSharing',
+  'panel-keep': 'shell.classroom.parts.panelKeep',
   glossary: 'shell.classroom.parts.glossary',
 };
 

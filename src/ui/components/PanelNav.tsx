@@ -8,6 +8,7 @@ const PANELS = [
   { id: 'panel-results', label: 'app.panels.results' },
   { id: 'panel-diagnostics', label: 'app.panels.diagnostics' },
   { id: 'panel-sharing', label: 'app.panels.sharing' },
+  { id: 'panel-keep', label: 'app.panels.keep' },
   { id: 'glossary', label: 'app.panels.glossary' },
 ] as const;
 

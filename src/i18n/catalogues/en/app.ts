@@ -9,6 +9,7 @@ export const enApp = {
     results: 'Results',
     diagnostics: 'Diagnostics',
     sharing: 'Conflict, experts, baselines',
+    keep: 'Runs, models, predictions',
     glossary: 'Glossary',
   },
   alert: {

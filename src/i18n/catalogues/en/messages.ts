@@ -234,6 +234,32 @@ export const enMessages = {
     unknownError: 'unknown error',
   },
 
+  /** Reading a model bundle (Import model): src/core/bundle/modelBundle.ts, src/worker/modelTools.ts. */
+  bundle: {
+    notJson: 'This file is not a model bundle: it is not JSON. Choose the file Export model saved.',
+    notBundle: 'This file is not a model bundle of MTL Playground. Choose the file Export model saved.',
+    newer:
+      'This bundle was made by a newer version of the app (format {{version}}). Reload the page to get the newest version, then import it again.',
+    noNetwork: 'The bundle holds no readable network. Export the model again.',
+    noWeights: 'The bundle holds no readable weights. Export the model again.',
+    weightsSize:
+      "The bundle's weights are {{actual}} bytes where its network needs {{expected}}: the file is damaged or cut short. Export the model again.",
+    dtype: 'The bundle holds weights of type {{dtype}}; only float32 weights can be read.',
+    noPreprocessing:
+      "The bundle's preprocessing (columns, categories, scales or tasks) is not readable. Export the model again.",
+    inconsistent:
+      "The bundle's network does not match its preprocessing (inputs or tasks differ). Export the model again.",
+    tooLarge: 'This bundle is {{size}} MB; the limit is {{limit}} MB.',
+    modelRefused: "TensorFlow.js could not build the bundle's network: {{detail}}",
+    noModel: 'There is no model to use yet. Train one, or import a model bundle.',
+  },
+
+  /** Predictions on a new file: src/core/data/encodeNewRows.ts. */
+  predict: {
+    missingColumns_one: 'The file lacks {{count}} input column the model needs: {{columns}}.',
+    missingColumns_other: 'The file lacks {{count}} input columns the model needs: {{columns}}.',
+  },
+
   /** A live change the worker refused: src/worker/checkRunPatch.ts. */
   patch: {
     unreadable: 'The change was not readable.',

@@ -39,7 +39,7 @@ export const enResults = {
       'CSV, one row per epoch, split, task and metric (columns epoch, step, split, task, metric, value); past 1,000 epochs, the latest 500 and a sample of the earlier ones.',
     exportModel: 'Export model',
     exportModelNote:
-      'model.json + weights.bin (TensorFlow.js layers format; tasks, features and target scales in its metadata).',
+      'One JSON file: the network as a TensorFlow.js model.json with its weights, and the preprocessing and tasks needed to predict with it (Import model reads it back).',
     testHeading: 'Test metrics after epoch {{epoch}} (held-out split)',
     testHeadingPending: 'Test metrics (held-out split: measured when a run finishes, or now)',
     testLabel: 'Test metrics',

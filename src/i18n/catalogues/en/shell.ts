@@ -7,6 +7,7 @@ export const enShell = {
     results: 'Results',
     diagnostics: 'Diagnostics',
     sharing: 'Sharing: gradient conflict, experts and single-task baselines',
+    keep: 'Saved runs, models and predictions',
   },
   loadingCharts: 'Loading charts…',
   credits:
@@ -45,6 +46,7 @@ export const enShell = {
       panelResults: 'Results panel',
       panelDiagnostics: 'Diagnostics panel',
       panelSharing: 'Sharing panel',
+      panelKeep: 'Runs and models panel',
       glossary: 'Glossary',
     },
     noData: 'The link holds the settings and the sample (or the lesson), never data.',

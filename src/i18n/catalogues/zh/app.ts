@@ -12,6 +12,7 @@ export const zhApp: Translation<typeof enApp> = {
     results: '结果',
     diagnostics: '诊断',
     sharing: '梯度冲突、专家与基线',
+    keep: '训练记录、模型与预测',
     glossary: '术语表',
   },
   alert: {

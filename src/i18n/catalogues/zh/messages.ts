@@ -179,6 +179,26 @@ export const zhMessages: Translation<typeof enMessages> = {
     unknownError: '未知错误',
   },
 
+  bundle: {
+    notJson: '这个文件不是模型包：它不是 JSON。请选择“导出模型”保存的文件。',
+    notBundle: '这个文件不是 MTL Playground 的模型包。请选择“导出模型”保存的文件。',
+    newer: '这个模型包由更新版本的应用生成（格式 {{version}}）。请重新加载页面以使用最新版本，然后再导入。',
+    noNetwork: '模型包中没有可读取的网络。请重新导出模型。',
+    noWeights: '模型包中没有可读取的权重。请重新导出模型。',
+    weightsSize:
+      '模型包的权重有 {{actual}} 字节，而它的网络需要 {{expected}} 字节：文件已损坏或不完整。请重新导出模型。',
+    dtype: '模型包中的权重类型为 {{dtype}}；只能读取 float32 权重。',
+    noPreprocessing: '模型包的预处理信息（列、类别、缩放或任务）无法读取。请重新导出模型。',
+    inconsistent: '模型包的网络与它的预处理信息不一致（输入或任务不同）。请重新导出模型。',
+    tooLarge: '这个模型包有 {{size}} MB；上限是 {{limit}} MB。',
+    modelRefused: 'TensorFlow.js 无法构建模型包中的网络：{{detail}}',
+    noModel: '还没有可用的模型。请先训练一个模型，或导入模型包。',
+  },
+
+  predict: {
+    missingColumns_other: '文件缺少模型需要的 {{count}} 个输入列：{{columns}}。',
+  },
+
   patch: {
     unreadable: '无法读取这项修改。',
     redefines: '{{label}}会定义一个新网络，因此在当前训练存在期间不能修改。请先重置（或确认这项修改），再重新训练。',

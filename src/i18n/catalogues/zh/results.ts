@@ -39,7 +39,7 @@ export const zhResults: Translation<typeof enResults> = {
       'CSV 文件，每轮、每个数据划分、每个任务、每个指标各占一行（列为 epoch、step、split、task、metric、value）；超过 1000 轮时，保留最近 500 轮和较早轮次的抽样。导出文件是给其他工具读取的数据，列名和指标名保持英文。',
     exportModel: '导出模型',
     exportModelNote:
-      'model.json + weights.bin（TensorFlow.js layers 格式；任务、特征和目标的缩放参数记录在其元数据中）。',
+      '一个 JSON 文件：网络（TensorFlow.js 的 model.json 及其权重），以及预测所需的预处理和任务信息（“导入模型”可以读回）。',
     testHeading: '第 {{epoch}} 轮后的测试集指标（留出的数据）',
     testHeadingPending: '测试集指标（留出的数据：训练结束时评估，也可以现在评估）',
     testLabel: '测试集指标',

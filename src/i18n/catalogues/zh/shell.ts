@@ -10,6 +10,7 @@ export const zhShell: Translation<typeof enShell> = {
     results: '结果',
     diagnostics: '诊断',
     sharing: '共享：梯度冲突、专家与单任务基线',
+    keep: '保存的训练、模型与预测',
   },
   loadingCharts: '正在加载图表…',
   credits:
@@ -45,6 +46,7 @@ export const zhShell: Translation<typeof enShell> = {
       panelResults: '“结果”面板',
       panelDiagnostics: '“诊断”面板',
       panelSharing: '“共享”面板',
+      panelKeep: '“训练记录与模型”面板',
       glossary: '术语表',
     },
     noData: '链接只包含设置和样本数据集（或课程），从不包含数据。',

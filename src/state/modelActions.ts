@@ -1,0 +1,61 @@
+/**
+ * The page's side of the model outside training: Export model saves the bundle, Import model
+ * sends one to the worker, Predict CSV asks for predictions and Download predictions writes them.
+ * Downloads happen only for requests this page made (a late answer to nothing is dropped).
+ */
+import { predictionsCsv } from '../core/predict/predictionsCsv.ts';
+import type { TrainingClient } from '../worker/client.ts';
+import type { FromWorker } from '../worker/protocol.ts';
+import { saveFile } from './saveFile.ts';
+import type { appStore } from './store.ts';
+
+export interface ModelActions {
+  exportModel(): void;
+  importModel(file: File): void;
+  predict(file: File): void;
+  downloadPredictions(): void;
+}
+
+/** A file name made of a dataset's name: letters, digits and dashes. */
+export function fileSlug(name: string, fallback: string): string {
+  const slug = name
+    .replace(/\.[a-z0-9]+$/i, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug || fallback;
+}
+
+export function createModelActions(client: TrainingClient, store: typeof appStore, nextId: () => number) {
+  const exports = new Set<number>();
+  const get = () => store.getState();
+  const actions: ModelActions = {
+    exportModel() {
+      const requestId = nextId();
+      exports.add(requestId);
+      client.send({ type: 'exportModel', requestId });
+    },
+    importModel(file) {
+      store.setState({ modelBusy: 'import', alert: null });
+      client.send({ type: 'importModel', file, requestId: nextId() });
+    },
+    predict(file) {
+      store.setState({ modelBusy: 'predict', alert: null });
+      client.send({ type: 'predict', file, requestId: nextId() });
+    },
+    downloadPredictions() {
+      const predictions = get().predictions;
+      if (!predictions) return;
+      const csv = predictionsCsv(predictions.columns, predictions.rows);
+      saveFile(`${fileSlug(predictions.fileName, 'data')}-predictions.csv`, new Blob([csv], { type: 'text/csv' }));
+    },
+  };
+  const onEvent = (msg: FromWorker) => {
+    if (msg.type === 'modelExported' && exports.delete(msg.requestId)) {
+      const name = get().importedModel?.fileName ?? get().dataset?.name ?? 'model';
+      saveFile(`${fileSlug(name, 'model')}-model.json`, new Blob([msg.bundle], { type: 'application/json' }));
+    }
+    if (msg.type === 'error' && msg.requestId !== undefined && msg.source === 'model') exports.delete(msg.requestId);
+  };
+  return { actions, onEvent };
+}
