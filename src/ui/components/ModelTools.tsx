@@ -68,7 +68,7 @@ export function ModelTools() {
       {predictions && (
         <>
           <p role="status" aria-label={t('keep.predictions.summaryLabel')}>
-            {t('keep.predictions.summary', { rows: predictions.rows, file: predictions.fileName })}
+            {t('keep.predictions.summary', { count: predictions.rows, file: predictions.fileName })}
             {predictions.extraColumns.length > 0 &&
               ` ${t('keep.predictions.ignored', { columns: predictions.extraColumns.join(', ') })}`}
             {predictions.unseen.map((u) => ` ${t('keep.predictions.unseen', { column: u.column, count: u.rows })}`)}

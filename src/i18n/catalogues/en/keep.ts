@@ -16,8 +16,8 @@ export const enKeep = {
   },
   predictions: {
     summaryLabel: 'Prediction summary',
-    summary_one: 'Predicted {{rows, number}} row of {{file}}.',
-    summary_other: 'Predicted {{rows, number}} rows of {{file}}.',
+    summary_one: 'Predicted {{count, number}} row of {{file}}.',
+    summary_other: 'Predicted {{count, number}} rows of {{file}}.',
     ignored: 'Columns the model does not use, ignored: {{columns}}.',
     unseen_one: '{{column}}: {{count, number}} row has a category training never saw; it counts as "other".',
     unseen_other: '{{column}}: {{count, number}} rows have a category training never saw; they count as "other".',

@@ -18,7 +18,7 @@ export const zhKeep: Translation<typeof enKeep> = {
   },
   predictions: {
     summaryLabel: '预测摘要',
-    summary_other: '已预测 {{file}} 的 {{rows, number}} 行。',
+    summary_other: '已预测 {{file}} 的 {{count, number}} 行。',
     ignored: '模型不使用的列已忽略：{{columns}}。',
     unseen_other: '{{column}}：有 {{count, number}} 行出现了训练时没见过的类别，按“其他”处理。',
     region: '预测结果（可滚动）',
