@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { METRIC_NAMES } from '../components/baselineMetricNames.ts';
 import { Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
@@ -7,8 +7,11 @@ import type { TaskMetrics } from '../../core/metrics/taskMetrics.ts';
 import { useAppState } from '../../state/store.ts';
 import { useFormat } from '../i18n/useFormat.ts';
 import { taskColour } from '../palette.ts';
+import { ChartImageButtons } from './ChartImageButtons.tsx';
 
 const SIGNIFICANT = { maximumSignificantDigits: 4 } as const;
+/** The single-task line, on the page and in a saved image's legend. */
+const SINGLE = { colour: '#000', dash: '5 3' } as const;
 
 /** Per task, the headline validation metric by epoch: multi-task (solid) over single-task (dashed, black). */
 export default function BaselineCurves() {
@@ -17,6 +20,7 @@ export default function BaselineCurves() {
   const run = useAppState((s) => s.run);
   const epochs = useAppState((s) => s.epochs);
   const history = useAppState((s) => s.baselines?.history);
+  const figureRef = useRef<HTMLElement>(null);
   if (!run || !history) return null;
   const fmt = (v: number | undefined) =>
     v === undefined || !Number.isFinite(v) ? t('results.notAvailable') : num.format(v);
@@ -25,8 +29,17 @@ export default function BaselineCurves() {
     return key ? t(key) : m.label;
   };
   return (
-    <figure aria-label={t('results.baselines.curvesLabel')} className="chart">
+    <figure ref={figureRef} aria-label={t('results.baselines.curvesLabel')} className="chart">
       <figcaption>
+        <ChartImageButtons
+          figure={figureRef}
+          name={t('results.baselines.curvesLabel')}
+          file="baseline-curves"
+          legend={[
+            { label: t('results.baselines.multiLine') },
+            { label: t('results.baselines.singleLine'), ...SINGLE },
+          ]}
+        />
         {t('results.baselines.curvesCaption')}{' '}
         {run.tasks
           .map((task, k) => {
@@ -115,8 +128,8 @@ const TaskCurves = memo(function TaskCurves({ multi, single, metric, colour }: P
       <Line
         dataKey="single"
         name={t('results.baselines.singleLine')}
-        stroke="#000"
-        strokeDasharray="5 3"
+        stroke={SINGLE.colour}
+        strokeDasharray={SINGLE.dash}
         strokeWidth={1.5}
         dot={false}
         connectNulls

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderMessage } from '../../i18n/renderMessage.ts';
 import type { LossPoint } from '../../state/lossSeries.ts';
@@ -7,6 +7,7 @@ import { useController } from '../controllerContext.ts';
 import { useSize } from '../hooks/useSize.ts';
 import { useFormat } from '../i18n/useFormat.ts';
 import { taskColour, taskDash } from '../palette.ts';
+import { ChartImageButtons } from './ChartImageButtons.tsx';
 import { ChartLegend } from './ChartLegend.tsx';
 import { extent, linearScale, niceTicks, pathOf } from './linePaths.ts';
 
@@ -31,6 +32,8 @@ export default function LiveLossChart() {
   const marks = useAppState((s) => s.changeMarks);
   const names = useMemo(() => (run?.tasks ?? []).map((task) => task.name), [run]);
   const [boxRef, size] = useSize<HTMLDivElement>();
+  const figureRef = useRef<HTMLElement>(null);
+  const caption = view === 'raw' ? t('playground.lossChart.captionRaw') : t('playground.lossChart.captionWeighted');
   const last = raw[raw.length - 1];
   const latest = last
     ? t('playground.lossChart.latest', {
@@ -40,9 +43,16 @@ export default function LiveLossChart() {
       })
     : t('playground.lossChart.noSteps');
   return (
-    <figure aria-label={t('playground.lossChart.label')} className="chart live-chart">
+    <figure ref={figureRef} aria-label={t('playground.lossChart.label')} className="chart live-chart">
       <figcaption>
-        <span>{view === 'raw' ? t('playground.lossChart.captionRaw') : t('playground.lossChart.captionWeighted')}</span>{' '}
+        <ChartImageButtons
+          figure={figureRef}
+          name={t('playground.lossChart.label')}
+          title={caption}
+          file="loss-curves"
+          disabled={raw.length === 0}
+        />
+        <span>{caption}</span>{' '}
         <label className="inline">
           <input
             type="checkbox"

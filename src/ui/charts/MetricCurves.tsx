@@ -9,6 +9,7 @@ import { useWidth } from '../hooks/useWidth.ts';
 import { TermHelp } from '../glossary/TermHelp.tsx';
 import { useFormat } from '../i18n/useFormat.ts';
 import { taskColour } from '../palette.ts';
+import { ChartImageButtons } from './ChartImageButtons.tsx';
 
 const LOSS = { key: 'loss', label: 'results.metricCurves.lossTrainVsValidation' } as const;
 const METRICS = {
@@ -32,6 +33,8 @@ const METRICS = {
 } as const satisfies Record<TaskKind, readonly { key: keyof TaskMetrics; label: string }[]>;
 
 const SIGNIFICANT = { maximumSignificantDigits: 4 } as const;
+/** The training loss's line, on the page and in a saved image's legend. */
+const TRAIN_DASH = '5 3';
 const selectEpochs = (s: AppState) => s.epochs;
 
 /** Per task, a chosen metric by epoch; for the loss, training and validation side by side (over-fitting shows as a gap). */
@@ -42,11 +45,26 @@ export default function MetricCurves() {
   const epochs = useDeferredStoreValue(selectEpochs, visibleRef);
   const [chosen, setChosen] = useState<Record<string, keyof TaskMetrics>>({});
   const [boxRef, width] = useWidth<HTMLDivElement>();
+  const figureRef = useRef<HTMLElement>(null);
   const tasks = run?.tasks ?? [];
   return (
     <div ref={visibleRef} className="chart-anchor">
-      <figure aria-label={t('results.metricCurves.label')} className="chart" hidden={epochs.length === 0}>
+      <figure
+        ref={figureRef}
+        aria-label={t('results.metricCurves.label')}
+        className="chart"
+        hidden={epochs.length === 0}
+      >
         <figcaption>
+          <ChartImageButtons
+            figure={figureRef}
+            name={t('results.metricCurves.label')}
+            file="metric-curves"
+            legend={[
+              { label: t('results.metricCurves.validation') },
+              { label: t('results.metricCurves.training'), dash: TRAIN_DASH },
+            ]}
+          />
           {t('results.metricCurves.caption')} <TermHelp term="overfitting" />
         </figcaption>
         <div className="small-multiples" ref={boxRef}>
@@ -130,7 +148,7 @@ const TaskCurve = memo(function TaskCurve({ epochs, taskIndex, metric, colour, w
           dataKey="train"
           name={t('results.metricCurves.training')}
           stroke={colour}
-          strokeDasharray="5 3"
+          strokeDasharray={TRAIN_DASH}
           dot={false}
           isAnimationActive={false}
           strokeWidth={1.5}

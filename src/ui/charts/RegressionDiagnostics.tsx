@@ -1,9 +1,10 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Histogram } from '../../core/metrics/histogram.ts';
 import { useFormat } from '../i18n/useFormat.ts';
 import { TASK_COLOURS } from '../palette.ts';
+import { ChartImageButtons } from './ChartImageButtons.tsx';
 
 interface Props {
   task: string;
@@ -31,6 +32,8 @@ export const RegressionDiagnostics = memo(function RegressionDiagnostics({
   splitLabel,
 }: Props) {
   const { t } = useTranslation();
+  const scatterRef = useRef<HTMLElement>(null);
+  const residualsRef = useRef<HTMLElement>(null);
   const num = useFormat().formatter({ maximumSignificantDigits: 3 });
   const orNa = (v: number | undefined) => (v === undefined ? t('results.notAvailable') : num.format(v));
   const points = useMemo(
@@ -59,8 +62,13 @@ export const RegressionDiagnostics = memo(function RegressionDiagnostics({
   const last = residuals.edges[residuals.edges.length - 1];
   return (
     <>
-      <figure className="diagnostic" aria-label={t('diagnostics.regression.scatterLabel', { task })}>
+      <figure ref={scatterRef} className="diagnostic" aria-label={t('diagnostics.regression.scatterLabel', { task })}>
         <figcaption>
+          <ChartImageButtons
+            figure={scatterRef}
+            name={t('diagnostics.regression.scatterLabel', { task })}
+            file={`predicted-vs-actual-${task}`}
+          />
           {t('diagnostics.regression.scatterCaption', {
             task,
             split: splitLabel,
@@ -113,8 +121,17 @@ export const RegressionDiagnostics = memo(function RegressionDiagnostics({
           </ScatterChart>
         </div>
       </figure>
-      <figure className="diagnostic" aria-label={t('diagnostics.regression.residualsLabel', { task })}>
+      <figure
+        ref={residualsRef}
+        className="diagnostic"
+        aria-label={t('diagnostics.regression.residualsLabel', { task })}
+      >
         <figcaption>
+          <ChartImageButtons
+            figure={residualsRef}
+            name={t('diagnostics.regression.residualsLabel', { task })}
+            file={`residuals-${task}`}
+          />
           {t('diagnostics.regression.residualsCaption', {
             task,
             split: splitLabel,

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { precisionRecallF1, type BinaryCounts } from '../../core/metrics/classificationMetrics.ts';
@@ -6,6 +6,7 @@ import type { RocPoint } from '../../core/metrics/rocCurve.ts';
 import { THRESHOLD_STEP, THRESHOLDS, thresholdIndex } from '../../core/metrics/taskDiagnostics.ts';
 import { TermHelp } from '../glossary/TermHelp.tsx';
 import { TASK_COLOURS } from '../palette.ts';
+import { ChartImageButtons } from './ChartImageButtons.tsx';
 
 interface Props {
   task: string;
@@ -51,6 +52,7 @@ export const RocCurveChart = memo(function RocCurveChart({
   onThreshold,
 }: Props) {
   const { t } = useTranslation();
+  const figureRef = useRef<HTMLElement>(null);
   const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : t('results.notAvailable'));
   const rows = useMemo(() => {
     const at = (t: number) =>
@@ -59,8 +61,9 @@ export const RocCurveChart = memo(function RocCurveChart({
   }, [counts, positives, negatives, threshold]);
   const chosen = rows[rows.length - 1] as ReturnType<typeof atThreshold>;
   return (
-    <figure className="diagnostic" aria-label={t('diagnostics.roc.label', { task })}>
+    <figure ref={figureRef} className="diagnostic" aria-label={t('diagnostics.roc.label', { task })}>
       <figcaption>
+        <ChartImageButtons figure={figureRef} name={t('diagnostics.roc.label', { task })} file={`roc-curve-${task}`} />
         {t('diagnostics.roc.caption', {
           task,
           split: splitLabel,

@@ -8,6 +8,7 @@ import { useWidth } from '../hooks/useWidth.ts';
 import { TermHelp } from '../glossary/TermHelp.tsx';
 import { useFormat } from '../i18n/useFormat.ts';
 import { taskColour, taskDash } from '../palette.ts';
+import { ChartImageButtons } from './ChartImageButtons.tsx';
 import { ChartLegend } from './ChartLegend.tsx';
 
 const selectWeightPoints = (s: AppState) => s.weightPoints;
@@ -21,10 +22,12 @@ export default function WeightsChart() {
   const run = useAppState((s) => s.run);
   const names = useMemo(() => (run?.tasks ?? []).map((t) => t.name), [run]);
   const [boxRef, width] = useWidth<HTMLDivElement>();
+  const figureRef = useRef<HTMLElement>(null);
   return (
     <div ref={visibleRef} className="chart-anchor">
-      <figure aria-label={t('results.weights.label')} className="chart" hidden={points.length === 0}>
+      <figure ref={figureRef} aria-label={t('results.weights.label')} className="chart" hidden={points.length === 0}>
         <figcaption>
+          <ChartImageButtons figure={figureRef} name={t('results.weights.label')} file="weights" />
           {t('results.weights.caption')} <TermHelp term="lossWeight" />
         </figcaption>
         <div className="chart-box small" ref={boxRef}>
