@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { CONTENT_SECURITY_POLICY_HEADER, contentSecurityPolicy } from './scripts/contentSecurityPolicy.ts';
 
 /** The worker bundle (TF.js and its backends) is ~2.4 MB: precache files up to 8 MiB. */
 const LARGEST_PRECACHED_FILE = 8 * 1024 * 1024;
@@ -10,6 +11,8 @@ const LARGEST_PRECACHED_FILE = 8 * 1024 * 1024;
 export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
+    // No request to another origin: the built pages carry a Content-Security-Policy (see the file).
+    contentSecurityPolicy(),
     // Offline after the first visit: a generated service worker precaches the whole build (page,
     // worker, the TF.js WASM binaries, the sample CSVs). The bench build measures load times, so it
     // gets none (`disable` still resolves `virtual:pwa-register`, to a no-op).
@@ -49,5 +52,10 @@ export default defineConfig(({ mode }) => ({
     },
   },
   server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173 },
+  preview: {
+    host: '127.0.0.1',
+    port: 4173,
+    // The same policy as a header: it also covers the worker and sw.js, and forbids framing.
+    headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER },
+  },
 }));
