@@ -4,6 +4,7 @@ import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { DEFAULT_SAMPLE_ID } from './core/data/sampleDatasets.ts';
 import { createI18n } from './i18n/i18n.ts';
 import { createController } from './state/controller.ts';
+import { openRunStorage } from './state/runStorage.ts';
 import { readShareLink } from './state/shareLink.ts';
 import { App } from './ui/App.tsx';
 import { ControllerContext } from './ui/controllerContext.ts';
@@ -18,7 +19,7 @@ const i18n = createI18n(startLanguage(), [initReactI18next]);
 followLanguage(i18n);
 registerOffline();
 
-const controller = createController(new TrainingClient());
+const controller = createController(new TrainingClient(), openRunStorage());
 controller.setBackend('auto');
 const shared = readShareLink(window.location.hash);
 if (shared) controller.openShared(shared);

@@ -15,6 +15,8 @@ import { ChartBuffer } from './chartBuffer.ts';
 import { createLessonTracker } from './lessonTracker.ts';
 import { livePatch } from './livePatch.ts';
 import { createModelActions, type ModelActions } from './modelActions.ts';
+import { createRunKeeper, type RunActions } from './runKeeper.ts';
+import type { RunStorage } from './runStorage.ts';
 import { reduceWorkerEvent } from './reduceWorkerEvent.ts';
 import { sampleSource } from './sampleSource.ts';
 import { classroomLinkFor, shareLinkFor, type ClassroomOptions, type SharedSetup } from './shareLink.ts';
@@ -23,7 +25,7 @@ import { appStore, type AppState, type TrainSettings } from './store.ts';
 /** Slider drags send at most one weight update per this interval (the last value always goes). */
 const WEIGHT_SEND_MS = 100;
 
-export interface Controller extends ModelActions {
+export interface Controller extends ModelActions, RunActions {
   /** Opens a shared setup (from a link): its settings, its sample; what was wrong with the link is said. */
   openShared(setup: SharedSetup): void;
   /** A link to the current setup: the sample and the settings (never the data). */
@@ -69,12 +71,22 @@ export interface Controller extends ModelActions {
   dispose(): void;
 }
 
-export function createController(client: TrainingClient): Controller {
+/** storage: where runs are kept (null: none are, as in the lesson rehearsals under Node). */
+export function createController(client: TrainingClient, storage: RunStorage | null = null): Controller {
   const set = (patch: Partial<AppState>) => appStore.setState(patch);
   const get = () => appStore.getState();
   const charts = new ChartBuffer(get, set);
   let nextRequestId = 1;
   const models = createModelActions(client, appStore, () => nextRequestId++);
+  const keeper = storage
+    ? createRunKeeper({
+        client,
+        store: appStore,
+        storage,
+        nextRequestId: () => nextRequestId++,
+        loadSample: (id, correlation) => controller.loadSample(id, correlation === undefined ? {} : { correlation }),
+      })
+    : null;
   /** The config of a createRun the worker has not answered yet, and that request's id. */
   let creating: RunConfig | null = null;
   let creatingId = 0;
@@ -126,6 +138,7 @@ export function createController(client: TrainingClient): Controller {
     const before = get();
     const after = reduceWorkerEvent(before, msg);
     if (after !== before) appStore.setState(after, true);
+    keeper?.onEvent(msg);
     if (msg.type === 'datasetLoaded') lessons.tableLoaded(msg.loadId);
     if (msg.type === 'loadCancelled') lessons.loadEnded(msg.loadId);
     if (msg.type === 'error' && msg.source === 'load' && msg.requestId !== undefined) lessons.loadEnded(msg.requestId);
@@ -207,6 +220,10 @@ export function createController(client: TrainingClient): Controller {
 
   const controller: Controller = {
     ...models.actions,
+    reopenRun: (id) => keeper?.actions.reopenRun(id),
+    renameRun: (id, name) => keeper?.actions.renameRun(id, name),
+    deleteRun: (id) => keeper?.actions.deleteRun(id),
+    compareRuns: (ids) => keeper?.actions.compareRuns(ids),
     openShared(setup) {
       const problems =
         setup.problems.length > 0 ? message('shell.link.problems', { problems: messages(setup.problems) }) : null;

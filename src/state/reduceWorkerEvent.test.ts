@@ -30,6 +30,7 @@ const loaded: WorkerEvent<'datasetLoaded'> = {
   preview: [],
   report: { shortRows: 0, longRows: 0, blankRows: 0, firstRaggedRows: [], renamedHeaders: [], delimiter: ',' },
   loadMs: 5,
+  fingerprint: { name: 'toy', rows: 100, bytes: 1000, sha256: 'ab' },
   timings: { readMs: 1, decodeMs: 1, parseMs: 1, summarizeMs: 1 },
 };
 

@@ -51,7 +51,10 @@ export function reduceWorkerEvent(state: AppState, msg: FromWorker): AppState {
       return { ...state, alert: msg.message, ...load, ...baselines, ...model };
     }
     case 'modelExported':
-      return state; // a download, made by the controller
+    case 'pong':
+      return state; // a download, and the liveness check: the controller's
+    case 'checkpoint':
+      return state; // the saved run's weights: the run keeper's
     case 'modelImported': {
       const { fileName, dataset, epochs, tasks, inputColumns } = msg;
       return { ...state, modelBusy: null, importedModel: { fileName, dataset, epochs, tasks, inputColumns } };

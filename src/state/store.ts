@@ -9,6 +9,7 @@ import type { EpochReport } from '../core/train/trainingRunner.ts';
 import type { BackendChoice, BackendName, ColumnRole, InputEncoding } from '../core/types.ts';
 import type { DatasetInfo, RunInfo, RunState, WorkerEvent } from '../worker/protocol.ts';
 import type { RunRecord } from '../lessons/runRecord.ts';
+import type { SavedRun } from './savedRun.ts';
 import type { Hideable } from './classroom.ts';
 import type { LossPoint, WeightPoint } from './lossSeries.ts';
 
@@ -111,6 +112,12 @@ export interface AppState {
   predictions: Omit<WorkerEvent<'predicted'>, 'type' | 'requestId'> | null;
   /** A bundle being imported or a file being predicted. */
   modelBusy: 'import' | 'predict' | null;
+  /** Every run kept in this browser, newest first. */
+  savedRuns: SavedRun[];
+  /** The saved record of the run on the page (null until its first epoch is saved). */
+  savedRunId: string | null;
+  /** The runs the comparison shows (2–4 ids; fewer: none shown). */
+  comparedRuns: string[];
 }
 
 /** The defaults of every training setting, from the settings table. */
@@ -167,6 +174,9 @@ export const initialState: AppState = {
   importedModel: null,
   predictions: null,
   modelBusy: null,
+  savedRuns: [],
+  savedRunId: null,
+  comparedRuns: [],
 };
 
 export const appStore = createStore<AppState>()(() => initialState);

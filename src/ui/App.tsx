@@ -26,6 +26,7 @@ import { NetworkDiagram } from './components/NetworkDiagram.tsx';
 import { OptimizerPanel } from './components/OptimizerPanel.tsx';
 import { PanelNav } from './components/PanelNav.tsx';
 import { RunControls } from './components/RunControls.tsx';
+import { SavedRuns } from './components/SavedRuns.tsx';
 import { ShareLink } from './components/ShareLink.tsx';
 import { TaskWeights } from './components/TaskWeights.tsx';
 import { TrainingControls } from './components/TrainingControls.tsx';
@@ -42,6 +43,7 @@ import { RenderCost } from './RenderCost.tsx';
 const WeightsChart = lazy(() => import('./charts/WeightsChart.tsx'));
 const MetricCurves = lazy(() => import('./charts/MetricCurves.tsx'));
 const DiagnosticPlots = lazy(() => import('./charts/DiagnosticPlots.tsx'));
+const RunComparison = lazy(() => import('./charts/RunComparison.tsx'));
 
 /** A panel below the playground, unless a classroom link hid it. */
 function Panel({ id, heading, children }: { id: Hideable; heading: string; children: React.ReactNode }) {
@@ -144,6 +146,10 @@ export function App() {
           <BaselineComparison />
         </Panel>
         <Panel id="panel-keep" heading={t('shell.panels.keep')}>
+          <SavedRuns />
+          <Suspense fallback={null}>
+            <RunComparison />
+          </Suspense>
           <ModelTools />
         </Panel>
         {!glossaryHidden && <Glossary />}

@@ -12,7 +12,8 @@ import { checkSetting, splitProblem } from '../core/settings/readSettings.ts';
 import { SETTING_KEYS } from '../core/settings/settingsTable.ts';
 import { MultiTaskTrainer } from '../core/train/multiTaskTrainer.ts';
 import { TrainingRunner, type EarlyStopping } from '../core/train/trainingRunner.ts';
-import type { FromWorker, RunConfig, RunInfo, RunPatch, RunState } from './protocol.ts';
+import type { FromWorker, ResumePoint, RunConfig, RunInfo, RunPatch, RunState } from './protocol.ts';
+import { readWeights, writeWeights } from './weightsData.ts';
 
 export interface ActiveRun {
   readonly id: number;
@@ -51,6 +52,7 @@ export function createActiveRun(
   config: RunConfig,
   post: (msg: FromWorker) => void,
   yieldToEventLoop: () => Promise<void>,
+  resume?: ResumePoint,
 ): ActiveRun {
   const problem = configProblem(config);
   if (problem) throw new PrepareError(problem);
@@ -102,10 +104,27 @@ export function createActiveRun(
           numTensors: memory.numTensors,
           numBytes: memory.numBytes,
         });
+        // The saved run's weights: cloned now, read back while training goes on.
+        const { epoch, step, bestEpoch } = report;
+        void readWeights(trainer.model).then(
+          (weights) => post({ type: 'checkpoint', runId: id, epoch, step, bestEpoch, weights }),
+          () => {}, // the run went first: nothing to save
+        );
       },
     },
     pace.yieldBetweenSteps,
   );
+  if (resume) {
+    try {
+      writeWeights(trainer.model, resume.weights);
+    } catch (e) {
+      runner.dispose();
+      trainer.dispose();
+      throw e;
+    }
+    trainer.resumeAt(resume.epoch, resume.step);
+    runner.rebase();
+  }
   const monitorIndex = trainer.tasks.findIndex((t) => t.name === config.earlyStopping.monitor);
   const run: ActiveRun = {
     id,

@@ -33,6 +33,15 @@ export interface LoadedTable {
   encodingNote?: Message;
   startMs: number;
   phases: LoadPhases | null;
+  /** The file's size and SHA-256 (of the recipe, for a generated sample). */
+  bytes: number;
+  sha256: string;
+}
+
+/** SHA-256 in hex (Web Crypto: in workers and in Node alike). */
+async function sha256Hex(data: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Reads and parses a source. Throws {@link CsvCancelled} when the signal aborts, {@link CsvError} for bad files. */
@@ -47,12 +56,15 @@ export async function loadTable(source: DatasetSource, context: LoadContext): Pr
       table,
       report: { shortRows: 0, longRows: 0, blankRows: 0, firstRaggedRows: [], renamedHeaders: [], delimiter: ',' },
     };
-    return { name: source.name, parsed, startMs, phases: null };
+    const { name: _name, ...recipe } = source;
+    const sha256 = await sha256Hex(new TextEncoder().encode(JSON.stringify(recipe)));
+    return { name: source.name, parsed, startMs, phases: null, bytes: 0, sha256 };
   }
   const name = source.kind === 'url' ? source.name : source.file.name;
   const bytes = await readBytes(source, context);
   if (context.signal.aborted) throw new CsvCancelled();
   const readMs = performance.now();
+  const sha256 = await sha256Hex(bytes);
   const decoded = decodeText(bytes);
   const decodeMs = performance.now();
   let lastProgressMs = 0;
@@ -67,7 +79,15 @@ export async function loadTable(source: DatasetSource, context: LoadContext): Pr
     yieldToEventLoop: context.yieldToEventLoop,
   });
   const phases = { readMs: readMs - startMs, decodeMs: decodeMs - readMs, parseMs: performance.now() - decodeMs };
-  return { name, parsed, startMs, phases, ...(decoded.note ? { encodingNote: decoded.note } : {}) };
+  return {
+    name,
+    parsed,
+    startMs,
+    phases,
+    bytes: bytes.byteLength,
+    sha256,
+    ...(decoded.note ? { encodingNote: decoded.note } : {}),
+  };
 }
 
 /** The page's view of a loaded table: column summaries, a preview and the parse report. */
@@ -85,6 +105,7 @@ export function describeTable(loaded: LoadedTable): Omit<WorkerEvent<'datasetLoa
     columns,
     preview,
     report: loaded.parsed.report,
+    fingerprint: { name: loaded.name, rows: table.rowCount, bytes: loaded.bytes, sha256: loaded.sha256 },
     loadMs: performance.now() - loaded.startMs,
     ...(loaded.encodingNote ? { encodingNote: loaded.encodingNote } : {}),
     ...(timings ? { timings } : {}),

@@ -18,6 +18,26 @@ import type { StepLosses } from '../core/train/lossReader.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
 import type { BackendChoice, BackendName, ColumnRole, EmbeddingSpec, InputEncoding, TaskSpec } from '../core/types.ts';
 import type { WeightingConfig } from '../core/weighting/strategies.ts';
+import type { WeightsData } from './weightsData.ts';
+
+export type { WeightsData } from './weightsData.ts';
+
+/** Which table a run was trained on: its name, size and a hash of its bytes (never its rows). */
+export interface DatasetFingerprint {
+  name: string;
+  rows: number;
+  /** The file's size in bytes (0 for a generated sample). */
+  bytes: number;
+  /** SHA-256 of the file's bytes, or of a generated sample's recipe, in hex. */
+  sha256: string;
+}
+
+/** Where a saved run stopped: the worker builds the run, puts these weights in, and trains on from here. */
+export interface ResumePoint {
+  epoch: number;
+  step: number;
+  weights: WeightsData;
+}
 
 export type { EarlyStoppingSettings as EarlyStoppingConfig } from '../core/settings/settingsTable.ts';
 
@@ -69,7 +89,9 @@ export type ToWorker =
   | { type: 'cancelLoad' }
   | { type: 'setBackend'; choice: BackendChoice }
   /** Builds a run (replacing any current one) from the loaded table. */
-  | { type: 'createRun'; config: RunConfig; requestId: number }
+  | { type: 'createRun'; config: RunConfig; requestId: number; resume?: ResumePoint }
+  /** Answered by `pong`: the page's check that the worker is alive. */
+  | { type: 'ping'; id: number }
   /** Trains the current run until `untilEpoch` epochs are complete; null = until paused. */
   | { type: 'train'; untilEpoch: number | null }
   | { type: 'pause' }
@@ -123,6 +145,7 @@ export interface DatasetInfo {
   columns: ColumnSummary[];
   preview: string[][];
   report: ParseReport;
+  fingerprint: DatasetFingerprint;
   /** How the file was decoded, when it was not plain UTF-8 (a note for the dataset summary). */
   encodingNote?: Message;
   loadMs: number;
@@ -179,6 +202,9 @@ export type FromWorker =
   /** A live patch took effect from this step on (the patch as applied, by task index). */
   | { type: 'applied'; runId: number; step: number; patch: RunPatch }
   | { type: 'runReset'; numTensors: number }
+  /** The weights at an epoch's end, for the saved run (bestEpoch: early stopping's best so far, when on). */
+  | { type: 'checkpoint'; runId: number; epoch: number; step: number; bestEpoch: number | null; weights: WeightsData }
+  | { type: 'pong'; id: number }
   | { type: 'memory'; requestId: number | null; numTensors: number; numBytes: number }
   /** The model bundle's JSON text (src/core/bundle/modelBundle.ts). */
   | { type: 'modelExported'; requestId: number; bundle: string }

@@ -17,7 +17,7 @@ import { configProblem, createActiveRun, type ActiveRun } from './activeRun.ts';
 import { checkRunPatch } from './checkRunPatch.ts';
 import { describeTable, loadTable } from './loadTable.ts';
 import { createModelTools } from './modelTools.ts';
-import type { FromWorker, RunConfig, RunState, ToWorker } from './protocol.ts';
+import type { FromWorker, ResumePoint, RunConfig, RunState, ToWorker } from './protocol.ts';
 import type { BackendSelection } from './selectBackend.ts';
 import { trainSingleTaskBaselines } from './singleTaskBaselines.ts';
 
@@ -136,13 +136,13 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     post({ type: 'backendReady', ...backend });
   };
 
-  const createRun = async (config: RunConfig) => {
+  const createRun = async (config: RunConfig, resume?: ResumePoint) => {
     await ensureBackend();
     if (!table) throw somethingWrong(message('messages.worker.noDataset'));
     const problem = configProblem(config);
     if (problem) throw new PrepareError(problem); // before the current run goes
     disposeRun();
-    run = createActiveRun(nextRunId++, table, config, post, yieldToEventLoop);
+    run = createActiveRun(nextRunId++, table, config, post, yieldToEventLoop, resume);
     models.runCreated();
     post({ type: 'runCreated', ...run.info });
   };
@@ -276,6 +276,9 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
         case 'update':
           update(msg.patch);
           return Promise.resolve();
+        case 'ping':
+          post({ type: 'pong', id: msg.id });
+          return Promise.resolve();
         case 'getMemory': {
           const m = tf.memory();
           post({ type: 'memory', requestId: msg.requestId, numTensors: m.numTensors, numBytes: m.numBytes });
@@ -317,7 +320,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
           run?.interruptWait();
           return enqueue(async () => {
             try {
-              await createRun(msg.config);
+              await createRun(msg.config, msg.resume);
             } catch (e) {
               post({ type: 'error', requestId: msg.requestId, message: messageOf(e) });
             }

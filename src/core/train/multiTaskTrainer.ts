@@ -248,6 +248,16 @@ export class MultiTaskTrainer {
     this.model.setWeights(snapshot);
   }
 
+  /**
+   * Continues from a saved position: `epochs` complete, `step` steps taken (the learning-rate
+   * schedule and dropout masks go on from there). The optimiser's moments start afresh.
+   */
+  resumeAt(epochs: number, step: number): void {
+    this.epochsCompleted = epochs;
+    this.globalStep = step;
+    this.stepInEpoch = 0;
+  }
+
   /** Forgets optimiser state (moments), e.g. after a divergence filled it with NaN. */
   resetOptimizers(): void {
     this.optimizers.reset(this.baseLearningRate);

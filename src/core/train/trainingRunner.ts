@@ -175,6 +175,12 @@ export class TrainingRunner {
     return this.endSegment({ kind: 'stopped' });
   }
 
+  /** The model's weights were replaced (a saved run reopened): the last good weights are these now. */
+  rebase(): void {
+    this.lastGood.weights.forEach((w) => w.dispose());
+    this.lastGood = { step: this.trainer.globalStep, weights: this.trainer.snapshotWeights() };
+  }
+
   /** Frees loss vectors not yet read and every weight snapshot. */
   dispose(): void {
     this.reader.dispose();

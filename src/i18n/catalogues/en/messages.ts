@@ -254,6 +254,18 @@ export const enMessages = {
     noModel: 'There is no model to use yet. Train one, or import a model bundle.',
   },
 
+  /** Saved runs: src/state/runKeeper.ts, src/state/runStorage.ts, src/worker/weightsData.ts. */
+  runs: {
+    quota:
+      'The browser has no room left to keep this run (storage quota exceeded). The runs kept before are intact; delete some in Runs to keep new ones. Training goes on.',
+    saveFailed: 'This run could not be kept in the browser: {{detail}}. The runs kept before are intact.',
+    missing: 'This saved run is no longer in the browser (deleted in another tab?).',
+    settingsProblems: 'The saved run: {{problems}}',
+    otherTable:
+      'This run was trained on {{name}} ({{rows}} rows). Load that file first (Upload CSV), then reopen the run.',
+    weightsMismatch: 'The saved weights do not fit the network these settings build, so the run cannot continue.',
+  },
+
   /** Predictions on a new file: src/core/data/encodeNewRows.ts. */
   predict: {
     missingColumns_one: 'The file lacks {{count}} input column the model needs: {{columns}}.',

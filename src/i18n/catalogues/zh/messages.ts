@@ -195,6 +195,16 @@ export const zhMessages: Translation<typeof enMessages> = {
     noModel: '还没有可用的模型。请先训练一个模型，或导入模型包。',
   },
 
+  runs: {
+    quota:
+      '浏览器已没有空间保存这次训练（存储配额已满）。之前保存的训练完好无损；请在“训练记录”中删除一些，以便保存新的训练。训练会继续进行。',
+    saveFailed: '无法在浏览器中保存这次训练：{{detail}}。之前保存的训练完好无损。',
+    missing: '这次保存的训练已不在浏览器中（也许在另一个标签页中被删除了）。',
+    settingsProblems: '保存的训练：{{problems}}',
+    otherTable: '这次训练使用的是 {{name}}（{{rows}} 行）。请先加载该文件（上传 CSV），再重新打开这次训练。',
+    weightsMismatch: '保存的权重与这些设置构建的网络不匹配，因此无法继续这次训练。',
+  },
+
   predict: {
     missingColumns_other: '文件缺少模型需要的 {{count}} 个输入列：{{columns}}。',
   },

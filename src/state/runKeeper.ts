@@ -1,0 +1,245 @@
+/**
+ * Keeps every run: a record and its weights are saved at each epoch end (so a reload or a crashed
+ * tab loses at most the epoch under way), listed in `Runs`, renamed, deleted, compared, and
+ * reopened — the settings and curves back on the page, the weights back in a worker run that
+ * trains on from its last epoch. A save that fails (a full disk) says so once and leaves every
+ * earlier save as it was; training goes on.
+ */
+import { message, messages } from '../core/messages/message.ts';
+import { MessageError } from '../core/messages/messageError.ts';
+import { readSettings } from '../core/settings/readSettings.ts';
+import { SETTING_KEYS } from '../core/settings/settingsTable.ts';
+import type { TrainingClient } from '../worker/client.ts';
+import type { FromWorker, RunConfig, WorkerEvent } from '../worker/protocol.ts';
+import type { RunStorage } from './runStorage.ts';
+import { SAVED_RUN_VERSION, type RunWeights, type SavedRun } from './savedRun.ts';
+import type { appStore, AppState } from './store.ts';
+
+export interface RunActions {
+  reopenRun(id: string): void;
+  renameRun(id: string, name: string): void;
+  deleteRun(id: string): void;
+  /** The runs whose curves and metrics the comparison shows (2–4; fewer closes it). */
+  compareRuns(ids: string[]): void;
+}
+
+export interface RunKeeperDeps {
+  client: TrainingClient;
+  store: typeof appStore;
+  storage: RunStorage;
+  nextRequestId(): number;
+  /** Loads a built-in sample (a run reopened on a sample loads it first). */
+  loadSample(id: string, correlation?: number): void;
+}
+
+/** The part of the page's state a saved run's config is made of. */
+export function configOf(state: AppState): RunConfig {
+  const { settings, roles, weights, enabled, encodings, positiveClasses, balanceClasses, chainedTo } = state;
+  return { ...settings, roles, weights, enabled, encodings, positiveClasses, balanceClasses, chainedTo };
+}
+
+export function createRunKeeper(deps: RunKeeperDeps) {
+  const { client, store, storage } = deps;
+  const get = () => store.getState();
+  const set = (patch: Partial<AppState>) => store.setState(patch);
+  /** The record of the run on the page, and the weights of its best epoch so far. */
+  let current: { id: string; name: string; createdAt: number; runId: number; config: RunConfig } | null = null;
+  let best: RunWeights['best'] = null;
+  /** A reopen waiting for its createRun's answer (or for its sample's table). */
+  let resuming: { requestId: number; run: SavedRun } | null = null;
+  let waitingForTable: { loadId: number; id: string } | null = null;
+  /** One save at a time; a newer checkpoint waiting replaces an older one. */
+  let saving: Promise<void> = Promise.resolve();
+  let queued: WorkerEvent<'checkpoint'> | null = null;
+  let failedRunId: number | null = null;
+
+  const refresh = async () => {
+    try {
+      set({ savedRuns: await storage.list() });
+    } catch {
+      set({ savedRuns: [] }); // no IndexedDB here (a private window): the runs panel says nothing is kept
+    }
+  };
+
+  const say = (e: unknown) =>
+    set({ alert: e instanceof MessageError ? e.detail : message('messages.runs.saveFailed', { detail: String(e) }) });
+
+  const save = async (checkpoint: WorkerEvent<'checkpoint'>) => {
+    const state = get();
+    if (!current || checkpoint.runId !== current.runId || !state.dataset || !state.run) return;
+    const latest = { ...checkpoint.weights, epoch: checkpoint.epoch, step: checkpoint.step };
+    if (checkpoint.bestEpoch !== null && checkpoint.bestEpoch === checkpoint.epoch) best = { ...latest };
+    const run: SavedRun = {
+      version: SAVED_RUN_VERSION,
+      id: current.id,
+      name: get().savedRuns.find((r) => r.id === current?.id)?.name ?? current.name,
+      createdAt: current.createdAt,
+      updatedAt: Date.now(),
+      dataset: {
+        ...state.dataset.fingerprint,
+        sampleId: state.datasetFromFile ? null : state.sampleId,
+        ...(state.sampleId === 'correlated' ? { correlation: state.sampleCorrelation } : {}),
+      },
+      config: current.config,
+      tasks: state.run.tasks,
+      epochs: state.epochs.filter((e) => e.epoch <= checkpoint.epoch),
+      changeMarks: state.changeMarks,
+      epoch: checkpoint.epoch,
+      step: checkpoint.step,
+      bestEpoch: checkpoint.bestEpoch,
+    };
+    const start = performance.now();
+    await storage.save(run, { id: run.id, latest, best });
+    performance.measure('mtl:run-saved', {
+      start,
+      detail: { bytes: checkpoint.weights.data.byteLength, epoch: run.epoch },
+    });
+    const others = get().savedRuns.filter((r) => r.id !== run.id);
+    set({ savedRuns: [run, ...others], savedRunId: run.id });
+  };
+
+  const enqueueSave = (checkpoint: WorkerEvent<'checkpoint'>) => {
+    const idle = queued === null;
+    queued = checkpoint;
+    if (!idle) return;
+    saving = saving.then(async () => {
+      const next = queued;
+      queued = null;
+      if (!next) return;
+      try {
+        await save(next);
+      } catch (e) {
+        if (failedRunId !== next.runId) say(e); // said once per run, not at every epoch
+        failedRunId = next.runId;
+      }
+    });
+  };
+
+  /** Puts a saved run back: the page's settings and curves now, the weights once the worker built it. */
+  const resume = async (id: string) => {
+    const [run, weights] = await Promise.all([storage.get(id), storage.weights(id)]);
+    if (!run || !weights) {
+      set({ alert: message('messages.runs.missing') });
+      return;
+    }
+    const { settings, problems } = readSettings(Object.fromEntries(SETTING_KEYS.map((k) => [k, run.config[k]])));
+    const config: RunConfig = { ...run.config, ...settings };
+    set({
+      settings: { ...settings, runUntilPaused: false, epochs: Math.max(settings.epochs, 1) },
+      roles: config.roles,
+      encodings: config.encodings,
+      positiveClasses: config.positiveClasses,
+      balanceClasses: config.balanceClasses,
+      chainedTo: config.chainedTo,
+      weights: config.weights,
+      enabled: config.enabled,
+      alert: problems.length > 0 ? message('messages.runs.settingsProblems', { problems: messages(problems) }) : null,
+    });
+    const requestId = deps.nextRequestId();
+    resuming = { requestId, run: { ...run, config } };
+    best = weights.best;
+    const { epoch, step, specs, data } = weights.latest;
+    client.send({ type: 'createRun', config, requestId, resume: { epoch, step, weights: { specs, data } } });
+  };
+
+  const onEvent = (msg: FromWorker) => {
+    switch (msg.type) {
+      case 'runCreated': {
+        const reopened = resuming;
+        resuming = null;
+        if (reopened) {
+          const { run } = reopened;
+          current = { id: run.id, name: run.name, createdAt: run.createdAt, runId: msg.runId, config: run.config };
+          const last = run.epochs.at(-1);
+          set({
+            savedRunId: run.id,
+            epochs: run.epochs,
+            changeMarks: run.changeMarks,
+            bestEpoch: run.bestEpoch,
+            latestWeights: last?.weights ?? null,
+            progress: { epoch: run.epoch, step: run.step, targetEpochs: run.epoch, samplesPerSecond: 0 },
+            pendingValDiagnostics: null,
+            runState: 'paused', // where it stopped; Train goes on from here
+          });
+          return;
+        }
+        const state = get();
+        const dataset = state.dataset?.name ?? '';
+        const same = state.savedRuns.filter((r) => r.dataset.name === dataset).length;
+        current = {
+          id: crypto.randomUUID(),
+          name: `${dataset} #${same + 1}`,
+          createdAt: Date.now(),
+          runId: msg.runId,
+          config: configOf(state),
+        };
+        best = null;
+        set({ savedRunId: null });
+        return;
+      }
+      case 'runReset':
+        current = null;
+        set({ savedRunId: null });
+        return;
+      case 'checkpoint':
+        enqueueSave(msg);
+        return;
+      case 'datasetLoaded':
+        if (waitingForTable && msg.loadId === waitingForTable.loadId) {
+          const { id } = waitingForTable;
+          waitingForTable = null;
+          void reopenIfSameTable(id);
+        }
+        return;
+      case 'error':
+        if (resuming && msg.requestId === resuming.requestId && msg.source === undefined) resuming = null;
+        if (waitingForTable && msg.source === 'load' && msg.requestId === waitingForTable.loadId)
+          waitingForTable = null;
+        return;
+    }
+  };
+
+  /** Reopens when the loaded table is the run's (same hash and rows); else says which file it needs. */
+  const reopenIfSameTable = async (id: string) => {
+    const run = get().savedRuns.find((r) => r.id === id);
+    const fingerprint = get().dataset?.fingerprint;
+    if (!run) return;
+    if (fingerprint && fingerprint.sha256 === run.dataset.sha256 && fingerprint.rows === run.dataset.rows) {
+      await resume(id);
+      return;
+    }
+    if (run.dataset.sampleId && waitingForTable === null && fingerprint?.name !== run.dataset.name) {
+      deps.loadSample(run.dataset.sampleId, run.dataset.correlation);
+      waitingForTable = { loadId: get().loadId, id };
+      return;
+    }
+    set({ alert: message('messages.runs.otherTable', { name: run.dataset.name, rows: run.dataset.rows }) });
+  };
+
+  const actions: RunActions = {
+    reopenRun(id) {
+      void reopenIfSameTable(id).catch(say);
+    },
+    renameRun(id, name) {
+      const trimmed = name.trim().slice(0, 120);
+      if (!trimmed) return;
+      set({ savedRuns: get().savedRuns.map((r) => (r.id === id ? { ...r, name: trimmed } : r)) });
+      if (current?.id === id) current.name = trimmed;
+      void storage.rename(id, trimmed).catch(say);
+    },
+    deleteRun(id) {
+      set({
+        savedRuns: get().savedRuns.filter((r) => r.id !== id),
+        comparedRuns: get().comparedRuns.filter((r) => r !== id),
+      });
+      if (current?.id === id) current = null; // the run on the page stays; it is just not kept any more
+      void storage.remove(id).catch(say);
+    },
+    compareRuns(ids) {
+      set({ comparedRuns: ids.slice(0, 4) });
+    },
+  };
+
+  void refresh();
+  return { actions, onEvent, refresh, whenSaved: () => saving };
+}
