@@ -86,3 +86,27 @@ test('a full disk: an alert, training goes on, and the runs kept before are inta
   await openApp(page);
   await expect.poll(() => savedEpochs(page)).toEqual(['1']);
 });
+
+test('the worker crashing mid-run: the app restarts it, says so, and the run goes on from its last saved epoch', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const app = await openApp(page);
+  await trainEpochs(page, 2);
+  await expect.poll(() => savedEpochs(page)).toEqual(['2']);
+  await app.epochs.fill('40');
+  await app.train.click(); // training on towards epoch 42…
+  await expect.poll(() => savedEpochs(page).then((e) => Number(e[0])), { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
+  // …when the worker dies (as a crash or a lost GPU leaves it: silent).
+  const worker = page.workers().find((w) => w.url().includes('training'));
+  expect(worker).toBeDefined();
+  await worker?.evaluate(() => self.close()).catch(() => {});
+  await expect(page.getByRole('alert')).toContainText('was restarted', { timeout: 20_000 });
+  await expect(app.progress).toContainText(/Paused at epoch \d+/, { timeout: 20_000 });
+  const resumedAt = Number(/Paused at epoch (\d+)/.exec((await app.progress.textContent()) ?? '')?.[1]);
+  expect(resumedAt).toBeGreaterThanOrEqual(4);
+  await app.epochs.fill('2');
+  await app.train.click();
+  await expect(app.progress).toContainText(`Done: ${resumedAt + 2} epochs`, { timeout: 60_000 });
+  await expect(runRows(page)).toHaveCount(1); // the same run, kept on
+});

@@ -133,12 +133,23 @@ export function createController(client: TrainingClient, storage: RunStorage | n
 
   const lessons = createLessonTracker(appStore);
 
+  /** A fresh worker: the backend chosen, the table again, then the saved run reopened at its last epoch. */
+  const recover = (savedRunId: string | null) => {
+    creating = null;
+    resetting = false;
+    client.send({ type: 'setBackend', choice: get().backendChoice });
+    if (!lastSource) return;
+    sendLoad(lastSource, { pendingPreset: null, alert: get().alert });
+    if (savedRunId) keeper?.reopenAfterLoad(savedRunId, get().loadId);
+  };
+
   const onEvent = (msg: FromWorker) => {
     models.onEvent(msg);
     const before = get();
     const after = reduceWorkerEvent(before, msg);
     if (after !== before) appStore.setState(after, true);
     keeper?.onEvent(msg);
+    if (msg.type === 'workerLost') recover(before.savedRunId);
     if (msg.type === 'datasetLoaded') lessons.tableLoaded(msg.loadId);
     if (msg.type === 'loadCancelled') lessons.loadEnded(msg.loadId);
     if (msg.type === 'error' && msg.source === 'load' && msg.requestId !== undefined) lessons.loadEnded(msg.requestId);
@@ -211,10 +222,13 @@ export function createController(client: TrainingClient, storage: RunStorage | n
     if (Object.keys(live).length > 0) client.send({ type: 'update', patch: live });
   };
 
+  /** The table's source, to load it again into a fresh worker after one was lost. */
+  let lastSource: DatasetSource | null = null;
   /** Asks the worker for a table under a fresh load id (its answers carry it: see AppState.loadId). */
   const sendLoad = (source: DatasetSource, patch: Partial<AppState>) => {
+    lastSource = source;
     const loadId = get().loadId + 1;
-    set({ ...patch, datasetLoading: true, alert: null, loadId });
+    set({ datasetLoading: true, alert: null, ...patch, loadId });
     client.send({ type: 'loadDataset', source, loadId });
   };
 

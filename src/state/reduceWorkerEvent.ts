@@ -3,6 +3,7 @@
  * can be tested, late and repeated ones included: an event about a run other than the current
  * one is dropped, and so is a repeated epoch, loss batch or acknowledgement.
  */
+import { message } from '../core/messages/message.ts';
 import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
 import type { FromWorker, RunPatch, WorkerEvent } from '../worker/protocol.ts';
 import { suggestedSettings } from '../core/settings/dataDefaults.ts';
@@ -55,6 +56,16 @@ export function reduceWorkerEvent(state: AppState, msg: FromWorker): AppState {
       return state; // a download, and the liveness check: the controller's
     case 'checkpoint':
       return state; // the saved run's weights: the run keeper's
+    case 'workerLost':
+      // The fresh worker has no table and no run: what the page showed of them goes (the saved run stays).
+      return {
+        ...state,
+        ...EMPTY_RESULTS,
+        importedModel: null,
+        modelBusy: null,
+        backend: null,
+        alert: message('messages.worker.restarted'),
+      };
     case 'modelImported': {
       const { fileName, dataset, epochs, tasks, inputColumns } = msg;
       return { ...state, modelBusy: null, importedModel: { fileName, dataset, epochs, tasks, inputColumns } };

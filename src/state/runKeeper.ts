@@ -133,7 +133,9 @@ export function createRunKeeper(deps: RunKeeperDeps) {
       chainedTo: config.chainedTo,
       weights: config.weights,
       enabled: config.enabled,
-      alert: problems.length > 0 ? message('messages.runs.settingsProblems', { problems: messages(problems) }) : null,
+      ...(problems.length > 0
+        ? { alert: message('messages.runs.settingsProblems', { problems: messages(problems) }) }
+        : {}),
     });
     const requestId = deps.nextRequestId();
     resuming = { requestId, run: { ...run, config } };
@@ -240,6 +242,12 @@ export function createRunKeeper(deps: RunKeeperDeps) {
     },
   };
 
+  /** After a lost worker: reopen this run once the table is loaded again (load `loadId`). */
+  const reopenAfterLoad = (id: string, loadId: number) => {
+    current = null;
+    waitingForTable = { loadId, id };
+  };
+
   void refresh();
-  return { actions, onEvent, refresh, whenSaved: () => saving };
+  return { actions, onEvent, refresh, reopenAfterLoad, whenSaved: () => saving };
 }

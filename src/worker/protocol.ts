@@ -205,6 +205,8 @@ export type FromWorker =
   /** The weights at an epoch's end, for the saved run (bestEpoch: early stopping's best so far, when on). */
   | { type: 'checkpoint'; runId: number; epoch: number; step: number; bestEpoch: number | null; weights: WeightsData }
   | { type: 'pong'; id: number }
+  /** Said by the page's client, not the worker: the worker stopped answering and a fresh one replaced it. */
+  | { type: 'workerLost' }
   | { type: 'memory'; requestId: number | null; numTensors: number; numBytes: number }
   /** The model bundle's JSON text (src/core/bundle/modelBundle.ts). */
   | { type: 'modelExported'; requestId: number; bundle: string }

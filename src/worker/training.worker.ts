@@ -1,6 +1,8 @@
 /// <reference lib="webworker" />
 // The dedicated worker that owns TensorFlow.js. All logic lives in session.ts.
 import './registerBackends.ts';
+import * as tf from '@tensorflow/tfjs';
+import type { BackendChoice } from '../core/types.ts';
 import { message } from '../core/messages/message.ts';
 import { MessageError } from '../core/messages/messageError.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -9,8 +11,18 @@ import { createTrainingSession } from './session.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+/** A lost WebGPU device cannot be used again: the worker closes, and the page starts a fresh one (client.ts). */
+async function selectBackendWatchingDevice(choice: BackendChoice) {
+  const selection = await selectBackend(choice);
+  if (selection.backend === 'webgpu') {
+    const device = (tf.backend() as unknown as { device?: GPUDevice }).device;
+    void device?.lost.then(() => scope.close());
+  }
+  return selection;
+}
+
 const session = createTrainingSession((msg: FromWorker) => scope.postMessage(msg), {
-  selectBackend,
+  selectBackend: selectBackendWatchingDevice,
   fetchBytes: async (url) => {
     const response = await fetch(url);
     if (!response.ok) {

@@ -232,6 +232,8 @@ export const enMessages = {
     unexpected: 'Something went wrong: {{detail}}',
     crashed: 'The training worker failed: {{detail}}. Reload the page to start again.',
     unknownError: 'unknown error',
+    restarted:
+      'The training engine stopped answering (it crashed, or the GPU was lost) and was restarted. The table is loaded again and the run reopened at its last saved epoch: press Train to go on.',
   },
 
   /** Reading a model bundle (Import model): src/core/bundle/modelBundle.ts, src/worker/modelTools.ts. */

@@ -177,6 +177,8 @@ export const zhMessages: Translation<typeof enMessages> = {
     unexpected: '出错了：{{detail}}',
     crashed: '训练 Worker 出错：{{detail}}。请重新加载页面以重新开始。',
     unknownError: '未知错误',
+    restarted:
+      '训练引擎停止响应（崩溃或 GPU 丢失），已重新启动。数据表已重新加载，训练已在最后保存的轮次重新打开：点击“训练”即可继续。',
   },
 
   bundle: {
