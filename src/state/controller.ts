@@ -19,7 +19,13 @@ import { createRunKeeper, type RunActions } from './runKeeper.ts';
 import type { RunStorage } from './runStorage.ts';
 import { reduceWorkerEvent } from './reduceWorkerEvent.ts';
 import { sampleSource } from './sampleSource.ts';
-import { classroomLinkFor, shareLinkFor, type ClassroomOptions, type SharedSetup } from './shareLink.ts';
+import {
+  classroomLinkFor,
+  sameSharedFile,
+  shareLinkFor,
+  type ClassroomOptions,
+  type SharedSetup,
+} from './shareLink.ts';
 import { appStore, type AppState, type TrainSettings } from './store.ts';
 
 /** Slider drags send at most one weight update per this interval (the last value always goes). */
@@ -156,9 +162,19 @@ export function createController(client: TrainingClient, storage: RunStorage | n
     const runChanged = after.run?.runId !== before.run?.runId;
     if (runChanged || msg.type === 'datasetLoaded') charts.clear();
     switch (msg.type) {
-      case 'datasetLoaded':
+      case 'datasetLoaded': {
         performance.mark('mtl:dataset-ready', { detail: msg.timings ?? null });
+        const expected = get().expectedFile;
+        if (expected && get().datasetFromFile && msg.loadId === get().loadId) {
+          const same = sameSharedFile(expected, msg.fingerprint);
+          const { name, rows } = expected;
+          set({
+            expectedFile: null,
+            alert: message(same ? 'shell.link.sameFile' : 'shell.link.otherFile', { name, rows }),
+          });
+        }
         break;
+      }
       case 'runCreated':
         if (creating && runChanged) catchUp(creating, msg);
         creating = null;
@@ -241,7 +257,7 @@ export function createController(client: TrainingClient, storage: RunStorage | n
     openShared(setup) {
       const problems =
         setup.problems.length > 0 ? message('shell.link.problems', { problems: messages(setup.problems) }) : null;
-      set({ hidden: setup.hidden ?? [] });
+      set({ hidden: setup.hidden ?? [], expectedFile: setup.file ?? null });
       if (setup.lessonId) controller.openLesson(setup.lessonId);
       else {
         controller.loadSample(
@@ -253,8 +269,9 @@ export function createController(client: TrainingClient, storage: RunStorage | n
       set({ alert: problems, pendingAlert: problems });
     },
     shareLink(base) {
-      const { sampleId, settings, sampleCorrelation, datasetFromFile } = get();
-      return shareLinkFor(base, datasetFromFile ? null : sampleId, settings, sampleCorrelation);
+      const { sampleId, settings, sampleCorrelation, datasetFromFile, dataset } = get();
+      const file = datasetFromFile && dataset ? dataset.fingerprint : undefined;
+      return shareLinkFor(base, datasetFromFile ? null : sampleId, settings, sampleCorrelation, file);
     },
     classroomLink(base, options) {
       const { sampleId, settings, sampleCorrelation, datasetFromFile } = get();

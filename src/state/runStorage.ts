@@ -63,11 +63,22 @@ export function openRunStorage(): RunStorage {
     save(run, weights) {
       return write(async (database) => {
         const tx = database.transaction(['runs', 'weights'], 'readwrite');
-        await Promise.all([
-          tx.objectStore('runs').put(run),
-          ...(weights ? [tx.objectStore('weights').put(weights)] : []),
-          tx.done,
-        ]);
+        const pending: Promise<unknown>[] = [];
+        try {
+          pending.push(tx.objectStore('runs').put(run));
+          if (weights) pending.push(tx.objectStore('weights').put(weights));
+          await Promise.all([...pending, tx.done]);
+        } catch (e) {
+          // A put that throws at once (a full disk) leaves the transaction open: abort it, so the
+          // record written before it in this transaction is undone too.
+          for (const p of [...pending, tx.done]) p.catch(() => {});
+          try {
+            tx.abort();
+          } catch {
+            // already finished (it failed by itself)
+          }
+          throw e;
+        }
       });
     },
     rename(id, name) {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../core/settings/settingsTable.ts';
 import { createI18n } from '../i18n/i18n.ts';
 import { renderMessage } from '../i18n/renderMessage.ts';
-import { classroomLinkFor, readShareLink, shareLinkFor } from './shareLink.ts';
+import { inEnglish } from '../i18n/inEnglish.ts';
+import { classroomLinkFor, readShareLink, sameSharedFile, shareLinkFor } from './shareLink.ts';
 
 const en = createI18n('en').t;
 const zh = createI18n('zh-CN').t;
@@ -86,5 +87,30 @@ describe('classroom links', () => {
     expect(said('#lesson=imbalance&hide=panel-diagnostics,panel-data,upload')).toMatch(
       /hide 2 parts the lesson needs; they stay visible/,
     );
+  });
+});
+
+describe('share links of an uploaded file', () => {
+  const file = { name: 'shop <b>2024</b>.csv', rows: 1234, sha256: 'a1b2c3d4e5f60718293a4b5c6d7e8f90aa' };
+
+  it('name the file by its name, rows and hash prefix (never its rows), and a loaded file is checked against it', () => {
+    const link = shareLinkFor('http://x/', null, defaultSettings(), undefined, file);
+    const setup = readShareLink(new URL(link).hash);
+    expect(setup?.file).toEqual({ name: file.name, rows: 1234, sha256: 'a1b2c3d4e5f60718' });
+    expect(setup?.problems.map(inEnglish)).toEqual([
+      'It was made with the file shop <b>2024</b>.csv (1,234 rows), which a link never holds: upload that file, then press Train; its settings are set.',
+    ]);
+    const named = setup?.file as NonNullable<typeof setup>['file'] & object;
+    expect(sameSharedFile(named, { rows: 1234, sha256: file.sha256 })).toBe(true);
+    expect(sameSharedFile(named, { rows: 1234, sha256: 'ffff' + file.sha256.slice(4) })).toBe(false);
+    expect(sameSharedFile(named, { rows: 1233, sha256: file.sha256 })).toBe(false);
+  });
+
+  it('ignore a malformed file part (the settings still apply) and say the plain sentence', () => {
+    for (const bad of ['sha=zz&rows=3&file=a', 'sha=a1b2c3d4e5f60718&rows=-1&file=a', 'sha=a1b2c3d4e5f60718&rows=3']) {
+      const setup = readShareLink(`#data=file&${bad}`);
+      expect(setup?.file).toBeUndefined();
+      expect(setup?.problems.map(inEnglish)[0]).toMatch(/^It was made with a file of its own/);
+    }
   });
 });

@@ -22,7 +22,19 @@ export interface SharedSetup {
   hidden?: Hideable[];
   lessonId?: string;
   language?: LanguageCode;
+  /** A link made with the person's own file: which file (its name, rows and hash prefix), to check the one uploaded. */
+  file?: SharedFile;
 }
+
+/** An uploaded table as a link names it: never its rows, only what tells it apart. */
+export interface SharedFile {
+  name: string;
+  rows: number;
+  /** The first 16 hex digits of the file's SHA-256. */
+  sha256: string;
+}
+
+const SHA_PREFIX = 16;
 
 export interface ClassroomOptions {
   hidden: readonly Hideable[];
@@ -36,10 +48,17 @@ export function shareLinkFor(
   sampleId: string | null,
   settings: TrainSettings,
   correlation?: number,
+  file?: SharedFile,
 ): string {
   const params = settingsToUrl(settings);
-  if (sampleId === null) params.set('data', 'file');
-  else params.set('sample', sampleId);
+  if (sampleId === null) {
+    params.set('data', 'file');
+    if (file) {
+      params.set('file', file.name.slice(0, 200));
+      params.set('rows', String(file.rows));
+      params.set('sha', file.sha256.slice(0, SHA_PREFIX));
+    }
+  } else params.set('sample', sampleId);
   if (sampleId === 'correlated' && correlation !== undefined) params.set('corr', String(correlation));
   return `${base.split('#')[0]}#${params.toString()}`;
 }
@@ -94,15 +113,33 @@ export function readShareLink(hash: string): SharedSetup | null {
         sample: SAMPLE_DATASETS.find((s) => s.id === DEFAULT_SAMPLE_ID)?.label ?? DEFAULT_SAMPLE_ID,
       }),
     );
-  if (params.get('data') === 'file') problems.push(message('shell.link.ownFile'));
+  const file = params.get('data') === 'file' ? readSharedFile(params) : undefined;
+  if (file) problems.push(message('shell.link.ownFileNamed', { name: file.name, rows: file.rows }));
+  else if (params.get('data') === 'file') problems.push(message('shell.link.ownFile'));
   const correlation = Number(params.get('corr'));
   const shared: SharedSetup = { sampleId: sample?.id ?? DEFAULT_SAMPLE_ID, settings, problems };
+  if (file) shared.file = file;
   if (params.has('corr')) {
     if (Number.isFinite(correlation) && correlation >= -1 && correlation <= 1) shared.correlation = correlation;
     else problems.push(message('shell.link.correlation'));
   }
   readClassroom(params, shared);
   return shared;
+}
+
+/** The file a link names, when every part of it is well formed (else none: the link still gives the settings). */
+function readSharedFile(params: URLSearchParams): SharedFile | undefined {
+  const name = params.get('file');
+  const rows = Number(params.get('rows'));
+  const sha256 = params.get('sha') ?? '';
+  if (name === null || name.length > 200 || !Number.isInteger(rows) || rows < 1) return undefined;
+  if (!new RegExp(`^[0-9a-f]{${SHA_PREFIX}}$`).test(sha256)) return undefined;
+  return { name, rows, sha256 };
+}
+
+/** Whether a loaded table is the file a link named. */
+export function sameSharedFile(file: SharedFile, loaded: { rows: number; sha256: string }): boolean {
+  return loaded.rows === file.rows && loaded.sha256.slice(0, SHA_PREFIX) === file.sha256;
 }
 
 function readClassroom(params: URLSearchParams, shared: SharedSetup): void {

@@ -10,6 +10,7 @@ import type { BackendChoice, BackendName, ColumnRole, InputEncoding } from '../c
 import type { DatasetInfo, RunInfo, RunState, WorkerEvent } from '../worker/protocol.ts';
 import type { RunRecord } from '../lessons/runRecord.ts';
 import type { SavedRun } from './savedRun.ts';
+import type { SharedFile } from './shareLink.ts';
 import type { Hideable } from './classroom.ts';
 import type { LossPoint, WeightPoint } from './lossSeries.ts';
 
@@ -118,6 +119,8 @@ export interface AppState {
   savedRunId: string | null;
   /** The runs the comparison shows (2–4 ids; fewer: none shown). */
   comparedRuns: string[];
+  /** The file a share link was made with, until a file is uploaded and checked against it. */
+  expectedFile: SharedFile | null;
 }
 
 /** The defaults of every training setting, from the settings table. */
@@ -177,6 +180,7 @@ export const initialState: AppState = {
   savedRuns: [],
   savedRunId: null,
   comparedRuns: [],
+  expectedFile: null,
 };
 
 export const appStore = createStore<AppState>()(() => initialState);
