@@ -15,6 +15,7 @@ export default defineConfig({
     'profileMainThread.spec.ts',
     'traceLongTasks.spec.ts',
     'censusAcceptance.spec.ts',
+    'savedRunCost.spec.ts',
   ],
   workers: 1,
   fullyParallel: false,

@@ -326,6 +326,33 @@ describe('reduceWorkerEvent', () => {
     expect(reduceWorkerEvent(s, { type: 'modelExported', requestId: 1, bundle: '{}' })).toBe(s);
   });
 
+  it('workerLost: the run and the backend go with the worker, the table and settings stay, and the page says so', () => {
+    const s = reduceAll([epochEnded(1, 1), { type: 'workerLost' }], withRun());
+    expect(s).toMatchObject({ run: null, epochs: [], backend: null, runState: 'idle' });
+    expect(s.dataset?.name).toBe('toy');
+    expect(s.alert?.key).toBe('messages.worker.restarted');
+  });
+
+  it('an imported model is the one in use until a run is created; predictions replace the last ones', () => {
+    const imported = {
+      type: 'modelImported' as const,
+      requestId: 3,
+      fileName: 'm.json',
+      dataset: { name: 'toy', rows: 100 },
+      epochs: 4,
+      tasks: [],
+      inputColumns: ['x'],
+    };
+    const s = reduceAll([{ type: 'runReset', numTensors: 0 }, imported], { ...withRun(), modelBusy: 'import' });
+    expect(s).toMatchObject({ modelBusy: null, importedModel: { fileName: 'm.json', inputColumns: ['x'] } });
+    expect(reduceWorkerEvent(s, created(2)).importedModel).toBeNull();
+    const failed = reduceWorkerEvent(
+      { ...s, modelBusy: 'predict' },
+      { type: 'error', source: 'model', requestId: 4, message: message('messages.bundle.noModel') },
+    );
+    expect(failed).toMatchObject({ modelBusy: null, importedModel: { fileName: 'm.json' } });
+  });
+
   it('runReset: every result of the run goes, the table and settings stay', () => {
     const s = reduceAll([epochEnded(1, 1), losses(1, [1, 2]), { type: 'runReset', numTensors: 4 }], withRun());
     expect(s).toMatchObject({ run: null, runState: 'idle', epochs: [], latestWeights: null });
