@@ -89,7 +89,7 @@ export default function RunComparison() {
                   width={320}
                   height={150}
                   data={data}
-                  margin={{ top: 6, right: 8, bottom: 4, left: 0 }}
+                  margin={{ top: 6, right: 8, bottom: 4, left: 8 }}
                 >
                   <XAxis
                     dataKey="epoch"
@@ -101,7 +101,7 @@ export default function RunComparison() {
                   <YAxis
                     domain={['auto', 'auto']}
                     tickCount={4}
-                    width={48}
+                    width={56}
                     tickFormatter={(v: number) => format(v, 3)}
                   />
                   <Tooltip formatter={(v) => format(Number(v), 4)} />
