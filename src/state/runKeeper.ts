@@ -67,8 +67,14 @@ export function createRunKeeper(deps: RunKeeperDeps) {
   const save = async (checkpoint: WorkerEvent<'checkpoint'>) => {
     const state = get();
     if (!current || checkpoint.runId !== current.runId || !state.dataset || !state.run) return;
-    const latest = { ...checkpoint.weights, epoch: checkpoint.epoch, step: checkpoint.step };
-    if (checkpoint.bestEpoch !== null && checkpoint.bestEpoch === checkpoint.epoch) best = { ...latest };
+    const latest = {
+      ...checkpoint.weights,
+      epoch: checkpoint.epoch,
+      step: checkpoint.step,
+      training: checkpoint.training,
+    };
+    if (checkpoint.bestEpoch !== null && checkpoint.bestEpoch === checkpoint.epoch)
+      best = { ...checkpoint.weights, epoch: checkpoint.epoch };
     const run: SavedRun = {
       version: SAVED_RUN_VERSION,
       id: current.id,
@@ -80,7 +86,16 @@ export function createRunKeeper(deps: RunKeeperDeps) {
         sampleId: state.datasetFromFile ? null : state.sampleId,
         ...(state.sampleId === 'correlated' ? { correlation: state.sampleCorrelation } : {}),
       },
-      config: current.config,
+      // The live settings as they are now (a weight dragged mid-run is part of where the run stands).
+      config: {
+        ...current.config,
+        learningRate: state.settings.learningRate,
+        weighting: state.settings.weighting,
+        earlyStopping: state.settings.earlyStopping,
+        maxStepsPerSecond: state.settings.maxStepsPerSecond,
+        weights: state.weights,
+        enabled: state.enabled,
+      },
       tasks: state.run.tasks,
       epochs: state.epochs.filter((e) => e.epoch <= checkpoint.epoch),
       changeMarks: state.changeMarks,
@@ -140,8 +155,9 @@ export function createRunKeeper(deps: RunKeeperDeps) {
     const requestId = deps.nextRequestId();
     resuming = { requestId, run: { ...run, config } };
     best = weights.best;
-    const { epoch, step, specs, data } = weights.latest;
-    client.send({ type: 'createRun', config, requestId, resume: { epoch, step, weights: { specs, data } } });
+    const { epoch, step, specs, data, training } = weights.latest;
+    const resumeAt = { epoch, step, weights: { specs, data }, ...(training ? { training } : {}) };
+    client.send({ type: 'createRun', config, requestId, resume: resumeAt });
   };
 
   const onEvent = (msg: FromWorker) => {

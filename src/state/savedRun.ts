@@ -5,6 +5,7 @@
  */
 import type { TaskSpec } from '../core/types.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
+import type { TrainingState } from '../core/train/multiTaskTrainer.ts';
 import type { DatasetFingerprint, RunConfig, WeightsData } from '../worker/protocol.ts';
 import type { ChangeMark } from './store.ts';
 
@@ -31,7 +32,7 @@ export interface SavedRun {
 /** The weights of a saved run: at its last saved epoch and at its best epoch (when early stopping tracked one). */
 export interface RunWeights {
   id: string;
-  latest: WeightsData & { epoch: number; step: number };
+  latest: WeightsData & { epoch: number; step: number; training?: TrainingState };
   best: (WeightsData & { epoch: number }) | null;
 }
 

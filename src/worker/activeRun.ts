@@ -94,7 +94,7 @@ export function createActiveRun(
     {
       onLosses: (steps, samplesPerSecond) =>
         post({ type: 'losses', runId: id, steps, samplesPerSecond, epoch: trainer.epochsCompleted }),
-      onEpoch: (report, diagnostics) => {
+      onEpoch: async (report, diagnostics) => {
         const memory = tf.memory();
         post({
           type: 'epochEnded',
@@ -104,12 +104,10 @@ export function createActiveRun(
           numTensors: memory.numTensors,
           numBytes: memory.numBytes,
         });
-        // The saved run's weights: cloned now, read back while training goes on.
+        // The saved run's weights and training state, read before the next step (the runner awaits this).
         const { epoch, step, bestEpoch } = report;
-        void readWeights(trainer.model).then(
-          (weights) => post({ type: 'checkpoint', runId: id, epoch, step, bestEpoch, weights }),
-          () => {}, // the run went first: nothing to save
-        );
+        const [weights, training] = await Promise.all([readWeights(trainer.model), trainer.trainingState()]);
+        post({ type: 'checkpoint', runId: id, epoch, step, bestEpoch, weights, training });
       },
     },
     pace.yieldBetweenSteps,

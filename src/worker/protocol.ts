@@ -16,6 +16,7 @@ import type { PredictionColumn } from '../core/predict/predictionColumns.ts';
 import type { TrainSettings } from '../core/settings/settingsTable.ts';
 import type { StepLosses } from '../core/train/lossReader.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
+import type { TrainingState } from '../core/train/multiTaskTrainer.ts';
 import type { BackendChoice, BackendName, ColumnRole, EmbeddingSpec, InputEncoding, TaskSpec } from '../core/types.ts';
 import type { WeightingConfig } from '../core/weighting/strategies.ts';
 import type { WeightsData } from './weightsData.ts';
@@ -37,6 +38,8 @@ export interface ResumePoint {
   epoch: number;
   step: number;
   weights: WeightsData;
+  /** The optimisers' state, the random sequence's position…: absent in a run saved without it (it then starts those afresh). */
+  training?: TrainingState;
 }
 
 export type { EarlyStoppingSettings as EarlyStoppingConfig } from '../core/settings/settingsTable.ts';
@@ -203,7 +206,15 @@ export type FromWorker =
   | { type: 'applied'; runId: number; step: number; patch: RunPatch }
   | { type: 'runReset'; numTensors: number }
   /** The weights at an epoch's end, for the saved run (bestEpoch: early stopping's best so far, when on). */
-  | { type: 'checkpoint'; runId: number; epoch: number; step: number; bestEpoch: number | null; weights: WeightsData }
+  | {
+      type: 'checkpoint';
+      runId: number;
+      epoch: number;
+      step: number;
+      bestEpoch: number | null;
+      weights: WeightsData;
+      training: TrainingState;
+    }
   | { type: 'pong'; id: number }
   /** Said by the page's client, not the worker: the worker stopped answering and a fresh one replaced it. */
   | { type: 'workerLost' }

@@ -143,6 +143,13 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     if (problem) throw new PrepareError(problem); // before the current run goes
     disposeRun();
     run = createActiveRun(nextRunId++, table, config, post, yieldToEventLoop, resume);
+    if (resume?.training) {
+      try {
+        await run.trainer.restoreTrainingState(resume.training);
+      } catch {
+        run.trainer.resetOptimizers(); // a state that does not fit: the weights stand, the moments start afresh
+      }
+    }
     models.runCreated();
     post({ type: 'runCreated', ...run.info });
   };

@@ -6,26 +6,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { message } from '../core/messages/message.ts';
 import { MessageError } from '../core/messages/messageError.ts';
+import { packTensors, type PackedTensors } from '../core/train/packedTensors.ts';
 
-export interface WeightsData {
-  specs: { name: string; shape: number[] }[];
-  /** float32 values of every weight, in order. */
-  data: ArrayBuffer;
-}
+export type WeightsData = PackedTensors;
 
 export async function readWeights(model: tf.LayersModel): Promise<WeightsData> {
-  const specs = model.weights.map((w) => ({ name: w.originalName, shape: [...w.shape] as number[] }));
+  const names = model.weights.map((w) => w.originalName);
   const clones = tf.tidy(() => model.getWeights().map((w) => tf.clone(w)));
   try {
-    const values = await Promise.all(clones.map((c) => c.data() as Promise<Float32Array>));
-    const total = values.reduce((sum, v) => sum + v.length, 0);
-    const data = new Float32Array(total);
-    let offset = 0;
-    for (const v of values) {
-      data.set(v, offset);
-      offset += v.length;
-    }
-    return { specs, data: data.buffer };
+    return await packTensors(clones.map((tensor, i) => ({ name: names[i] as string, tensor })));
   } finally {
     tf.dispose(clones);
   }

@@ -9,7 +9,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { PreparedDataset } from '../data/prepareDataset.ts';
 import type { TaskMetrics } from '../metrics/taskMetrics.ts';
 import { buildMultiTaskNetwork } from '../model/buildMultiTaskModel.ts';
-import { createRng } from '../rng.ts';
+import { createRng, type SeededRng } from '../rng.ts';
+import type { PackedTensors } from './packedTensors.ts';
 import type { DenseLayerSpec, ModelSpec, TaskSpec } from '../types.ts';
 import { createWeighting } from '../weighting/createWeighting.ts';
 import { DEFAULT_WEIGHTING, type WeightingConfig } from '../weighting/strategies.ts';
@@ -49,6 +50,17 @@ export interface TrainerOptions {
 
 export type { SplitName } from './splitEvaluator.ts';
 
+/**
+ * What a run needs, beyond its weights, to take the very step it would have taken next: the
+ * random sequence's position (batch order, PCGrad), DWA's recent losses and the optimisers' state.
+ * A strategy's own learned weights (Uncertainty, GradNorm) start afresh.
+ */
+export interface TrainingState {
+  rng: number;
+  epochLosses: number[][];
+  optimizers: PackedTensors[];
+}
+
 /** How many epochs of mean losses the run keeps (DWA looks at the last two). */
 const EPOCH_HISTORY = 3;
 
@@ -78,6 +90,7 @@ export class MultiTaskTrainer {
   private readonly evaluator: SplitEvaluator;
   private readonly probes: TrainingProbes;
   private readonly dropoutMasks: DropoutMasks;
+  private readonly rng: SeededRng;
 
   constructor(
     readonly data: PreparedDataset,
@@ -101,6 +114,7 @@ export class MultiTaskTrainer {
     this.evaluator = new SplitEvaluator(data);
     // One seeded sequence for the batch order and PCGrad's projection order, as runs have always drawn it.
     const rng = createRng(options.seed + 7919);
+    this.rng = rng;
     this.batcher = new EpochBatcher(this.train, options.batchSize, rng);
     this.stepsPerEpoch = this.batcher.stepsPerEpoch;
     this.optimizers = new PartitionedOptimizers(options.optimizer ?? 'adam', this.tasks.length, this.baseLearningRate);
@@ -256,6 +270,22 @@ export class MultiTaskTrainer {
     this.epochsCompleted = epochs;
     this.globalStep = step;
     this.stepInEpoch = 0;
+  }
+
+  /** The state to continue from at an epoch's end (read with the weights, before the next step). */
+  async trainingState(): Promise<TrainingState> {
+    return {
+      rng: this.rng.state(),
+      epochLosses: this.epochLosses.map((l) => [...l]),
+      optimizers: await this.optimizers.state(),
+    };
+  }
+
+  /** Puts a saved {@link TrainingState} back (with {@link resumeAt} and the weights). */
+  async restoreTrainingState(state: TrainingState): Promise<void> {
+    this.rng.restore(state.rng);
+    this.epochLosses.splice(0, this.epochLosses.length, ...state.epochLosses.map((l) => [...l]));
+    await this.optimizers.restore(state.optimizers);
   }
 
   /** Forgets optimiser state (moments), e.g. after a divergence filled it with NaN. */

@@ -3,8 +3,9 @@
  * variables. TF.js optimisers key their state (Adam's moments) by position in the variable list,
  * so a head left out of a step (its task off) must not shift the other heads' state.
  */
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import { createOptimizer, setLearningRate, type OptimizerKind } from './optimizers.ts';
+import { packTensors, unpackTensors, type PackedTensors } from './packedTensors.ts';
 
 export class PartitionedOptimizers {
   private trunk!: tf.Optimizer;
@@ -47,6 +48,35 @@ export class PartitionedOptimizers {
   reset(learningRate: number): void {
     this.dispose();
     this.create(learningRate);
+  }
+
+  /** Every optimiser's state (moments, iteration count) as data: the trunk's, each head's, the strategy's. */
+  async state(): Promise<PackedTensors[]> {
+    const lists = await Promise.all(this.all().map((o) => o.getWeights()));
+    try {
+      return await Promise.all(lists.map((named) => packTensors(named)));
+    } finally {
+      // getWeights hands out the moment variables themselves, and a fresh iteration scalar (ours to free).
+      lists.forEach((named) => named.filter((n) => n.name === 'iter').forEach((n) => n.tensor.dispose()));
+    }
+  }
+
+  /** Puts a saved state back (as {@link state} gave it), so the next step is the one the saved run would have taken. */
+  async restore(states: readonly PackedTensors[]): Promise<void> {
+    const all = this.all();
+    if (states.length !== all.length) throw new RangeError('optimiser state: wrong number of optimisers');
+    for (const [i, optimizer] of all.entries()) {
+      const named = unpackTensors(states[i] as PackedTensors);
+      try {
+        await optimizer.setWeights(named);
+      } finally {
+        tf.dispose(named.map((n) => n.tensor)); // the optimiser made variables of its own from them
+      }
+    }
+  }
+
+  private all(): tf.Optimizer[] {
+    return [this.trunk, ...this.heads, this.strategy];
   }
 
   dispose(): void {

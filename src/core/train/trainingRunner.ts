@@ -39,7 +39,8 @@ export interface EpochReport {
 export interface RunnerHooks {
   onLosses(steps: StepLosses[], samplesPerSecond: number): void;
   /** diagnostics: the validation split's plot data (kept out of the report, which the page keeps for every epoch). */
-  onEpoch(report: EpochReport, diagnostics: TaskDiagnostics[]): void;
+  /** Awaited before the next step: what it reads of the model (a checkpoint) is this epoch's. */
+  onEpoch(report: EpochReport, diagnostics: TaskDiagnostics[]): unknown;
 }
 
 export interface RunnerOptions {
@@ -270,7 +271,7 @@ export class TrainingRunner {
     const evalMs = performance.now() - evalStart;
     this.segmentStartMs = performance.now();
     const stop = this.checkEarlyStopping(epoch, val);
-    this.hooks.onEpoch(
+    await this.hooks.onEpoch(
       {
         epoch,
         step: this.trainer.globalStep,
