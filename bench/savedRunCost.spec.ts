@@ -47,9 +47,10 @@ test('saving each epoch of a census run, and reopening it', async ({ page }) => 
   await expect(runs).toHaveCount(1);
   await expect(runs.first()).toContainText(String(EPOCHS));
   const saves = await page.evaluate(() =>
-    performance
-      .getEntriesByName('mtl:run-saved')
-      .map((e) => ({ ms: e.duration, ...((e as PerformanceMeasure).detail as { bytes: number; epoch: number }) })),
+    performance.getEntriesByName('mtl:run-saved').map((e) => ({
+      ms: e.duration,
+      ...((e as PerformanceMeasure).detail as { epoch: number; weightBytes: number; stateBytes: number }),
+    })),
   );
   const storedBytes = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
   const parameters = await page.evaluate(() => document.body.innerText.match(/([\d,]+) parameters/)?.[1] ?? '');
@@ -70,7 +71,8 @@ test('saving each epoch of a census run, and reopening it', async ({ page }) => 
     parameters,
     saves,
     saveMsMedian: [...saves.map((s) => s.ms)].sort((a, b) => a - b)[Math.floor(saves.length / 2)],
-    weightBytesPerSave: saves[0]?.bytes,
+    weightBytesPerSave: saves[0]?.weightBytes,
+    optimiserStateBytesPerSave: saves[0]?.stateBytes,
     storageUsageBytes: storedBytes,
     reopenMs,
   };

@@ -28,6 +28,8 @@ import {
 } from './shareLink.ts';
 import { appStore, type AppState, type TrainSettings } from './store.ts';
 
+/** A worker lost again within this long after a restart is not met with another reopen. */
+const LOST_AGAIN_MS = 60_000;
 /** Slider drags send at most one weight update per this interval (the last value always goes). */
 const WEIGHT_SEND_MS = 100;
 
@@ -91,6 +93,7 @@ export function createController(client: TrainingClient, storage: RunStorage | n
         storage,
         nextRequestId: () => nextRequestId++,
         loadSample: (id, correlation) => controller.loadSample(id, correlation === undefined ? {} : { correlation }),
+        sentConfig: (requestId) => (requestId === creatingId ? creating : null),
       })
     : null;
   /** The config of a createRun the worker has not answered yet, and that request's id. */
@@ -139,14 +142,22 @@ export function createController(client: TrainingClient, storage: RunStorage | n
 
   const lessons = createLessonTracker(appStore);
 
-  /** A fresh worker: the backend chosen, the table again, then the saved run reopened at its last epoch. */
+  /** When the last worker was lost: a second loss soon after is not met with the same reopen (no crash loop). */
+  let lastLostMs = -Infinity;
+  /**
+   * A fresh worker: the backend chosen, the table on the page loaded again with its roles, then
+   * the saved run reopened at its last epoch (unless the previous worker was lost moments ago).
+   */
   const recover = (savedRunId: string | null) => {
     creating = null;
     resetting = false;
+    const soon = performance.now() - lastLostMs < LOST_AGAIN_MS;
+    lastLostMs = performance.now();
     client.send({ type: 'setBackend', choice: get().backendChoice });
-    if (!lastSource) return;
-    sendLoad(lastSource, { pendingPreset: null, alert: get().alert });
-    if (savedRunId) keeper?.reopenAfterLoad(savedRunId, get().loadId);
+    if (!shownSource) return;
+    const { roles, positiveClasses, alert } = get();
+    sendLoad(shownSource, { pendingPreset: { roles, positiveClasses }, pendingAlert: alert, alert });
+    if (!soon) keeper?.reopenAfterLoad(savedRunId, get().loadId);
   };
 
   const onEvent = (msg: FromWorker) => {
@@ -164,13 +175,15 @@ export function createController(client: TrainingClient, storage: RunStorage | n
     switch (msg.type) {
       case 'datasetLoaded': {
         performance.mark('mtl:dataset-ready', { detail: msg.timings ?? null });
+        shownSource = asked.get(msg.loadId) ?? shownSource;
+        for (const id of asked.keys()) if (id <= msg.loadId) asked.delete(id);
         const expected = get().expectedFile;
         if (expected && get().datasetFromFile && msg.loadId === get().loadId) {
           const same = sameSharedFile(expected, msg.fingerprint);
-          const { name, rows } = expected;
+          const { name, rows: count } = expected;
           set({
             expectedFile: null,
-            alert: message(same ? 'shell.link.sameFile' : 'shell.link.otherFile', { name, rows }),
+            alert: message(same ? 'shell.link.sameFile' : 'shell.link.otherFile', { name, count }),
           });
         }
         break;
@@ -209,7 +222,7 @@ export function createController(client: TrainingClient, storage: RunStorage | n
 
   /** Creates the run first when there is none (or one is being created). */
   const ensureRun = () => {
-    if ((get().run && !resetting) || creating) return;
+    if ((get().run && !resetting) || creating || keeper?.isResuming()) return;
     const { settings, roles, weights, enabled, encodings, positiveClasses, balanceClasses, chainedTo } = get();
     creating = { ...settings, roles, weights, enabled, encodings, positiveClasses, balanceClasses, chainedTo };
     creatingId = nextRequestId++;
@@ -238,13 +251,14 @@ export function createController(client: TrainingClient, storage: RunStorage | n
     if (Object.keys(live).length > 0) client.send({ type: 'update', patch: live });
   };
 
-  /** The table's source, to load it again into a fresh worker after one was lost. */
-  let lastSource: DatasetSource | null = null;
+  /** The shown table's source (to load it again into a fresh worker), and the sources of loads not answered yet. */
+  let shownSource: DatasetSource | null = null;
+  const asked = new Map<number, DatasetSource>();
   /** Asks the worker for a table under a fresh load id (its answers carry it: see AppState.loadId). */
   const sendLoad = (source: DatasetSource, patch: Partial<AppState>) => {
-    lastSource = source;
     const loadId = get().loadId + 1;
     set({ datasetLoading: true, alert: null, ...patch, loadId });
+    asked.set(loadId, source);
     client.send({ type: 'loadDataset', source, loadId });
   };
 
@@ -257,7 +271,7 @@ export function createController(client: TrainingClient, storage: RunStorage | n
     openShared(setup) {
       const problems =
         setup.problems.length > 0 ? message('shell.link.problems', { problems: messages(setup.problems) }) : null;
-      set({ hidden: setup.hidden ?? [], expectedFile: setup.file ?? null });
+      set({ hidden: setup.hidden ?? [] });
       if (setup.lessonId) controller.openLesson(setup.lessonId);
       else {
         controller.loadSample(
@@ -266,7 +280,8 @@ export function createController(client: TrainingClient, storage: RunStorage | n
         );
         set({ settings: setup.settings });
       }
-      set({ alert: problems, pendingAlert: problems });
+      // After the sample's load was asked for (which forgets any file a link named), this link's file.
+      set({ alert: problems, pendingAlert: problems, expectedFile: setup.file ?? null });
     },
     shareLink(base) {
       const { sampleId, settings, sampleCorrelation, datasetFromFile, dataset } = get();
@@ -305,6 +320,7 @@ export function createController(client: TrainingClient, storage: RunStorage | n
         sampleId: sample.id,
         datasetFromFile: false,
         pendingPreset: { roles: { ...sample.roles, ...options.roles }, positiveClasses: sample.positiveClasses ?? {} },
+        expectedFile: null, // a sample now: a link's file is no longer what the page waits for
         settings,
         ...(correlation === undefined ? {} : { sampleCorrelation: correlation }),
       });

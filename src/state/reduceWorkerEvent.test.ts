@@ -36,6 +36,7 @@ const loaded: WorkerEvent<'datasetLoaded'> = {
 
 const created = (runId: number): WorkerEvent<'runCreated'> => ({
   type: 'runCreated',
+  requestId: 1,
   runId,
   tasks: [
     { name: 'a', kind: 'binary', numClasses: 2, classLabels: ['0', '1'] },

@@ -27,7 +27,7 @@ export function reduceWorkerEvent(state: AppState, msg: FromWorker): AppState {
       return { ...state, backend: { name: msg.backend, reason: msg.reason } };
     case 'runCreated': {
       if (state.run?.runId === msg.runId) return state;
-      const { type: _type, ...info } = msg;
+      const { type: _type, requestId: _requestId, ...info } = msg;
       return { ...state, ...EMPTY_RESULTS, run: info, importedModel: null };
     }
     case 'runReset':

@@ -30,6 +30,8 @@ export interface RunKeeperDeps {
   nextRequestId(): number;
   /** Loads a built-in sample (a run reopened on a sample loads it first). */
   loadSample(id: string, correlation?: number): void;
+  /** The config the controller sent with this createRun (what the run was built from). */
+  sentConfig(requestId: number): RunConfig | null;
 }
 
 /** The part of the page's state a saved run's config is made of. */
@@ -45,8 +47,8 @@ export function createRunKeeper(deps: RunKeeperDeps) {
   /** The record of the run on the page, and the weights of its best epoch so far. */
   let current: { id: string; name: string; createdAt: number; runId: number; config: RunConfig } | null = null;
   let best: RunWeights['best'] = null;
-  /** A reopen waiting for its createRun's answer (or for its sample's table). */
-  let resuming: { requestId: number; run: SavedRun } | null = null;
+  /** A reopen waiting for its createRun's answer (or for its sample's table), with the run's saved best weights. */
+  let resuming: { requestId: number; run: SavedRun; best: RunWeights['best'] } | null = null;
   let waitingForTable: { loadId: number; id: string } | null = null;
   /** One save at a time; a newer checkpoint waiting replaces an older one. */
   let saving: Promise<void> = Promise.resolve();
@@ -78,7 +80,7 @@ export function createRunKeeper(deps: RunKeeperDeps) {
     const run: SavedRun = {
       version: SAVED_RUN_VERSION,
       id: current.id,
-      name: get().savedRuns.find((r) => r.id === current?.id)?.name ?? current.name,
+      name: current.name,
       createdAt: current.createdAt,
       updatedAt: Date.now(),
       dataset: {
@@ -107,10 +109,16 @@ export function createRunKeeper(deps: RunKeeperDeps) {
     await storage.save(run, { id: run.id, latest, best });
     performance.measure('mtl:run-saved', {
       start,
-      detail: { bytes: checkpoint.weights.data.byteLength, epoch: run.epoch },
+      detail: {
+        epoch: run.epoch,
+        weightBytes: checkpoint.weights.data.byteLength,
+        stateBytes: checkpoint.training.optimizers.reduce((sum, o) => sum + o.data.byteLength, 0),
+      },
     });
+    // While it was written the run may have gone (reset, reopen, delete) or been renamed: that stands.
+    if (current?.id !== run.id) return;
     const others = get().savedRuns.filter((r) => r.id !== run.id);
-    set({ savedRuns: [run, ...others], savedRunId: run.id });
+    set({ savedRuns: [{ ...run, name: current.name }, ...others], savedRunId: run.id });
   };
 
   const enqueueSave = (checkpoint: WorkerEvent<'checkpoint'>) => {
@@ -132,7 +140,7 @@ export function createRunKeeper(deps: RunKeeperDeps) {
 
   /** Puts a saved run back: the page's settings and curves now, the weights once the worker built it. */
   const resume = async (id: string) => {
-    const [run, weights] = await Promise.all([storage.get(id), storage.weights(id)]);
+    const { run, weights } = await storage.load(id);
     if (!run || !weights) {
       set({ alert: message('messages.runs.missing') });
       return;
@@ -153,8 +161,7 @@ export function createRunKeeper(deps: RunKeeperDeps) {
         : {}),
     });
     const requestId = deps.nextRequestId();
-    resuming = { requestId, run: { ...run, config } };
-    best = weights.best;
+    resuming = { requestId, run: { ...run, config }, best: weights.best };
     const { epoch, step, specs, data, training } = weights.latest;
     const resumeAt = { epoch, step, weights: { specs, data }, ...(training ? { training } : {}) };
     client.send({ type: 'createRun', config, requestId, resume: resumeAt });
@@ -163,17 +170,19 @@ export function createRunKeeper(deps: RunKeeperDeps) {
   const onEvent = (msg: FromWorker) => {
     switch (msg.type) {
       case 'runCreated': {
-        const reopened = resuming;
-        resuming = null;
+        const reopened = resuming && msg.requestId === resuming.requestId ? resuming : null;
         if (reopened) {
+          resuming = null;
           const { run } = reopened;
           current = { id: run.id, name: run.name, createdAt: run.createdAt, runId: msg.runId, config: run.config };
+          best = reopened.best;
           const last = run.epochs.at(-1);
           set({
             savedRunId: run.id,
             epochs: run.epochs,
             changeMarks: run.changeMarks,
-            bestEpoch: run.bestEpoch,
+            // Early stopping watches afresh from here (its best so far is not carried into the worker).
+            bestEpoch: null,
             latestWeights: last?.weights ?? null,
             progress: { epoch: run.epoch, step: run.step, targetEpochs: run.epoch, samplesPerSecond: 0 },
             pendingValDiagnostics: null,
@@ -189,7 +198,7 @@ export function createRunKeeper(deps: RunKeeperDeps) {
           name: `${dataset} #${same + 1}`,
           createdAt: Date.now(),
           runId: msg.runId,
-          config: configOf(state),
+          config: deps.sentConfig(msg.requestId) ?? configOf(state),
         };
         best = null;
         set({ savedRunId: null });
@@ -200,9 +209,23 @@ export function createRunKeeper(deps: RunKeeperDeps) {
         set({ savedRunId: null });
         return;
       case 'checkpoint':
+        if (msg.runId !== current?.runId) return; // a run that is gone
+        // The best weights are taken as the checkpoint arrives (a queued save may be skipped).
+        if (msg.bestEpoch !== null && msg.bestEpoch === msg.epoch) best = { ...msg.weights, epoch: msg.epoch };
         enqueueSave(msg);
         return;
+      case 'loadCancelled':
+        if (waitingForTable && msg.loadId >= waitingForTable.loadId) waitingForTable = null;
+        return;
+      case 'workerLost':
+        // What was waiting on the old worker will never be answered.
+        if (resuming) waitingForTable = { loadId: Number.POSITIVE_INFINITY, id: resuming.run.id };
+        resuming = null;
+        queued = null;
+        current = null;
+        return;
       case 'datasetLoaded':
+        if (waitingForTable && get().loadId > waitingForTable.loadId) waitingForTable = null; // superseded
         if (waitingForTable && msg.loadId === waitingForTable.loadId) {
           const { id } = waitingForTable;
           waitingForTable = null;
@@ -220,22 +243,23 @@ export function createRunKeeper(deps: RunKeeperDeps) {
   /** Reopens when the loaded table is the run's (same hash and rows); else says which file it needs. */
   const reopenIfSameTable = async (id: string) => {
     const run = get().savedRuns.find((r) => r.id === id);
-    const fingerprint = get().dataset?.fingerprint;
+    const fingerprint = get().datasetLoading ? undefined : get().dataset?.fingerprint;
     if (!run) return;
     if (fingerprint && fingerprint.sha256 === run.dataset.sha256 && fingerprint.rows === run.dataset.rows) {
       await resume(id);
       return;
     }
-    if (run.dataset.sampleId && waitingForTable === null && fingerprint?.name !== run.dataset.name) {
+    if (run.dataset.sampleId && waitingForTable === null && !get().datasetLoading) {
       deps.loadSample(run.dataset.sampleId, run.dataset.correlation);
       waitingForTable = { loadId: get().loadId, id };
       return;
     }
-    set({ alert: message('messages.runs.otherTable', { name: run.dataset.name, rows: run.dataset.rows }) });
+    set({ alert: message('messages.runs.otherTable', { name: run.dataset.name, count: run.dataset.rows }) });
   };
 
   const actions: RunActions = {
     reopenRun(id) {
+      if (resuming || waitingForTable) return; // one reopen at a time (a double click)
       void reopenIfSameTable(id).catch(say);
     },
     renameRun(id, name) {
@@ -258,12 +282,15 @@ export function createRunKeeper(deps: RunKeeperDeps) {
     },
   };
 
-  /** After a lost worker: reopen this run once the table is loaded again (load `loadId`). */
-  const reopenAfterLoad = (id: string, loadId: number) => {
-    current = null;
-    waitingForTable = { loadId, id };
+  /** After a lost worker: reopen this run (or the one a reopen was waiting for) once the table is loaded again. */
+  const reopenAfterLoad = (id: string | null, loadId: number) => {
+    const pending = waitingForTable?.loadId === Number.POSITIVE_INFINITY ? waitingForTable.id : null;
+    waitingForTable = id || pending ? { loadId, id: (id ?? pending) as string } : null;
   };
 
+  /** A reopen's createRun is on its way: Train must not create another run in its place. */
+  const isResuming = () => resuming !== null;
+
   void refresh();
-  return { actions, onEvent, refresh, reopenAfterLoad, whenSaved: () => saving };
+  return { actions, onEvent, refresh, reopenAfterLoad, isResuming, whenSaved: () => saving };
 }

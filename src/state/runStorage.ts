@@ -19,6 +19,8 @@ export interface RunStorage {
   list(): Promise<SavedRun[]>;
   get(id: string): Promise<SavedRun | undefined>;
   weights(id: string): Promise<RunWeights | undefined>;
+  /** A record and its weights, read in one transaction (a save in between cannot split them). */
+  load(id: string): Promise<{ run: SavedRun | undefined; weights: RunWeights | undefined }>;
   /** Saves a record and (when given) its weights together. */
   save(run: SavedRun, weights?: RunWeights): Promise<void>;
   rename(id: string, name: string): Promise<void>;
@@ -33,6 +35,14 @@ export function openRunStorage(): RunStorage {
   let db: Promise<IDBPDatabase<RunsDb>> | null = null;
   const open = () =>
     (db ??= openDB<RunsDb>(DB_NAME, 1, {
+      // A connection the browser closed (site data cleared) or another tab needs gone: open afresh next time.
+      terminated() {
+        db = null;
+      },
+      blocking() {
+        void db?.then((d) => d.close());
+        db = null;
+      },
       upgrade(database) {
         const runs = database.createObjectStore('runs', { keyPath: 'id' });
         runs.createIndex('updatedAt', 'updatedAt');
@@ -59,6 +69,12 @@ export function openRunStorage(): RunStorage {
     },
     async weights(id) {
       return (await open()).get('weights', id);
+    },
+    async load(id) {
+      const tx = (await open()).transaction(['runs', 'weights'], 'readonly');
+      const [run, weights] = await Promise.all([tx.objectStore('runs').get(id), tx.objectStore('weights').get(id)]);
+      await tx.done;
+      return { run, weights };
     },
     save(run, weights) {
       return write(async (database) => {

@@ -54,7 +54,7 @@ export function shareLinkFor(
   if (sampleId === null) {
     params.set('data', 'file');
     if (file) {
-      params.set('file', file.name.slice(0, 200));
+      params.set('file', file.name.replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 100));
       params.set('rows', String(file.rows));
       params.set('sha', file.sha256.slice(0, SHA_PREFIX));
     }
@@ -114,7 +114,7 @@ export function readShareLink(hash: string): SharedSetup | null {
       }),
     );
   const file = params.get('data') === 'file' ? readSharedFile(params) : undefined;
-  if (file) problems.push(message('shell.link.ownFileNamed', { name: file.name, rows: file.rows }));
+  if (file) problems.push(message('shell.link.ownFileNamed', { name: file.name, count: file.rows }));
   else if (params.get('data') === 'file') problems.push(message('shell.link.ownFile'));
   const correlation = Number(params.get('corr'));
   const shared: SharedSetup = { sampleId: sample?.id ?? DEFAULT_SAMPLE_ID, settings, problems };
@@ -132,7 +132,9 @@ function readSharedFile(params: URLSearchParams): SharedFile | undefined {
   const name = params.get('file');
   const rows = Number(params.get('rows'));
   const sha256 = params.get('sha') ?? '';
-  if (name === null || name.length > 200 || !Number.isInteger(rows) || rows < 1) return undefined;
+  // A file's name only: no markup or sentence can ride in it (the page shows it inside its own words).
+  if (name === null || name.length > 100 || !/^[\p{L}\p{N} ._()-]+$/u.test(name)) return undefined;
+  if (!Number.isInteger(rows) || rows < 1) return undefined;
   if (!new RegExp(`^[0-9a-f]{${SHA_PREFIX}}$`).test(sha256)) return undefined;
   return { name, rows, sha256 };
 }

@@ -27,6 +27,9 @@ interface Predictor {
 
 interface ImportedModel extends Predictor {
   fileName: string;
+  /** What the bundle said it was trained on, kept for a re-export. */
+  dataset: { name: string; rows: number };
+  epochs: number;
 }
 
 export interface ModelToolsDeps {
@@ -68,8 +71,8 @@ export function createModelTools(deps: ModelToolsDeps) {
       const bundle = await exportBundle({
         model: chosen.model,
         preprocessing: chosen.preprocessing,
-        dataset: (fromRun ? deps.table() : null) ?? { name: imported?.fileName ?? '', rows: 0 },
-        epochs: fromRun ? run.trainer.epochsCompleted : 0,
+        dataset: (fromRun ? deps.table() : imported?.dataset) ?? { name: '', rows: 0 },
+        epochs: fromRun ? run.trainer.epochsCompleted : (imported?.epochs ?? 0),
       });
       deps.post({ type: 'modelExported', requestId, bundle });
     },
@@ -91,13 +94,22 @@ export function createModelTools(deps: ModelToolsDeps) {
         );
       }
       const { preprocessing } = bundle;
-      const inputs = (preprocessing.featureNames.length > 0 ? 1 : 0) + preprocessing.embeddings.length;
-      if (model.inputs.length !== inputs || model.outputs.length !== preprocessing.tasks.length) {
+      // Widths too: a head narrower than its classes would give wrong probabilities without an error.
+      const inputWidths = [
+        ...(preprocessing.featureNames.length > 0 ? [preprocessing.featureNames.length] : []),
+        ...preprocessing.embeddings.map(() => 1),
+      ];
+      const outputWidths = preprocessing.tasks.map((t) => (t.kind === 'multiclass' ? t.numClasses : 1));
+      const widths = (list: tf.SymbolicTensor[]) => list.map((s) => s.shape[1]);
+      if (
+        JSON.stringify(widths(model.inputs)) !== JSON.stringify(inputWidths) ||
+        JSON.stringify(widths(model.outputs)) !== JSON.stringify(outputWidths)
+      ) {
         model.dispose();
         throw new MessageError(message('messages.bundle.inconsistent'));
       }
       dropImported();
-      imported = { model, preprocessing, fileName: file.name };
+      imported = { model, preprocessing, fileName: file.name, dataset: bundle.dataset, epochs: bundle.epochs };
       useImported = true;
       deps.post({
         type: 'modelImported',

@@ -161,7 +161,8 @@ export type FromWorker =
   | ({ type: 'datasetLoaded'; loadId: number; timings?: LoadPhases & { summarizeMs: number } } & DatasetInfo)
   /** reason: one sentence for the Backend status, which backend and why. */
   | { type: 'backendReady'; backend: BackendName; reason: Message }
-  | ({ type: 'runCreated' } & RunInfo)
+  /** requestId: the createRun's it answers. */
+  | ({ type: 'runCreated'; requestId: number } & RunInfo)
   /** targetEpochs: null while training until paused. */
   | {
       type: 'stateChanged';

@@ -136,7 +136,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     post({ type: 'backendReady', ...backend });
   };
 
-  const createRun = async (config: RunConfig, resume?: ResumePoint) => {
+  const createRun = async (config: RunConfig, requestId: number, resume?: ResumePoint) => {
     await ensureBackend();
     if (!table) throw somethingWrong(message('messages.worker.noDataset'));
     const problem = configProblem(config);
@@ -151,7 +151,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
       }
     }
     models.runCreated();
-    post({ type: 'runCreated', ...run.info });
+    post({ type: 'runCreated', requestId, ...run.info });
   };
 
   // The page creates a run before it trains one; with none here, its creation failed and said why.
@@ -327,7 +327,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
           run?.interruptWait();
           return enqueue(async () => {
             try {
-              await createRun(msg.config, msg.resume);
+              await createRun(msg.config, msg.requestId, msg.resume);
             } catch (e) {
               post({ type: 'error', requestId: msg.requestId, message: messageOf(e) });
             }
@@ -346,7 +346,8 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
         case 'exportModel':
           return enqueue(() => modelWork(msg.requestId, () => models.exportModel(msg.requestId)));
         case 'importModel':
-          return enqueue(() => modelWork(msg.requestId, () => models.importModel(msg.requestId, msg.file)));
+          // Beside training too: it touches only the imported model (a run until paused never ends its segment).
+          return modelWork(msg.requestId, () => models.importModel(msg.requestId, msg.file));
         case 'predict': {
           // Beside training (not on its queue): a newer prediction supersedes the one being read.
           predicting.abort();

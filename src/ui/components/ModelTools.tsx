@@ -22,7 +22,7 @@ export function ModelTools() {
     ? t('keep.model.imported', {
         file: imported.fileName,
         dataset: imported.dataset.name,
-        epochs: imported.epochs,
+        count: imported.epochs,
         tasks,
       })
     : run

@@ -44,8 +44,10 @@ export const enKeep = {
     inUseLabel: 'Model in use',
     none: 'No model yet: train one, or import a model bundle (the file Export model saves).',
     run: 'Model in use: the run trained here (epoch {{epoch}}; tasks {{tasks}}).',
-    imported:
-      'Model in use: {{file}}, imported (trained on {{dataset}} for {{epochs}} epochs; tasks {{tasks}}). Training a run here makes that run the model in use.',
+    imported_one:
+      'Model in use: {{file}}, imported (trained on {{dataset}} for {{count}} epoch; tasks {{tasks}}). Training a run here makes that run the model in use.',
+    imported_other:
+      'Model in use: {{file}}, imported (trained on {{dataset}} for {{count}} epochs; tasks {{tasks}}). Training a run here makes that run the model in use.',
     import: 'Import model',
     predict: 'Predict CSV',
     needs:

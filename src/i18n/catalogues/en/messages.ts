@@ -233,7 +233,7 @@ export const enMessages = {
     crashed: 'The training worker failed: {{detail}}. Reload the page to start again.',
     unknownError: 'unknown error',
     restarted:
-      'The training engine stopped answering (it crashed, or the GPU was lost) and was restarted. The table is loaded again and the run reopened at its last saved epoch: press Train to go on.',
+      'The training engine stopped answering (it crashed, or the GPU was lost) and was restarted. The table is loaded again, and a run kept in this browser reopens at its last saved epoch: press Train to go on.',
   },
 
   /** Reading a model bundle (Import model): src/core/bundle/modelBundle.ts, src/worker/modelTools.ts. */
@@ -263,8 +263,10 @@ export const enMessages = {
     saveFailed: 'This run could not be kept in the browser: {{detail}}. The runs kept before are intact.',
     missing: 'This saved run is no longer in the browser (deleted in another tab?).',
     settingsProblems: 'The saved run: {{problems}}',
-    otherTable:
-      'This run was trained on {{name}} ({{rows}} rows). Load that file first (Upload CSV), then reopen the run.',
+    otherTable_one:
+      'This run was trained on {{name}} ({{count, number}} row). Load that file first (Upload CSV), then reopen the run.',
+    otherTable_other:
+      'This run was trained on {{name}} ({{count, number}} rows). Load that file first (Upload CSV), then reopen the run.',
     weightsMismatch: 'The saved weights do not fit the network these settings build, so the run cannot continue.',
   },
 

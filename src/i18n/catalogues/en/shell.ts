@@ -20,10 +20,14 @@ export const enShell = {
     unknownSample: 'The link names a sample this app does not have; {{sample}} is loaded.',
     ownFile:
       'It was made with a file of its own, which a link never holds: upload that file, then press Train; its settings are set.',
-    ownFileNamed:
-      'It was made with the file {{name}} ({{rows, number}} rows), which a link never holds: upload that file, then press Train; its settings are set.',
-    otherFile:
-      'This is not the file the link was made with ({{name}}, {{rows, number}} rows): its content differs, so results may differ too. The link’s settings stay set.',
+    ownFileNamed_one:
+      'It was made with the file “{{name}}” ({{count, number}} row), which a link never holds: upload that file, then press Train; its settings are set.',
+    ownFileNamed_other:
+      'It was made with the file “{{name}}” ({{count, number}} rows), which a link never holds: upload that file, then press Train; its settings are set.',
+    otherFile_one:
+      'This is not the file the link was made with (“{{name}}”, {{count, number}} row): its content differs, so results may differ too. The link’s settings stay set.',
+    otherFile_other:
+      'This is not the file the link was made with (“{{name}}”, {{count, number}} rows): its content differs, so results may differ too. The link’s settings stay set.',
     sameFile: 'This is the file the link was made with; its settings are set.',
     correlation: "Task correlation in the link must be between −1 and 1; the sample's own is used.",
     unknownLesson: 'It names a lesson this app does not have; none is opened.',

@@ -45,8 +45,8 @@ export const zhKeep: Translation<typeof enKeep> = {
     inUseLabel: '当前使用的模型',
     none: '还没有模型：请训练一个，或导入模型包（“导出模型”保存的文件）。',
     run: '当前模型：在此训练的模型（第 {{epoch}} 轮；任务 {{tasks}}）。',
-    imported:
-      '当前模型：导入的 {{file}}（在 {{dataset}} 上训练了 {{epochs}} 轮；任务 {{tasks}}）。在此训练新模型后，将改用新训练的模型。',
+    imported_other:
+      '当前模型：导入的 {{file}}（在 {{dataset}} 上训练了 {{count}} 轮；任务 {{tasks}}）。在此训练新模型后，将改用新训练的模型。',
     import: '导入模型',
     predict: '预测 CSV',
     needs: '要预测的文件需要这些输入列：{{columns}}；目标列可以没有，其他列会被忽略。',

@@ -178,7 +178,7 @@ export const zhMessages: Translation<typeof enMessages> = {
     crashed: '训练 Worker 出错：{{detail}}。请重新加载页面以重新开始。',
     unknownError: '未知错误',
     restarted:
-      '训练引擎停止响应（崩溃或 GPU 丢失），已重新启动。数据表已重新加载，训练已在最后保存的轮次重新打开：点击“训练”即可继续。',
+      '训练引擎停止响应（崩溃或 GPU 丢失），已重新启动。数据表已重新加载；保存在这个浏览器中的训练会在最后保存的轮次重新打开：点击“训练”即可继续。',
   },
 
   bundle: {
@@ -203,7 +203,8 @@ export const zhMessages: Translation<typeof enMessages> = {
     saveFailed: '无法在浏览器中保存这次训练：{{detail}}。之前保存的训练完好无损。',
     missing: '这次保存的训练已不在浏览器中（也许在另一个标签页中被删除了）。',
     settingsProblems: '保存的训练：{{problems}}',
-    otherTable: '这次训练使用的是 {{name}}（{{rows}} 行）。请先加载该文件（上传 CSV），再重新打开这次训练。',
+    otherTable_other:
+      '这次训练使用的是 {{name}}（{{count, number}} 行）。请先加载该文件（上传 CSV），再重新打开这次训练。',
     weightsMismatch: '保存的权重与这些设置构建的网络不匹配，因此无法继续这次训练。',
   },
 

@@ -22,10 +22,10 @@ export const zhShell: Translation<typeof enShell> = {
     unreadable: '无法读取该链接；已改用默认值。',
     unknownSample: '链接中的样本数据集在本应用中不存在；已载入 {{sample}}。',
     ownFile: '该链接基于使用者自己的文件生成，而链接从不包含数据：请上传该文件，再点击“训练”；相应设置已应用。',
-    ownFileNamed:
-      '该链接基于文件 {{name}}（{{rows, number}} 行）生成，而链接从不包含数据：请上传该文件，再点击“训练”；相应设置已应用。',
-    otherFile:
-      '这不是生成该链接时使用的文件（{{name}}，{{rows, number}} 行）：内容不同，结果也可能不同。链接中的设置仍然保留。',
+    ownFileNamed_other:
+      '该链接基于文件“{{name}}”（{{count, number}} 行）生成，而链接从不包含数据：请上传该文件，再点击“训练”；相应设置已应用。',
+    otherFile_other:
+      '这不是生成该链接时使用的文件（“{{name}}”，{{count, number}} 行）：内容不同，结果也可能不同。链接中的设置仍然保留。',
     sameFile: '这正是生成该链接时使用的文件；相应设置已应用。',
     correlation: '链接中的任务相关系数必须介于 −1 与 1 之间；已使用该样本自身的值。',
     unknownLesson: '链接中的课程在本应用中不存在；未打开任何课程。',
