@@ -153,6 +153,11 @@ test('loading, uploading, training on Auto, WASM and WebGL and exporting raise n
   page.on('download', (d) => downloads.push(d.suggestedFilename()));
   await page.getByRole('button', { name: 'Export metrics' }).click();
   await page.getByRole('button', { name: 'Export model' }).click();
+  await expect.poll(() => downloads.length).toBe(2); // the metrics CSV and the model bundle
+  // Predictions on a file, and their download: read, computed and written in the page and its worker.
+  await page.getByLabel('Predict CSV').setInputFiles(`${dataDir}iris.csv`);
+  await expect(page.getByRole('table', { name: 'Predictions' })).toBeVisible();
+  await page.getByRole('button', { name: 'Download predictions' }).click();
   await expect.poll(() => downloads.length).toBe(3);
   const pytorch = page.getByRole('button', { name: 'Export PyTorch project' });
   if ((await pytorch.count()) > 0) {

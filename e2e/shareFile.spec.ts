@@ -40,7 +40,8 @@ test('a link made with an uploaded file asks for that file, and says whether the
 
 test('garbage, huge and markup links: a clear alert, the defaults, nothing run', async ({ page }) => {
   for (const hash of [
-    '#%E0%A4%A', // a cut-off escape
+    '#sample=%E0%A4%A&lr', // a cut-off escape
+    '#utm_source=mail&x=%00', // a foreign link: nothing this app reads
     `#${'sample=iris&'.repeat(10_000)}`, // too long to be a setup
     '#data=file&file=%3Cimg%20src%3Dx%20onerror%3Dwindow.hacked%3D1%3E&rows=3&sha=0123456789abcdef',
   ]) {

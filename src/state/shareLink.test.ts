@@ -120,3 +120,13 @@ describe('share links of an uploaded file', () => {
     }
   });
 });
+
+describe('links that hold no setup', () => {
+  it('a panel anchor is a plain visit; a link with values but none this app reads is said to be unreadable', () => {
+    expect(readShareLink('#panel-data')).toBeNull();
+    expect(readShareLink('#utm_source=mail&x=1')?.problems.map(inEnglish)).toEqual([
+      'The link is not readable; the defaults are used.',
+    ]);
+    expect(readShareLink('#sample=iris')?.problems).toEqual([]);
+  });
+});

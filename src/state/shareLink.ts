@@ -6,7 +6,7 @@
  */
 import { DEFAULT_SAMPLE_ID, SAMPLE_DATASETS } from '../core/data/sampleDatasets.ts';
 import { message, type Message } from '../core/messages/message.ts';
-import { defaultSettings, type TrainSettings } from '../core/settings/settingsTable.ts';
+import { defaultSettings, SETTING_KEYS, SETTINGS, type TrainSettings } from '../core/settings/settingsTable.ts';
 import { settingsFromUrl, settingsToUrl } from '../core/settings/settingsUrl.ts';
 import { languageFor, type LanguageCode } from '../i18n/languages.ts';
 import { lessonById } from '../lessons/lessons.ts';
@@ -35,6 +35,12 @@ export interface SharedFile {
 }
 
 const SHA_PREFIX = 16;
+/** Every parameter a link of this app may hold. */
+const LINK_KEYS: ReadonlySet<string> = new Set([
+  'v',
+  ...SETTING_KEYS.map((k) => SETTINGS[k].urlKey),
+  ...['sample', 'corr', 'data', 'file', 'rows', 'sha', 'lesson', 'hide', 'lang'],
+]);
 
 export interface ClassroomOptions {
   hidden: readonly Hideable[];
@@ -104,6 +110,10 @@ export function readShareLink(hash: string): SharedSetup | null {
   }
   // A link that only names the language is a plain visit in that language.
   if ([...params.keys()].every((k) => k === 'lang') && languageFor(params.get('lang'))) return null;
+  // A hash with no value at all is a jump to a panel (#panel-data), not a setup.
+  if (!text.includes('=')) return null;
+  // Values, but not one this app reads: a mangled or foreign link, said as such.
+  if (![...params.keys()].some((k) => LINK_KEYS.has(k))) return setupWithDefaults(message('shell.link.unreadable'));
   const { settings, problems } = settingsFromUrl(params);
   const asked = params.get('sample');
   const sample = SAMPLE_DATASETS.find((s) => s.id === asked);
