@@ -21,17 +21,14 @@ import { reduceWorkerEvent } from './reduceWorkerEvent.ts';
 import { sampleSource } from './sampleSource.ts';
 import {
   classroomLinkFor,
-  sameSharedFile,
+  sharedFileCheck,
   shareLinkFor,
   type ClassroomOptions,
   type SharedSetup,
 } from './shareLink.ts';
 import { appStore, type AppState, type TrainSettings } from './store.ts';
-
-/** A worker lost again within this long after a restart is not met with another reopen. */
-const LOST_AGAIN_MS = 60_000;
-/** Slider drags send at most one weight update per this interval (the last value always goes). */
-const WEIGHT_SEND_MS = 100;
+import { createWeightSender } from './weightSender.ts';
+import { createWorkerRecovery } from './workerRecovery.ts';
 
 export interface Controller extends ModelActions, RunActions {
   /** Opens a shared setup (from a link): its settings, its sample; what was wrong with the link is said. */
@@ -107,24 +104,8 @@ export function createController(client: TrainingClient, storage: RunStorage | n
     client.send({ type: 'reset' });
   };
 
-  let weightsDirty = false;
-  let weightTimer: ReturnType<typeof setTimeout> | null = null;
-  const sendWeights = () => {
-    weightTimer = null;
-    const { run, weights, enabled } = get();
-    if (!weightsDirty || !run) return;
-    weightsDirty = false;
-    const patch = {
-      weights: run.tasks.map((t) => weights[t.name] ?? 1),
-      enabled: run.tasks.map((t) => enabled[t.name] ?? true),
-    };
-    client.send({ type: 'update', patch });
-    weightTimer = setTimeout(sendWeights, WEIGHT_SEND_MS);
-  };
-  const queueWeights = () => {
-    weightsDirty = true;
-    if (!weightTimer) sendWeights();
-  };
+  const weightSender = createWeightSender(client, appStore);
+  const queueWeights = () => weightSender.queue();
   const requestMemory = () => client.send({ type: 'getMemory', requestId: nextRequestId++ });
 
   /** What changed on the page between createRun and runCreated goes to the new run at once. */
@@ -142,23 +123,12 @@ export function createController(client: TrainingClient, storage: RunStorage | n
 
   const lessons = createLessonTracker(appStore);
 
-  /** When the last worker was lost: a second loss soon after is not met with the same reopen (no crash loop). */
-  let lastLostMs = -Infinity;
-  /**
-   * A fresh worker: the backend chosen, the table on the page loaded again with its roles, then
-   * the saved run reopened at its last epoch (unless the previous worker was lost moments ago).
-   */
-  const recover = (savedRunId: string | null) => {
-    creating = null;
-    resetting = false;
-    const soon = performance.now() - lastLostMs < LOST_AGAIN_MS;
-    lastLostMs = performance.now();
-    client.send({ type: 'setBackend', choice: get().backendChoice });
-    if (!shownSource) return;
-    const { roles, positiveClasses, alert } = get();
-    sendLoad(shownSource, { pendingPreset: { roles, positiveClasses }, pendingAlert: alert, alert });
-    if (!soon) keeper?.reopenAfterLoad(savedRunId, get().loadId);
-  };
+  const recovery = createWorkerRecovery({
+    client,
+    store: appStore,
+    sendLoad: (source, patch) => sendLoad(source, patch),
+    reopenAfterLoad: (id, loadId) => keeper?.reopenAfterLoad(id, loadId),
+  });
 
   const onEvent = (msg: FromWorker) => {
     models.onEvent(msg);
@@ -166,7 +136,11 @@ export function createController(client: TrainingClient, storage: RunStorage | n
     const after = reduceWorkerEvent(before, msg);
     if (after !== before) appStore.setState(after, true);
     keeper?.onEvent(msg);
-    if (msg.type === 'workerLost') recover(before.savedRunId);
+    if (msg.type === 'workerLost') {
+      creating = null; // the lost worker's answers will never come
+      resetting = false;
+      recovery.recover(before.savedRunId);
+    }
     if (msg.type === 'datasetLoaded') lessons.tableLoaded(msg.loadId);
     if (msg.type === 'loadCancelled') lessons.loadEnded(msg.loadId);
     if (msg.type === 'error' && msg.source === 'load' && msg.requestId !== undefined) lessons.loadEnded(msg.requestId);
@@ -175,17 +149,10 @@ export function createController(client: TrainingClient, storage: RunStorage | n
     switch (msg.type) {
       case 'datasetLoaded': {
         performance.mark('mtl:dataset-ready', { detail: msg.timings ?? null });
-        shownSource = asked.get(msg.loadId) ?? shownSource;
-        for (const id of asked.keys()) if (id <= msg.loadId) asked.delete(id);
+        recovery.loaded(msg.loadId);
         const expected = get().expectedFile;
-        if (expected && get().datasetFromFile && msg.loadId === get().loadId) {
-          const same = sameSharedFile(expected, msg.fingerprint);
-          const { name, rows: count } = expected;
-          set({
-            expectedFile: null,
-            alert: message(same ? 'shell.link.sameFile' : 'shell.link.otherFile', { name, count }),
-          });
-        }
+        if (expected && get().datasetFromFile && msg.loadId === get().loadId)
+          set({ expectedFile: null, alert: sharedFileCheck(expected, msg.fingerprint) });
         break;
       }
       case 'runCreated':
@@ -251,14 +218,11 @@ export function createController(client: TrainingClient, storage: RunStorage | n
     if (Object.keys(live).length > 0) client.send({ type: 'update', patch: live });
   };
 
-  /** The shown table's source (to load it again into a fresh worker), and the sources of loads not answered yet. */
-  let shownSource: DatasetSource | null = null;
-  const asked = new Map<number, DatasetSource>();
   /** Asks the worker for a table under a fresh load id (its answers carry it: see AppState.loadId). */
   const sendLoad = (source: DatasetSource, patch: Partial<AppState>) => {
     const loadId = get().loadId + 1;
     set({ datasetLoading: true, alert: null, ...patch, loadId });
-    asked.set(loadId, source);
+    recovery.asked(loadId, source);
     client.send({ type: 'loadDataset', source, loadId });
   };
 
@@ -439,7 +403,7 @@ export function createController(client: TrainingClient, storage: RunStorage | n
     },
     dispose() {
       charts.dispose();
-      if (weightTimer) clearTimeout(weightTimer);
+      weightSender.dispose();
       unsubscribe();
       lessons.dispose();
     },

@@ -3,6 +3,7 @@
  * sends one to the worker, Predict CSV asks for predictions and Download predictions writes them.
  * Downloads happen only for requests this page made (a late answer to nothing is dropped).
  */
+import { fileSlug } from '../core/fileSlug.ts';
 import { predictionsCsv } from '../core/predict/predictionsCsv.ts';
 import type { TrainingClient } from '../worker/client.ts';
 import type { FromWorker } from '../worker/protocol.ts';
@@ -16,15 +17,7 @@ export interface ModelActions {
   downloadPredictions(): void;
 }
 
-/** A file name made of a dataset's name: letters, digits and dashes. */
-export function fileSlug(name: string, fallback: string): string {
-  const slug = name
-    .replace(/\.[a-z0-9]+$/i, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return slug || fallback;
-}
+const withoutExtension = (name: string) => name.replace(/\.[a-z0-9]+$/i, '');
 
 export function createModelActions(client: TrainingClient, store: typeof appStore, nextId: () => number) {
   const exports = new Set<number>();
@@ -47,13 +40,19 @@ export function createModelActions(client: TrainingClient, store: typeof appStor
       const predictions = get().predictions;
       if (!predictions) return;
       const csv = predictionsCsv(predictions.columns, predictions.rows);
-      saveFile(`${fileSlug(predictions.fileName, 'data')}-predictions.csv`, new Blob([csv], { type: 'text/csv' }));
+      saveFile(
+        `${fileSlug(withoutExtension(predictions.fileName), 'data')}-predictions.csv`,
+        new Blob([csv], { type: 'text/csv' }),
+      );
     },
   };
   const onEvent = (msg: FromWorker) => {
     if (msg.type === 'modelExported' && exports.delete(msg.requestId)) {
       const name = get().importedModel?.fileName ?? get().dataset?.name ?? 'model';
-      saveFile(`${fileSlug(name, 'model')}-model.json`, new Blob([msg.bundle], { type: 'application/json' }));
+      saveFile(
+        `${fileSlug(withoutExtension(name), 'model')}-model.json`,
+        new Blob([msg.bundle], { type: 'application/json' }),
+      );
     }
     if (msg.type === 'error' && msg.requestId !== undefined && msg.source === 'model') exports.delete(msg.requestId);
   };

@@ -3,6 +3,7 @@
  * fingerprint), what it did (every epoch's report, the live changes) and where it stopped. The
  * weights are kept beside it (RunWeights), so the list of runs reads small records only.
  */
+import { HEADLINE_KEY } from '../core/metrics/headlineKey.ts';
 import type { TaskSpec } from '../core/types.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
 import type { TrainingState } from '../core/train/multiTaskTrainer.ts';
@@ -40,7 +41,7 @@ export interface RunWeights {
 export function bestHeadline(run: Pick<SavedRun, 'tasks' | 'epochs'>, taskIndex: number): number | null {
   const task = run.tasks[taskIndex];
   if (!task) return null;
-  const key = task.kind === 'binary' ? 'auc' : task.kind === 'multiclass' ? 'accuracy' : 'r2';
+  const key = HEADLINE_KEY[task.kind];
   let best: number | null = null;
   for (const e of run.epochs) {
     const v = e.val[taskIndex]?.[key];

@@ -149,6 +149,12 @@ function readSharedFile(params: URLSearchParams): SharedFile | undefined {
   return { name, rows, sha256 };
 }
 
+/** What the page says when a file is uploaded after a link that named one: whether it is that file. */
+export function sharedFileCheck(file: SharedFile, loaded: { rows: number; sha256: string }): Message {
+  const params = { name: file.name, count: file.rows };
+  return message(sameSharedFile(file, loaded) ? 'shell.link.sameFile' : 'shell.link.otherFile', params);
+}
+
 /** Whether a loaded table is the file a link named. */
 export function sameSharedFile(file: SharedFile, loaded: { rows: number; sha256: string }): boolean {
   return loaded.rows === file.rows && loaded.sha256.slice(0, SHA_PREFIX) === file.sha256;

@@ -1,4 +1,5 @@
 /** The one validation metric the playground shows per task: AUC, accuracy or R², with how to read it. */
+import { HEADLINE_KEY } from '../core/metrics/headlineKey.ts';
 import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
 import type { TaskKind } from '../core/types.ts';
 
@@ -12,15 +13,16 @@ export interface Headline {
   text: string;
 }
 
-const KEYS: Record<TaskKind, { key: Headline['key']; label: string; short: string }> = {
-  binary: { key: 'auc', label: 'AUC', short: 'AUC' },
-  multiclass: { key: 'accuracy', label: 'accuracy', short: 'acc.' },
-  regression: { key: 'r2', label: 'R²', short: 'R²' },
+const NAMES: Record<TaskKind, { label: string; short: string }> = {
+  binary: { label: 'AUC', short: 'AUC' },
+  multiclass: { label: 'accuracy', short: 'acc.' },
+  regression: { label: 'R²', short: 'R²' },
 };
 
 /** The task's headline metric in `metrics`, or null before the first epoch. */
 export function headlineMetric(kind: TaskKind, metrics: TaskMetrics | undefined): Headline | null {
-  const { key, label, short } = KEYS[kind];
+  const key = HEADLINE_KEY[kind];
+  const { label, short } = NAMES[kind];
   const value = metrics?.[key];
   if (value === undefined || !Number.isFinite(value)) return null;
   return { key, label, short, value, text: value.toFixed(3) };
@@ -28,5 +30,5 @@ export function headlineMetric(kind: TaskKind, metrics: TaskMetrics | undefined)
 
 /** The headline metric's name for a task type. */
 export function headlineLabel(kind: TaskKind): string {
-  return KEYS[kind].label;
+  return NAMES[kind].label;
 }

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { HEADLINE_KEY } from '../../core/metrics/headlineKey.ts';
 import { bestHeadline, type SavedRun } from '../../state/savedRun.ts';
 import { useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
@@ -8,8 +9,6 @@ import { headlineLabel } from '../headlineMetric.ts';
 import { useFormat } from '../i18n/useFormat.ts';
 import { taskColour, taskDash } from '../palette.ts';
 import { ChartImageButtons } from './ChartImageButtons.tsx';
-
-const KEY = { binary: 'auc', multiclass: 'accuracy', regression: 'r2' } as const;
 
 /**
  * Two to four saved runs side by side: per task (by name) each run's validation headline metric
@@ -68,7 +67,7 @@ export default function RunComparison() {
               const k = r.tasks.findIndex((x) => x.name === task);
               if (k < 0) return;
               for (const e of r.epochs) {
-                const v = e.val[k]?.[KEY[kind]];
+                const v = e.val[k]?.[HEADLINE_KEY[kind]];
                 if (v === undefined || !Number.isFinite(v)) continue;
                 byEpoch.set(e.epoch, { ...byEpoch.get(e.epoch), epoch: e.epoch, [`run${i}`]: v });
               }
@@ -145,7 +144,7 @@ export default function RunComparison() {
                 {taskNames.map((task) => {
                   const k = r.tasks.findIndex((x) => x.name === task);
                   const kind = r.tasks[k]?.kind;
-                  const value = kind ? last?.val[k]?.[KEY[kind]] : undefined;
+                  const value = kind ? last?.val[k]?.[HEADLINE_KEY[kind]] : undefined;
                   return (
                     <td key={task}>
                       {kind

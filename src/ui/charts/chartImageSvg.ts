@@ -3,6 +3,7 @@
  * row) and its standalone SVG text. No DOM here, so the layout and the markup are tested in Node;
  * chartImage.ts reads the parts off the page.
  */
+import { fileSlug } from '../../core/fileSlug.ts';
 
 /** How a line of text is drawn; colours are resolved CSS colours (`rgb(…)`), never variables. */
 export interface TextStyle {
@@ -131,9 +132,5 @@ export type ImageFormat = 'png' | 'svg';
 
 /** `ROC curve: temp max` → `roc-curve-temp-max.png`; letters of any script, digits and _ are kept. */
 export function imageFileName(name: string, format: ImageFormat): string {
-  const slug = name
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}_]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  return `${slug || 'chart'}.${format}`;
+  return `${fileSlug(name.toLowerCase(), 'chart')}.${format}`;
 }
