@@ -52,6 +52,7 @@ export function reduceWorkerEvent(state: AppState, msg: FromWorker): AppState {
       return { ...state, alert: msg.message, ...load, ...baselines, ...model };
     }
     case 'modelExported':
+    case 'projectExported':
     case 'pong':
       return state; // a download, and the liveness check: the controller's
     case 'checkpoint':

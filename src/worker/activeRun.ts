@@ -15,6 +15,22 @@ import { TrainingRunner, type EarlyStopping } from '../core/train/trainingRunner
 import type { FromWorker, ResumePoint, RunConfig, RunInfo, RunPatch, RunState } from './protocol.ts';
 import { readWeights, writeWeights } from './weightsData.ts';
 
+/** A live change as the run took it: `step` = the trainer's globalStep when applied (the first step that used it). */
+export type TimelineChange = { step: number } & Pick<
+  RunPatch,
+  'weights' | 'enabled' | 'weighting' | 'learningRate' | 'earlyStopping'
+>;
+
+/** The run's first training step as read back: each task's loss, the weighted total and the weights used. */
+export interface FirstStepLosses {
+  losses: number[];
+  total: number;
+  weights: number[];
+}
+
+/** The patch fields a timeline keeps (the others pace or end training; they change no step). */
+const TIMELINE_FIELDS = ['weights', 'enabled', 'weighting', 'learningRate', 'earlyStopping'] as const;
+
 export interface ActiveRun {
   readonly id: number;
   readonly trainer: MultiTaskTrainer;
@@ -27,6 +43,12 @@ export interface ActiveRun {
   /** Early stopping as in effect (the baselines copy it). */
   earlyStopping: EarlyStopping;
   info: RunInfo;
+  /** The config the run was created from (as the page sent it, checked). */
+  readonly config: RunConfig;
+  /** Every live change applied, in order (the PyTorch project's timeline). */
+  readonly timeline: TimelineChange[];
+  /** The first step's losses; null until it is read back, and for a run reopened past step 0. */
+  firstStep: FirstStepLosses | null;
   /** Applies a checked live patch from the next step on. */
   apply(patch: RunPatch): void;
   /** A new target (null = until paused): a run without one only tracks the best epoch, it does not stop early. */
@@ -92,8 +114,11 @@ export function createActiveRun(
   const runner = new TrainingRunner(
     trainer,
     {
-      onLosses: (steps, samplesPerSecond) =>
-        post({ type: 'losses', runId: id, steps, samplesPerSecond, epoch: trainer.epochsCompleted }),
+      onLosses: (steps, samplesPerSecond) => {
+        const first = steps.find((s) => s.step === 1);
+        if (first) run.firstStep = { losses: first.perTask, total: first.total, weights: first.weights };
+        post({ type: 'losses', runId: id, steps, samplesPerSecond, epoch: trainer.epochsCompleted });
+      },
       onEpoch: async (report, diagnostics) => {
         const memory = tf.memory();
         post({
@@ -148,7 +173,13 @@ export function createActiveRun(
       stepsPerEpoch: trainer.stepsPerEpoch,
       inputColumns: data.preprocessing.inputs.map((r) => r.column),
     },
+    config,
+    timeline: [],
+    firstStep: null,
     apply(patch) {
+      const change: TimelineChange = { step: trainer.globalStep };
+      for (const key of TIMELINE_FIELDS) if (patch[key] !== undefined) Object.assign(change, { [key]: patch[key] });
+      if (Object.keys(change).length > 1) run.timeline.push(structuredClone(change));
       // Early stopping's "best" was measured with the old weights, strategy or monitor: start it afresh.
       const monitorChanged = patch.earlyStopping && patch.earlyStopping.monitor !== run.earlyStopping.monitor;
       if (patch.weights || patch.enabled || patch.weighting || monitorChanged) runner.resetBest();

@@ -1,6 +1,7 @@
 /**
- * The worker's model outside training: the bundle out (Export model), a bundle in (Import model)
- * and predictions on a new file, with the run's model or an imported one — whichever came last.
+ * The worker's model outside training: the bundle out (Export model), the run's PyTorch project
+ * (Export PyTorch project), a bundle in (Import model) and predictions on a new file, with the
+ * run's model or an imported one — whichever came last.
  * Predictions run beside training: the outputs are computed in one synchronous pass, from the
  * weights as they are at that moment.
  */
@@ -9,12 +10,14 @@ import { MAX_BUNDLE_BYTES, readModelBundle } from '../core/bundle/modelBundle.ts
 import { encodeNewRows } from '../core/data/encodeNewRows.ts';
 import type { Preprocessing } from '../core/data/preprocessing.ts';
 import { message } from '../core/messages/message.ts';
+import type { Table } from '../core/csv/table.ts';
 import { MessageError } from '../core/messages/messageError.ts';
 import { predictionColumns } from '../core/predict/predictionColumns.ts';
 import type { ActiveRun } from './activeRun.ts';
 import { exportBundle } from './exportModel.ts';
 import { loadTable } from './loadTable.ts';
 import type { FromWorker } from './protocol.ts';
+import { pytorchProjectFiles, type TableFacts } from './pytorchProject.ts';
 
 const MIB = 1024 * 1024;
 /** Rows per predict call: bounded memory on the device for a large file. */
@@ -37,6 +40,8 @@ export interface ModelToolsDeps {
   run(): ActiveRun | null;
   /** The loaded table's name and size (what the bundle says it was trained on). */
   table(): { name: string; rows: number } | null;
+  /** The loaded table itself and what its load knew of it (the PyTorch project). */
+  loaded(): { table: Table; facts: TableFacts } | null;
   yieldToEventLoop(): Promise<void>;
 }
 
@@ -75,6 +80,15 @@ export function createModelTools(deps: ModelToolsDeps) {
         epochs: fromRun ? run.trainer.epochsCompleted : (imported?.epochs ?? 0),
       });
       deps.post({ type: 'modelExported', requestId, bundle });
+    },
+
+    /** The run's PyTorch project files: the run's own (an imported bundle has no run to retrace). */
+    async exportProject(requestId: number) {
+      const run = deps.run();
+      const loaded = deps.loaded();
+      if (!run || !loaded) throw new MessageError(message('messages.bundle.noRun'));
+      const files = await pytorchProjectFiles(run, loaded.table, loaded.facts);
+      deps.post({ type: 'projectExported', requestId, files });
     },
 
     async importModel(requestId: number, file: File) {

@@ -105,6 +105,8 @@ export type ToWorker =
   | { type: 'getMemory'; requestId: number }
   /** The model bundle of the run's model, or of the imported one when it came after the run. */
   | { type: 'exportModel'; requestId: number }
+  /** The run's PyTorch project files (docs/pytorch-project.md), answered by `projectExported`. */
+  | { type: 'exportProject'; requestId: number }
   /** A model bundle (Export model's file) to predict with. */
   | { type: 'importModel'; file: File; requestId: number }
   /** Predictions of the model in use for every row of a CSV with its input columns. */
@@ -222,6 +224,8 @@ export type FromWorker =
   | { type: 'memory'; requestId: number | null; numTensors: number; numBytes: number }
   /** The model bundle's JSON text (src/core/bundle/modelBundle.ts). */
   | { type: 'modelExported'; requestId: number; bundle: string }
+  /** The run's PyTorch project: file name → JSON text (the page adds the template and the metrics, and zips them). */
+  | { type: 'projectExported'; requestId: number; files: Record<string, string> }
   /** A bundle was imported: it is the model Predict uses now (until a run is created). */
   | {
       type: 'modelImported';

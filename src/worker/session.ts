@@ -17,6 +17,7 @@ import { configProblem, createActiveRun, type ActiveRun } from './activeRun.ts';
 import { checkRunPatch } from './checkRunPatch.ts';
 import { describeTable, loadTable } from './loadTable.ts';
 import { createModelTools } from './modelTools.ts';
+import { tableFacts, type TableFacts } from './pytorchProject.ts';
 import type { FromWorker, ResumePoint, RunConfig, RunState, ToWorker } from './protocol.ts';
 import type { BackendSelection } from './selectBackend.ts';
 import { trainSingleTaskBaselines } from './singleTaskBaselines.ts';
@@ -34,6 +35,8 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
   const yieldToEventLoop = deps.yieldToEventLoop ?? createEventLoopYielder();
   let table: Table | null = null;
   let tableName = '';
+  /** The loaded table's file, sample and parse (the PyTorch project says them). */
+  let facts: TableFacts | null = null;
   let backend: BackendSelection | null = null;
   let run: ActiveRun | null = null;
   let nextRunId = 1;
@@ -47,6 +50,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     post,
     run: () => run,
     table: () => (table ? { name: tableName, rows: table.rowCount } : null),
+    loaded: () => (table && facts ? { table, facts } : null),
     yieldToEventLoop: () => yieldToEventLoop(),
   });
 
@@ -258,6 +262,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
       disposeRun();
       table = loaded.parsed.table;
       tableName = loaded.name;
+      facts = tableFacts(source, loaded);
       post({ ...describeTable(loaded), loadId });
     });
     if (superseded) throw new CsvCancelled();
@@ -345,6 +350,8 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
           return enqueue(step);
         case 'exportModel':
           return enqueue(() => modelWork(msg.requestId, () => models.exportModel(msg.requestId)));
+        case 'exportProject':
+          return enqueue(() => modelWork(msg.requestId, () => models.exportProject(msg.requestId)));
         case 'importModel':
           // Beside training too: it touches only the imported model (a run until paused never ends its segment).
           return modelWork(msg.requestId, () => models.importModel(msg.requestId, msg.file));

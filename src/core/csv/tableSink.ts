@@ -18,6 +18,11 @@ export interface CsvFormat {
   undetectable: boolean;
 }
 
+/** A ;-separated file reads "12,5" as 12.5 (the decimal comma of the locales that separate with ;). */
+export function readsDecimalComma(delimiter: string): boolean {
+  return delimiter === ';';
+}
+
 /** After this many repaired quotes, the rest of the file is read with quotes as plain characters. */
 const MAX_QUOTE_REPAIRS = 20;
 
@@ -142,7 +147,7 @@ export class TableSink {
       .slice(0, FIRST_ROWS)
       .map((r) => message('messages.csv.renamed', { from: JSON.stringify(r.from), to: JSON.stringify(r.to) }));
     this.renames = commaList([...shown, ...(renamed.length > FIRST_ROWS ? ['…'] : [])]);
-    const decimalComma = this.format.delimiter === ';';
+    const decimalComma = readsDecimalComma(this.format.delimiter);
     this.builders = names.map((n) => new ColumnBuilder(n, { decimalComma }));
   }
 

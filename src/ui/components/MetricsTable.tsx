@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { metricsHistoryCsv } from '../../core/metrics/metricsHistoryCsv.ts';
 import type { TaskMetrics } from '../../core/metrics/taskMetrics.ts';
 import type { TaskSpec } from '../../core/types.ts';
+import { metricsExport } from '../../state/metricsExport.ts';
 import { saveFile } from '../../state/saveFile.ts';
 import { appStore, useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
@@ -11,12 +11,8 @@ import type { GlossaryTermId } from '../../i18n/glossaryTerms.ts';
 
 /** Saves the metrics history as a CSV file made in this tab (English headers in every language: it is data). */
 function exportMetrics(): void {
-  const { epochs, run, dataset } = appStore.getState();
-  if (!run) return;
-  saveFile(
-    `${(dataset?.name ?? 'run').replace(/\.[^.]+$/, '').replace(/[^\w-]+/g, '_')}-metrics.csv`,
-    new Blob([metricsHistoryCsv(epochs, run.tasks)], { type: 'text/csv' }),
-  );
+  const file = metricsExport(appStore.getState());
+  if (file) saveFile(file.name, new Blob([file.csv], { type: 'text/csv' }));
 }
 
 const COLUMNS = [
@@ -147,7 +143,11 @@ export function MetricsTable() {
       <button type="button" disabled={!latest} onClick={() => controller.exportModel()}>
         {t('results.metricsTable.exportModel')}
       </button>
-      <span className="muted"> {t('results.metricsTable.exportModelNote')}</span>
+      <span className="muted"> {t('results.metricsTable.exportModelNote')}</span>{' '}
+      <button type="button" disabled={running} onClick={() => controller.exportProject()}>
+        {t('results.metricsTable.exportProject')}
+      </button>
+      <span className="muted"> {t('results.metricsTable.exportProjectNote')}</span>
       <h3>
         {test
           ? t('results.metricsTable.testHeading', { epoch: test.epoch })

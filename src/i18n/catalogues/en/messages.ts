@@ -254,6 +254,7 @@ export const enMessages = {
     tooLarge: 'This bundle is {{size}} MB; the limit is {{limit}} MB.',
     modelRefused: "TensorFlow.js could not build the bundle's network: {{detail}}",
     noModel: 'There is no model to use yet. Train one, or import a model bundle.',
+    noRun: 'There is no run to export as a PyTorch project yet (an imported model has none). Press Train first.',
   },
 
   /** Saved runs: src/state/runKeeper.ts, src/state/runStorage.ts, src/worker/weightsData.ts. */

@@ -40,6 +40,9 @@ export const enResults = {
     exportModel: 'Export model',
     exportModelNote:
       'One JSON file: the network as a TensorFlow.js model.json with its weights, and the preprocessing and tasks needed to predict with it (Import model reads it back).',
+    exportProject: 'Export PyTorch project',
+    exportProjectNote:
+      'A zip to retrace this run in PyTorch: train.py and its modules, the settings, preprocessing, split, initial weights and live changes, and these metrics to compare against (python3 train.py DATA.csv; see its README.md).',
     testHeading: 'Test metrics after epoch {{epoch}} (held-out split)',
     testHeadingPending: 'Test metrics (held-out split: measured when a run finishes, or now)',
     testLabel: 'Test metrics',

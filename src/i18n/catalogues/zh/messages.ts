@@ -195,6 +195,7 @@ export const zhMessages: Translation<typeof enMessages> = {
     tooLarge: '这个模型包有 {{size}} MB；上限是 {{limit}} MB。',
     modelRefused: 'TensorFlow.js 无法构建模型包中的网络：{{detail}}',
     noModel: '还没有可用的模型。请先训练一个模型，或导入模型包。',
+    noRun: '还没有可导出为 PyTorch 项目的训练（导入的模型没有训练过程）。请先点击“训练”。',
   },
 
   runs: {

@@ -40,6 +40,9 @@ export const zhResults: Translation<typeof enResults> = {
     exportModel: '导出模型',
     exportModelNote:
       '一个 JSON 文件：网络（TensorFlow.js 的 model.json 及其权重），以及预测所需的预处理和任务信息（“导入模型”可以读回）。',
+    exportProject: '导出 PyTorch 项目',
+    exportProjectNote:
+      '一个 zip 文件，用于在 PyTorch 中重现这次训练：train.py 及其模块、设置、预处理、数据划分、初始权重和训练中的实时改动，以及用于对比的这些指标（运行 python3 train.py DATA.csv；详见其中的 README.md）。',
     testHeading: '第 {{epoch}} 轮后的测试集指标（留出的数据）',
     testHeadingPending: '测试集指标（留出的数据：训练结束时评估，也可以现在评估）',
     testLabel: '测试集指标',
