@@ -81,8 +81,10 @@ test.describe('the exported PyTorch project retraces the browser run', () => {
 
   test('weather, Adam, 5 epochs: per-epoch parity, DDP over two processes, and bad input', async ({ page }) => {
     const app = await trainInPage(page, 5);
+    const started = Date.now();
     await app.train.click();
     await expect(app.progress).toContainText(/done/i, { timeout: 120_000 });
+    console.log(`weather / Adam in the browser (WASM): ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const { dir } = await exportRun(page);
     const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
     expect(config.settings).toMatchObject({ optimizer: 'adam', epochs: 5 });
@@ -92,6 +94,10 @@ test.describe('the exported PyTorch project retraces the browser run', () => {
     // DDP, gloo on CPU: --nproc 2 spawns the processes; then the same by hand with torchrun's variables.
     const ddp = train(dir, WEATHER, ['--out', 'ddp', '--nproc', '2']);
     expect(ddp.status, ddp.out).toBe(0);
+    for (const folder of ['single', 'ddp']) {
+      const { wallSeconds, processes } = JSON.parse(readFileSync(join(dir, folder, 'summary.json'), 'utf8'));
+      console.log(`weather / Adam in PyTorch, ${processes} process(es): ${wallSeconds.toFixed(1)} s of training`);
+    }
     const port = String(29500 + Math.floor(Math.random() * 1000));
     const byHand = await Promise.all(
       [0, 1].map(
@@ -127,6 +133,13 @@ test.describe('the exported PyTorch project retraces the browser run', () => {
     }
     expect(single.worst).toBeLessThan(1e-3);
 
+    // Another file with the same columns (here its first 2,000 rows) trains on a fresh seeded split.
+    const part = join(dir, 'part.csv');
+    writeFileSync(part, readFileSync(WEATHER, 'utf8').split('\n').slice(0, 2001).join('\n') + '\n');
+    const other = train(dir, part, ['--out', 'part', '--epochs', '1']);
+    expect(other.status, other.out).toBe(0);
+    expect(other.out).toContain('is not the file the run was made on (2000 rows');
+
     // Bad input: a CSV without a column the run used, a project of another version.
     const lacking = join(dir, 'no-wind.csv');
     writeFileSync(
@@ -157,7 +170,8 @@ test.describe('the exported PyTorch project retraces the browser run', () => {
       await expect(app.progress).toContainText(/done/i, { timeout: 120_000 });
       const { dir } = await exportRun(page);
       expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).settings.weighting.strategy).toBe(strategy);
-      expectParity(dir, WEATHER, `weather / ${strategy}`);
+      // The sample's copy in the zip (weather.csv, known by its own hash), not the app's file.
+      expectParity(dir, join(dir, 'weather.csv'), `weather / ${strategy}`);
     });
   }
 
@@ -176,7 +190,7 @@ test.describe('the exported PyTorch project retraces the browser run', () => {
     const change = timeline.changes.find((c: { weights?: number[] }) => c.weights);
     expect(change.step).toBe(2 * config.stepsPerEpoch);
     expect(change.weights).toContain(0.25);
-    expectParity(dir, WEATHER, 'weather / weight changed at epoch 2');
+    expectParity(dir, join(dir, 'weather.csv'), 'weather / weight changed at epoch 2');
   });
 
   // Two epochs (~660 steps): from the third on this run is chaotic in float32 — the script's own run

@@ -4,8 +4,10 @@ the training rows (preprocess.json: standardisation, one-hot slots, embedding id
 so the exported initial weights mean the same thing), and the split (split.json, or the app's
 seeded, stratified split when the file is not the one the run was made on)."""
 
+import codecs
 import csv
 import hashlib
+import io
 import math
 import sys
 from dataclasses import dataclass, field
@@ -49,19 +51,57 @@ class Dataset:
     notes: list = field(default_factory=list)
 
 
-def read_csv(path: str, delimiter: str) -> tuple:
-    """Header and cells of a CSV file (UTF-8, a byte-order mark allowed); short rows padded as missing."""
+def _c1_controls(error: UnicodeDecodeError):
+    return "".join(chr(b) for b in error.object[error.start : error.end]), error.end
+
+
+codecs.register_error("whatwg-c1", _c1_controls)
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """The app's decodeText: a UTF-16 byte-order mark selects UTF-16; else UTF-8, else Windows-1252."""
+    if data[:2] == b"\xff\xfe":
+        return data[2:].decode("utf-16-le", errors="replace")
+    if data[:2] == b"\xfe\xff":
+        return data[2:].decode("utf-16-be", errors="replace")
+    if b"\x00" in data[:8192]:
+        raise DataError(f"{path} looks like a binary file, not CSV text.")
     try:
-        with open(path, newline="", encoding="utf-8-sig") as f:
-            rows = list(csv.reader(f, delimiter=delimiter))
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        # WHATWG's windows-1252: the five bytes cp1252 leaves undefined are the C1 controls of the same number.
+        text = data.decode("cp1252", errors="whatwg-c1")
+    for _ in range(2):  # a byte-order mark (papaparse drops a second one)
+        text = text[1:] if text.startswith("\ufeff") else text
+    return text
+
+
+def unique_names(header: list) -> list:
+    """makeUniqueNames (tableSink.ts): trimmed; a blank one is column_<n>; repeats get _2, _3…"""
+    seen, names = set(), []
+    for i, raw in enumerate(header):
+        base = js_trim(raw) or f"column_{i + 1}"
+        name, k = base, 2
+        while name in seen:
+            name, k = f"{base}_{k}", k + 1
+        seen.add(name)
+        names.append(name)
+    return names
+
+
+def read_csv(path: str, delimiter: str) -> tuple:
+    """Header (named as the app names columns) and cells of a CSV file; short rows padded as missing."""
+    try:
+        with open(path, "rb") as f:
+            text = decode_text(f.read(), path)
     except FileNotFoundError:
         raise DataError(f"No file {path}: give the CSV the run was trained on (or one with the same columns).")
-    except UnicodeDecodeError:
-        raise DataError(f"{path} is not UTF-8 text: save it as UTF-8 CSV and try again.")
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    except IsADirectoryError:
+        raise DataError(f"{path} is a folder: give the CSV file the run was trained on.")
+    rows = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) if any(cell.strip() for cell in r)]
     if not rows:
         raise DataError(f"{path} is empty.")
-    header = [h.strip() for h in rows[0]]
+    header = unique_names(rows[0])
     width = len(header)
     body = [(r + [""] * (width - len(r)))[:width] for r in rows[1:]]
     return header, {name: [r[i] for r in body] for i, name in enumerate(header)}, len(body)
@@ -75,8 +115,17 @@ def file_sha256(path: str) -> str:
     return h.hexdigest()
 
 
+# ECMAScript's WhiteSpace and LineTerminator: what String.prototype.trim removes.
+JS_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+
+
+def js_trim(text: str) -> str:
+    return text.strip(JS_WHITESPACE)
+
+
 def _cell(raw: str) -> str:
-    return raw.strip()
+    """A cell as the reader compares it: trimmed when it starts or ends with a control or a space (columnBuilder.ts)."""
+    return js_trim(raw) if raw and (ord(raw[0]) <= 32 or ord(raw[-1]) <= 32) else raw
 
 
 def numeric_values(cells: list, decimal_comma: bool) -> np.ndarray:
@@ -243,7 +292,9 @@ def load_dataset(path: str, config: dict, pre: dict, split: dict, log=print) -> 
     expected = config["dataset"]
     same_rows = rows == split["rows"]
     sha = expected.get("sha256")
-    same_file = same_rows and (not sha or file_sha256(path) == sha)
+    # The run's own file, or the copy of a built-in sample the project carries (`dataset.file`).
+    known = {h for h in (sha, expected.get("fileSha256")) if h}
+    same_file = same_rows and (not known or file_sha256(path) in known)
     if same_file:
         train, val, test = (np.array(split[s], dtype=np.int64) for s in ("train", "val", "test"))
     else:
@@ -254,9 +305,8 @@ def load_dataset(path: str, config: dict, pre: dict, split: dict, log=print) -> 
         strata = None if first is None else np.where(np.isnan(targets[first]), -1, targets[first])
         train, val, test = split_rows(rows, settings["splitSeed"], fractions, strata)
         notes.append(
-            f"{path} is not the file the run was made on ({rows} rows; the run had {split['rows']}"
-            f"{'' if same_rows else ''}): split anew with split seed {settings['splitSeed']}, "
-            f"the browser's preprocessing kept."
+            f"{path} is not the file the run was made on ({rows} rows; the run's had {split['rows']}): "
+            f"split anew with split seed {settings['splitSeed']}, the browser's preprocessing kept."
         )
     if len(train) < 2 or len(val) == 0:
         raise DataError(f"{path} has too few rows to train: {len(train)} for training, {len(val)} for validation.")

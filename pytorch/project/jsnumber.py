@@ -6,11 +6,11 @@ import math
 import re
 from decimal import Decimal
 
-_DECIMAL = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+_DECIMAL = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$", re.ASCII)
 _JS_INFINITY = re.compile(r"^[+-]?Infinity$")
 _RADIX = re.compile(r"^[+-]?0[xXbBoO]")
 _RADIX_BODY = re.compile(r"^0([xX][0-9a-fA-F]+|[bB][01]+|[oO][0-7]+)$")
-DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+$")
+DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+$", re.ASCII)
 INFINITE = re.compile(r"^[+-]?(inf|infinity)$", re.IGNORECASE)
 
 

@@ -183,7 +183,7 @@ class MultiTaskNet(nn.Module):
         with torch.no_grad():
             for name in self.names():
                 p = self.p(name)
-                p.mul_(1 + scale * torch.randn(p.shape, generator=g))
+                p.mul_(1 + scale * torch.randn(p.shape, generator=g).to(p.device))
 
     def tfjs_weights(self) -> list:
         """The parameters in initial-weights.json's format (to load them back into the app's model)."""

@@ -31,6 +31,7 @@ class Context:
     """What a strategy may use of the run (weighting/taskWeighting.ts's WeightingContext)."""
 
     kinds: list
+    device: torch.device
     trunk_names: list
     last_shared: list
     rng: object
@@ -85,6 +86,7 @@ class Trainer:
         self.epoch_losses = []
         self.ctx = Context(
             kinds=[t["kind"] for t in self.tasks],
+            device=self.device,
             trunk_names=self.net.trunk_names,
             last_shared=self.net.last_shared,
             rng=self.rng,
@@ -147,6 +149,11 @@ class Trainer:
             self.current_lr = math.nan
         if es is not None:
             self.early = self._early_stopping(es)
+        if "restoreBest" in change:  # the app put the best epoch's weights back here; the steps after start from them
+            if self.best is not None and self.best["epoch"] == change["restoreBest"]:
+                self.restore(self.best["weights"])
+            else:
+                self.log(f"note: the app restored epoch {change['restoreBest']}'s weights at step {change['step']}; this run's best epoch differs, so it trains on from its own weights.")
 
     def reset_best(self) -> None:
         self.best = None
@@ -157,15 +164,27 @@ class Trainer:
         return self.enabled[k] and (self.weighting.sets_own_weights or self.weights[k] > 0)
 
     def device_split(self, split: Split, rows=None) -> dict:
-        """A split's (or some of its rows') tensors: inputs, targets (missing → 0), masks (None = all 1)."""
-        index = np.arange(len(split)) if rows is None else rows
-        d = self.device
+        """Some rows of a split (all by default) as tensors: inputs, targets (missing → 0), masks (None =
+        all 1). Each split is put on the device once; a batch is gathered there (no copy per step)."""
+        key = id(split)
+        if key not in self._device_splits:
+            d = self.device
+            self._device_splits[key] = {
+                "x": torch.from_numpy(split.x).to(d),
+                "ids": [torch.from_numpy(i).to(d) for i in split.ids],
+                "y": [torch.from_numpy(np.nan_to_num(t, nan=0.0)).to(d) for t in split.targets],
+                "mask": [None if m is None else torch.from_numpy(m).to(d) for m in split.masks],
+            }
+        whole = self._device_splits[key]
+        if rows is None:
+            return {**whole, "rows": len(split)}
+        index = torch.from_numpy(np.asarray(rows, dtype=np.int64)).to(self.device)
         return {
-            "x": torch.from_numpy(split.x[index]).to(d),
-            "ids": [torch.from_numpy(i[index]).to(d) for i in split.ids],
-            "y": [torch.from_numpy(np.nan_to_num(t[index], nan=0.0)).to(d) for t in split.targets],
-            "mask": [None if m is None else torch.from_numpy(m[index]).to(d) for m in split.masks],
-            "rows": len(index),
+            "x": whole["x"][index],
+            "ids": [i[index] for i in whole["ids"]],
+            "y": [t[index] for t in whole["y"]],
+            "mask": [None if m is None else m[index] for m in whole["mask"]],
+            "rows": len(rows),
         }
 
     def local_losses(self, module, batch: dict, same_masks: bool = False) -> list:
@@ -199,8 +218,9 @@ class Trainer:
         start = self.step_in_epoch * self.batch_size
         rows = self.permutation[start : start + self.batch_size]
         batch = self.device_split(self.train_split, self.world.shard(rows))
-        counts = torch.stack([torch.tensor(float(batch["rows"])) if m is None else torch.sum(m).cpu() for m in batch["mask"]])
-        batch["denominators"] = torch.clamp(self.world.sum(counts), min=1).to(self.device)
+        rows_here = torch.tensor(float(batch["rows"]), device=self.device)
+        counts = torch.stack([rows_here if m is None else torch.sum(m) for m in batch["mask"]])
+        batch["denominators"] = torch.clamp(self.world.sum(counts), min=1)  # on the device: NCCL reduces CUDA tensors only
         batch["rng_state"] = torch.get_rng_state()
         batch["cuda_rng_state"] = torch.cuda.get_rng_state(self.device) if self.device.type == "cuda" else None
 
@@ -227,10 +247,9 @@ class Trainer:
             self.world.mean_(all_grads)
             grads, learned_grads = all_grads[: len(params)], all_grads[len(params) :]
         grad_map = dict(zip(names, grads))
-        losses = (self.world.sum(local_vector.detach()) / self.world.size).cpu()  # the global batch's losses
-        w = weights.detach().cpu()
-        if hasattr(self.weighting, "adjust"):
-            self.weighting.adjust(StepGradients(self, batch, losses, weights.detach(), grad_map))
+        losses = self.world.sum(local_vector.detach()) / self.world.size  # the global batch's losses
+        w = weights.detach()
+        self.weighting.adjust(StepGradients(self, batch, losses, w, grad_map))
         self._penalties(grad_map)
         learned_grads = list(learned_grads)
         if self.settings["clipNorm"] > 0:
@@ -242,7 +261,7 @@ class Trainer:
                 optimizer.step([self.net.p(nm) for nm in own], [grad_map[nm] for nm in own])
         if learned:
             self.strategy_optimizer.step(learned, learned_grads)
-        vector = [float(v) for v in losses] + [float(torch.sum(w * losses))] + [float(v) for v in w]
+        vector = [float(v) for v in losses.cpu()] + [float(torch.sum(w * losses))] + [float(v) for v in w.cpu()]
         if self.first_step is None and self.global_step == 0:
             self.first_step = vector
         self.global_step += 1
@@ -266,7 +285,7 @@ class Trainer:
         names = list(grads)
         all_grads = [grads[n] for n in names] + learned
         norm = torch.sqrt(sum(torch.sum(g * g) for g in all_grads))
-        scale = torch.clamp(torch.tensor(clip, dtype=torch.float32) / torch.clamp(norm, min=1e-12), max=1.0)
+        scale = torch.clamp(clip / torch.clamp(norm, min=1e-12), max=1.0)
         for n in names:
             grads[n] = grads[n] * scale
         for i in range(len(learned)):
@@ -285,7 +304,7 @@ class Trainer:
         self.net.eval()
         outs = [[] for _ in self.tasks]
         for start in range(0, len(split), 4096):
-            b = self.device_split(split, np.arange(start, min(len(split), start + 4096)))
+            b = self.device_split(split, np.arange(start, min(len(split), start + 4096)))  # bounded memory
             for k, o in enumerate(self.net(b["x"], b["ids"])):
                 outs[k].append(o.float().cpu().numpy())
         self.net.train()
@@ -308,8 +327,9 @@ class Trainer:
             for n, v in snapshot.items():
                 self.net.p(n).copy_(v)
 
-    def check_early_stopping(self, epoch: int, val: list) -> bool:
-        """trainingRunner.ts checkEarlyStopping: True = stop now (the best epoch's weights are back)."""
+    def check_early_stopping(self, epoch: int, val: list, stop: bool = True) -> bool:
+        """trainingRunner.ts checkEarlyStopping: True = stop now (the best epoch's weights are back).
+        stop=False (a run until paused) only keeps track of the best epoch."""
         if not self.early["enabled"]:
             return False
         monitor = self.early["monitor"]
@@ -325,7 +345,7 @@ class Trainer:
             self.without_improvement = 0
             return False
         self.without_improvement += 1
-        if self.without_improvement < self.early["patience"]:
+        if self.without_improvement < self.early["patience"] or not stop:
             return False
         self.restore(self.best["weights"])
         self.without_improvement = 0

@@ -10,8 +10,8 @@ import torch
 from rng import shuffle_in_place
 
 
-def on_mask(enabled: list) -> torch.Tensor:
-    return torch.tensor([1.0 if e else 0.0 for e in enabled], dtype=torch.float32)
+def on_mask(enabled: list, device=None) -> torch.Tensor:
+    return torch.tensor([1.0 if e else 0.0 for e in enabled], dtype=torch.float32, device=device)
 
 
 class Weighting:
@@ -45,14 +45,15 @@ class Weighting:
 
 class Manual(Weighting):
     def weights(self):
-        return on_mask(self.enabled) * torch.tensor(self.task_weights, dtype=torch.float32)
+        d = self.ctx.device
+        return on_mask(self.enabled, d) * torch.tensor(self.task_weights, dtype=torch.float32, device=d)
 
 
 class Equal(Weighting):
     sets_own_weights = True
 
     def weights(self):
-        return on_mask(self.enabled)
+        return on_mask(self.enabled, self.ctx.device)
 
 
 def dwa_weights(epoch_losses: list, count: int, temperature: float, enabled: list) -> list:
@@ -93,7 +94,7 @@ class Dwa(Weighting):
         self.refresh()
 
     def weights(self):
-        return torch.tensor(self.current, dtype=torch.float32)
+        return torch.tensor(self.current, dtype=torch.float32, device=self.ctx.device)
 
 
 class Uncertainty(Weighting):
@@ -103,15 +104,16 @@ class Uncertainty(Weighting):
 
     def __init__(self, *args):
         super().__init__(*args)
-        self.factors = torch.tensor([0.5 if k == "regression" else 1.0 for k in self.ctx.kinds], dtype=torch.float32)
-        self.log_variances = torch.zeros(len(self.ctx.kinds), dtype=torch.float32, requires_grad=True)
+        d = self.ctx.device
+        self.factors = torch.tensor([0.5 if k == "regression" else 1.0 for k in self.ctx.kinds], dtype=torch.float32, device=d)
+        self.log_variances = torch.zeros(len(self.ctx.kinds), dtype=torch.float32, device=d, requires_grad=True)
         self.learned = [self.log_variances]
 
     def weights(self):
-        return self.factors * torch.exp(-self.log_variances) * on_mask(self.enabled)
+        return self.factors * torch.exp(-self.log_variances) * on_mask(self.enabled, self.ctx.device)
 
     def objective(self, losses, weights):
-        return torch.sum(weights * losses) + torch.sum(self.log_variances * 0.5 * on_mask(self.enabled))
+        return torch.sum(weights * losses) + torch.sum(self.log_variances * 0.5 * on_mask(self.enabled, self.ctx.device))
 
 
 class Pcgrad(Manual):
@@ -142,7 +144,7 @@ def pcgrad_combine(task_grads: list, orders: list) -> list:
             if j == i:
                 continue
             gj = task_grads[j]
-            coefficient = torch.minimum(dot_all(current, gj), torch.tensor(0.0)) / torch.maximum(squared[j], torch.tensor(1e-20))
+            coefficient = torch.clamp(dot_all(current, gj), max=0.0) / torch.clamp(squared[j], min=1e-20)  # 0 unless they conflict
             current = [v - coefficient * w for v, w in zip(current, gj)]
         projected.append(current)
     return [functools.reduce(torch.add, (g[n] for g in projected)) for n in range(len(task_grads[0]))]
@@ -155,11 +157,11 @@ class GradNorm(Weighting):
 
     def __init__(self, *args):
         super().__init__(*args)
-        self.w = torch.ones(len(self.ctx.kinds), dtype=torch.float32)
+        self.w = torch.ones(len(self.ctx.kinds), dtype=torch.float32, device=self.ctx.device)
         self.initial_losses = None
 
     def weights(self):
-        return self.w * on_mask(self.enabled)
+        return self.w * on_mask(self.enabled, self.ctx.device)
 
     def adjust(self, step):
         at = self.ctx.last_shared or self.ctx.trunk_names[:1]
@@ -171,7 +173,7 @@ class GradNorm(Weighting):
         losses = step.losses
         if self.initial_losses is None:
             self.initial_losses = losses.clone()
-        mask = on_mask(self.enabled)
+        mask = on_mask(self.enabled, self.ctx.device)
         count = torch.clamp(torch.sum(mask), min=1)
 
         def masked_mean(t):

@@ -17,12 +17,14 @@ import { createRng, shuffleInPlace } from '../../src/core/rng.ts';
 import { DEFAULT_SCHEDULE, learningRateAt, type ScheduleKind } from '../../src/core/train/schedules.ts';
 import { dwaWeights } from '../../src/core/weighting/dwa.ts';
 import { NA_TOKENS } from '../../src/core/csv/columnBuilder.ts';
+import { decodeText } from '../../src/core/csv/decodeText.ts';
 
 const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
 
 function python(cases: unknown): Record<string, unknown> {
   const run = spawnSync(PYTHON, [join(import.meta.dirname, 'reference_check.py')], {
     input: JSON.stringify(cases),
+    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -135,7 +137,32 @@ describe('the PyTorch project agrees with the app', () => {
     const csvTypes = Object.fromEntries(table.columns.map((c) => [c.name, c.type === 'numeric' ? 'numeric' : 'text']));
     expect(Object.values(csvTypes)).toEqual(['numeric', 'numeric', 'text', 'text']);
 
-    const got = python({ rng, shuffle, split, strings, numbers, schedules, dwa, csvPath, csvTypes });
+    // A Windows-1252 file with a repeated and a blank header, odd spaces (a no-break space is kept
+    // inside a cell unless the cell starts or ends with a plain space).
+    const legacyText = 'name,name, ,v\n café ,x,\u00a0a,1\n\u00a0b,"q,\u00a0",c\u00a0,34\n d\u00a0 ,y,z,2\n';
+    const legacyBytes = Uint8Array.from(
+      [...legacyText].map((ch) => (ch === 'é' ? 0xe9 : ch === '\u00a0' ? 0xa0 : ch.charCodeAt(0))),
+    );
+    const legacyPath = join(dir, 'legacy.csv');
+    writeFileSync(legacyPath, legacyBytes);
+    const legacy = parseCsvSync(decodeText(legacyBytes).text).table;
+    const legacyTypes = Object.fromEntries(
+      legacy.columns.map((c) => [c.name, c.type === 'numeric' ? 'numeric' : 'text']),
+    );
+
+    const got = python({
+      rng,
+      shuffle,
+      split,
+      strings,
+      numbers,
+      schedules,
+      dwa,
+      csvPath,
+      csvTypes,
+      legacyPath,
+      legacyTypes,
+    });
 
     expect(got.rng).toEqual(
       rng.map(({ seed, draws }) => (({ f }) => Array.from({ length: draws }, f))({ f: createRng(seed) })),
@@ -184,6 +211,19 @@ describe('the PyTorch project agrees with the app', () => {
             : cellText(column, row),
       );
       expect([column.name, csv.columns[column.name]]).toEqual([column.name, expected]);
+    }
+    const old = got.legacy as { header: string[]; columns: Record<string, (number | string | null)[]> };
+    expect(old.header).toEqual(legacy.columns.map((c) => c.name));
+    expect(old.header).toEqual(['name', 'name_2', 'column_3', 'v']);
+    for (const column of legacy.columns) {
+      const expected = Array.from({ length: legacy.rowCount }, (_, row) =>
+        column.type === 'numeric'
+          ? nullNaN(column.values[row] as number)
+          : column.codes[row]! < 0
+            ? null
+            : cellText(column, row),
+      );
+      expect([column.name, old.columns[column.name]]).toEqual([column.name, expected]);
     }
   }, 60_000);
 });

@@ -47,4 +47,16 @@ out["csv"] = {
         for name in header
     },
 }
+header, columns, rows = read_csv(cases["legacyPath"], ",")
+out["legacy"] = {
+    "header": header,
+    "columns": {
+        name: (
+            [num(v) for v in numeric_values(columns[name], False).tolist()]
+            if cases["legacyTypes"][name] == "numeric"
+            else text_labels(columns[name], False)
+        )
+        for name in header
+    },
+}
 json.dump(out, sys.stdout)

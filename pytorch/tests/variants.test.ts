@@ -66,6 +66,22 @@ const ECOMMERCE_ROLES = {
 
 const VARIANTS: Variant[] = [
   {
+    name: "early stopping by a task's loss: stopped early and trained on, the best epoch restored at each target, then a weight change",
+    csv: () => toyCsv(300, 8),
+    config: {
+      learningRate: 0.1,
+      trunk: [{ units: 24, activation: 'relu', dropout: 0 }],
+      earlyStopping: { enabled: true, monitor: 'spend', patience: 2 },
+    },
+    changes: [
+      [2, {}],
+      [4, { weights: [1, 0.5, 2] }],
+      [6, {}],
+      [8, { learningRate: 0.02 }],
+    ],
+    epochs: 10,
+  },
+  {
     name: 'SGD, leaky ReLU and tanh, a head hidden layer, balanced classes, L1 + L2, clipping, step decay, gaps',
     csv: () => toyWithGaps(400),
     config: {
@@ -160,11 +176,21 @@ async function retrace(variant: Variant) {
     (m) => events.push(m),
     async () => {},
   );
+  let stoppedEarly = 0;
   try {
     let done = 0;
     for (const [epochs, patch] of [...(variant.changes ?? []), [variant.epochs, {}] as [number, RunPatch]]) {
       run.setTarget(epochs);
-      await run.runner.runUntil(epochs, () => false);
+      // As the session does: at the target, early stopping's best epoch comes back (session.ts settle);
+      // after an early stop the person presses Train again.
+      while (run.trainer.epochsCompleted < epochs) {
+        const outcome = await run.runner.runUntil(epochs, () => false);
+        if (outcome.kind === 'stoppedEarly') stoppedEarly++;
+        if (outcome.kind === 'done') {
+          const restored = run.runner.restoreBestWeights();
+          if (restored !== null) run.recordRestore(restored);
+        }
+      }
       if (epochs < variant.epochs) run.apply(patch);
       done = epochs;
     }
@@ -189,7 +215,10 @@ async function retrace(variant: Variant) {
       },
     );
     expect(py.status, `${py.stdout}\n${py.stderr}`).toBe(0);
-    return JSON.parse(readFileSync(join(dir, 'parity.json'), 'utf8')) as {
+    const parity = JSON.parse(readFileSync(join(dir, 'parity.json'), 'utf8'));
+    return { ...parity, stoppedEarly, restores: run.timeline.filter((c) => c.restoreBest !== undefined).length } as {
+      stoppedEarly: number;
+      restores: number;
       rows: { relative: number; epoch: number; task: string; metric: string }[];
       countsAgree: boolean;
       firstStep: { relative: number };
@@ -206,12 +235,19 @@ describe('the PyTorch project retraces the worker on every variant', () => {
       variant.name,
       async () => {
         const parity = await retrace(variant);
-        console.log(`${variant.name}: ${parity.summary}`);
+        console.log(
+          `${variant.name}: ${parity.summary}; stopped early ${parity.stoppedEarly}×, best restored ${parity.restores}×`,
+        );
         expect(parity.countsAgree).toBe(true);
         expect(parity.rows.length).toBeGreaterThan(10 * variant.epochs);
         const worst = parity.rows.reduce((a, r) => (r.relative > a.relative ? r : a));
         expect(worst.relative, JSON.stringify(worst)).toBeLessThan(1e-3);
         expect(parity.firstStep.relative).toBeLessThan(1e-5);
+        if (variant.config.earlyStopping?.enabled) {
+          // The run this variant is for: it must have stopped early and had its best weights put back.
+          expect(parity.stoppedEarly).toBeGreaterThan(0);
+          expect(parity.restores).toBeGreaterThan(0);
+        }
       },
       120_000,
     );

@@ -15,8 +15,12 @@ import { TrainingRunner, type EarlyStopping } from '../core/train/trainingRunner
 import type { FromWorker, ResumePoint, RunConfig, RunInfo, RunPatch, RunState } from './protocol.ts';
 import { readWeights, writeWeights } from './weightsData.ts';
 
-/** A live change as the run took it: `step` = the trainer's globalStep when applied (the first step that used it). */
-export type TimelineChange = { step: number } & Pick<
+/**
+ * A live change as the run took it: `step` = the trainer's globalStep when applied (the first step
+ * that used it). `restoreBest`: the best epoch's weights were put back there (a run that reached
+ * its epochs with early stopping on, or Restore best), so the steps after it start from them.
+ */
+export type TimelineChange = { step: number; restoreBest?: number } & Pick<
   RunPatch,
   'weights' | 'enabled' | 'weighting' | 'learningRate' | 'earlyStopping'
 >;
@@ -49,6 +53,10 @@ export interface ActiveRun {
   readonly timeline: TimelineChange[];
   /** The first step's losses; null until it is read back, and for a run reopened past step 0. */
   firstStep: FirstStepLosses | null;
+  /** Where a reopened run went on from (its saved weights); null for a run trained from its start here. */
+  readonly resumedAt: { epoch: number; step: number } | null;
+  /** Records that the best epoch's weights were put back (`epoch`), in the timeline. */
+  recordRestore(epoch: number): void;
   /** Applies a checked live patch from the next step on. */
   apply(patch: RunPatch): void;
   /** A new target (null = until paused): a run without one only tracks the best epoch, it does not stop early. */
@@ -176,6 +184,10 @@ export function createActiveRun(
     config,
     timeline: [],
     firstStep: null,
+    resumedAt: resume ? { epoch: resume.epoch, step: resume.step } : null,
+    recordRestore(epoch) {
+      run.timeline.push({ step: trainer.globalStep, restoreBest: epoch });
+    },
     apply(patch) {
       const change: TimelineChange = { step: trainer.globalStep };
       for (const key of TIMELINE_FIELDS) if (patch[key] !== undefined) Object.assign(change, { [key]: patch[key] });

@@ -39,7 +39,7 @@ export interface LoadedTable {
 }
 
 /** SHA-256 in hex (Web Crypto: in workers and in Node alike). */
-async function sha256Hex(data: Uint8Array): Promise<string> {
+export async function sha256Hex(data: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -132,7 +132,7 @@ describe('the PyTorch project of a run', () => {
     run.dispose();
   });
 
-  it('carries a generated sample as its own CSV, named in config.json; a file the person has is not copied', async () => {
+  it('carries a built-in sample as its own CSV, named and hashed in config.json; a file of the person is not copied', async () => {
     const table = parseCsvSync(toyCsv(60)).table;
     const run = createActiveRun(
       1,
@@ -146,7 +146,9 @@ describe('the PyTorch project of a run', () => {
         ...FACTS,
         dataset: { ...FACTS.dataset, sha256: null, sample: 'ecommerce' },
       });
-      expect(JSON.parse(generated['config.json'] as string).dataset.file).toBe('ecommerce.csv');
+      const { dataset } = JSON.parse(generated['config.json'] as string);
+      expect(dataset.file).toBe('ecommerce.csv');
+      expect(dataset.fileSha256).toMatch(/^[0-9a-f]{64}$/);
       expect(parseCsvSync(generated['ecommerce.csv'] as string).table).toEqual(table);
       const fromFile = await pytorchProjectFiles(run, table, FACTS);
       expect(Object.keys(fromFile).filter((n) => n.endsWith('.csv'))).toEqual([]);

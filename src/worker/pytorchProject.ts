@@ -14,7 +14,7 @@ import { buildMultiTaskNetwork } from '../core/model/buildMultiTaskModel.ts';
 import { SETTING_KEYS } from '../core/settings/settingsTable.ts';
 import type { ModelSpec } from '../core/types.ts';
 import type { ActiveRun } from './activeRun.ts';
-import type { LoadedTable } from './loadTable.ts';
+import { sha256Hex, type LoadedTable } from './loadTable.ts';
 import type { DatasetSource } from './protocol.ts';
 import { readWeights } from './weightsData.ts';
 
@@ -73,13 +73,15 @@ export async function pytorchProjectFiles(
   const { trainer, config } = run;
   const { data, spec } = trainer;
   const weights = await initialWeights(spec, trainer.options.seed);
+  const carried = await carriedSample(table, facts);
   const settings = Object.fromEntries(SETTING_KEYS.map((key) => [key, config[key]]));
-  settings.epochs = run.targetEpochs ?? config.epochs;
+  // A run until paused has no target: the script trains as far as the browser did.
+  settings.epochs = run.targetEpochs ?? Math.max(trainer.epochsCompleted, 1);
   const projectConfig = {
     format: PROJECT_FORMAT,
     version: PROJECT_VERSION,
     createdAt: new Date().toISOString(),
-    dataset: { ...facts.dataset, ...(generatedFile(facts) ? { file: generatedFile(facts) } : {}) },
+    dataset: { ...facts.dataset, ...(carried ? { file: carried.name, fileSha256: carried.sha256 } : {}) },
     settings,
     weights: run.info.initialWeights,
     enabled: run.info.initialEnabled,
@@ -95,6 +97,9 @@ export async function pytorchProjectFiles(
     epsilon: tf.backend().epsilon(),
     backend: tf.getBackend(),
     firstStep: run.firstStep,
+    // Until paused, early stopping only tracks the best epoch (it never stops the run).
+    untilPaused: run.targetEpochs === null,
+    resumedAt: run.resumedAt,
   };
   const preprocess = {
     ...data.preprocessing,
@@ -115,13 +120,22 @@ export async function pytorchProjectFiles(
     'initial-weights.json': JSON.stringify({ weights }),
     'timeline.json': pretty({ changes: run.timeline }),
     // A generated sample has no file of its own: the project carries its table (config.json names it).
-    ...(generatedFile(facts) ? { [generatedFile(facts) as string]: tableCsv(table) } : {}),
+    ...(carried ? { [carried.name]: carried.text } : {}),
   };
 }
 
-/** The CSV a generated sample travels as (`<sample id>.csv`); null for a table read from a file. */
-export function generatedFile(facts: TableFacts): string | null {
-  return facts.dataset.sha256 === null && facts.dataset.sample ? `${facts.dataset.sample}.csv` : null;
+/**
+ * A built-in sample travels with the project as `<sample id>.csv` (the person has no file of it: it
+ * is generated, or served by the app), with its own SHA-256 so the script knows it for the run's
+ * file; a person's own file is never copied. Null for a person's file.
+ */
+async function carriedSample(
+  table: Table,
+  facts: TableFacts,
+): Promise<{ name: string; text: string; sha256: string } | null> {
+  if (!facts.dataset.sample) return null;
+  const text = tableCsv(table);
+  return { name: `${facts.dataset.sample}.csv`, text, sha256: await sha256Hex(new TextEncoder().encode(text)) };
 }
 
 /**

@@ -93,6 +93,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     if (outcome.kind === 'done') {
       // At its last epoch a run with early stopping ends on its best epoch's weights, as one that stopped early.
       const restored = current.runner.restoreBestWeights();
+      if (restored !== null) current.recordRestore(restored);
       setState(current, 'done', undefined, restored ?? undefined);
       return restored;
     }
@@ -121,6 +122,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
       post({ type: 'error', message: message('messages.worker.noBestEpoch') });
       return;
     }
+    current.recordRestore(restored);
     setState(current, current.state === 'running' ? 'paused' : current.state, undefined, restored);
     const { diagnostics } = await current.trainer.evaluateWithDiagnostics('val');
     post({ type: 'validationDiagnostics', runId: current.id, epoch: restored, diagnostics });
