@@ -69,6 +69,8 @@ class Trainer:
         self.device = world.device
         self.net = MultiTaskNet(self.config["model"], self.tasks).to(self.device)
         self.ddp = None
+        self.param_names = self.net.names()
+        self.params = [self.net.p(n) for n in self.param_names]
         self.batch_size = settings["batchSize"]
         self.train_split = data.train
         self.steps_per_epoch = math.ceil(len(data.train) / self.batch_size)
@@ -231,8 +233,7 @@ class Trainer:
         local_vector = torch.stack(local)
         weights = self.weighting.weights().to(self.device)
         objective = self.weighting.objective(local_vector, weights)
-        names = self.net.names()
-        params = [self.net.p(nm) for nm in names]
+        names, params = self.param_names, self.params  # fixed for the run: looked up once
         learned = self.weighting.learned
         if use_ddp:
             for p in params + learned:

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsvSync } from '../../src/core/csv/parseCsv.ts';
-import { cellText } from '../../src/core/csv/table.ts';
+import { cellText, type Table } from '../../src/core/csv/table.ts';
 import { splitRows } from '../../src/core/data/split.ts';
 import { createRng, shuffleInPlace } from '../../src/core/rng.ts';
 import { DEFAULT_SCHEDULE, learningRateAt, type ScheduleKind } from '../../src/core/train/schedules.ts';
@@ -30,6 +30,26 @@ function python(cases: unknown): Record<string, unknown> {
   });
   if (run.status !== 0) throw new Error(`python failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as Record<string, unknown>;
+}
+
+interface PythonColumns {
+  header: string[];
+  rows: number;
+  columns: Record<string, (number | string | null)[]>;
+}
+
+/** Every column's values (numeric) or labels as the Python side read them, against the app's table. */
+function expectSameColumns(table: Table, got: PythonColumns) {
+  for (const column of table.columns) {
+    const expected = Array.from({ length: table.rowCount }, (_, row) =>
+      column.type === 'numeric'
+        ? nullNaN(column.values[row] as number)
+        : column.codes[row]! < 0
+          ? null
+          : cellText(column, row),
+    );
+    expect([column.name, got.columns[column.name]]).toEqual([column.name, expected]);
+  }
 }
 
 const sample = <T>(arb: fc.Arbitrary<T>, n: number, seed: number) => fc.sample(arb, { numRuns: n, seed });
@@ -200,30 +220,12 @@ describe('the PyTorch project agrees with the app', () => {
         expect(v).toBeCloseTo(dwaWeights(c.losses, 3, c.temperature, c.enabled)[k] as number, 12),
       ),
     );
-    const csv = got.csv as { rows: number; columns: Record<string, (number | string | null)[]> };
+    const csv = got.csv as PythonColumns;
     expect(csv.rows).toBe(table.rowCount);
-    for (const column of table.columns) {
-      const expected = Array.from({ length: table.rowCount }, (_, row) =>
-        column.type === 'numeric'
-          ? nullNaN(column.values[row] as number)
-          : column.codes[row]! < 0
-            ? null
-            : cellText(column, row),
-      );
-      expect([column.name, csv.columns[column.name]]).toEqual([column.name, expected]);
-    }
-    const old = got.legacy as { header: string[]; columns: Record<string, (number | string | null)[]> };
+    expectSameColumns(table, csv);
+    const old = got.legacy as PythonColumns;
     expect(old.header).toEqual(legacy.columns.map((c) => c.name));
     expect(old.header).toEqual(['name', 'name_2', 'column_3', 'v']);
-    for (const column of legacy.columns) {
-      const expected = Array.from({ length: legacy.rowCount }, (_, row) =>
-        column.type === 'numeric'
-          ? nullNaN(column.values[row] as number)
-          : column.codes[row]! < 0
-            ? null
-            : cellText(column, row),
-      );
-      expect([column.name, old.columns[column.name]]).toEqual([column.name, expected]);
-    }
+    expectSameColumns(legacy, old);
   }, 60_000);
 });

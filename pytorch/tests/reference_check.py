@@ -35,28 +35,22 @@ out["strings"] = [js_string(v) for v in cases["strings"]]
 out["numbers"] = [num(js_number(t.strip())) if t.strip() not in NA_TOKENS else "NA" for t in cases["numbers"]]
 out["schedules"] = [learning_rate_at(c["base"], c["schedule"], c["step"], c["stepsPerEpoch"]) for c in cases["schedules"]]
 out["dwa"] = [dwa_weights(c["losses"], c["tasks"], c["temperature"], c["enabled"]) for c in cases["dwa"]]
-header, columns, rows = read_csv(cases["csvPath"], ",")
-out["csv"] = {
-    "rows": rows,
-    "columns": {
+
+
+def read_columns(path: str, types: dict) -> dict:
+    """A CSV read as the project reads it: header, rows, and per column its values (numeric) or labels."""
+    header, columns, rows = read_csv(path, ",")
+    values = {
         name: (
             [num(v) for v in numeric_values(columns[name], False).tolist()]
-            if cases["csvTypes"][name] == "numeric"
+            if types[name] == "numeric"
             else text_labels(columns[name], False)
         )
         for name in header
-    },
-}
-header, columns, rows = read_csv(cases["legacyPath"], ",")
-out["legacy"] = {
-    "header": header,
-    "columns": {
-        name: (
-            [num(v) for v in numeric_values(columns[name], False).tolist()]
-            if cases["legacyTypes"][name] == "numeric"
-            else text_labels(columns[name], False)
-        )
-        for name in header
-    },
-}
+    }
+    return {"header": header, "rows": rows, "columns": values}
+
+
+out["csv"] = read_columns(cases["csvPath"], cases["csvTypes"])
+out["legacy"] = read_columns(cases["legacyPath"], cases["legacyTypes"])
 json.dump(out, sys.stdout)

@@ -36,6 +36,21 @@ function parsed(files: Record<string, string>): Files {
   };
 }
 
+/** A run of the toy table (nothing posted anywhere). Dispose the run. */
+function toyRun(rows: number) {
+  const table = parseCsvSync(toyCsv(rows)).table;
+  return {
+    table,
+    run: createActiveRun(
+      1,
+      table,
+      config,
+      () => {},
+      async () => {},
+    ),
+  };
+}
+
 const decoded = (w: InitialWeight) => new Float32Array(base64ToBytes(w.data).buffer);
 
 const FACTS: TableFacts = {
@@ -106,14 +121,7 @@ describe('the PyTorch project of a run', () => {
   });
 
   it('builds the initial weights afresh without leaving a tensor behind', async () => {
-    const table = parseCsvSync(toyCsv(60)).table;
-    const run = createActiveRun(
-      1,
-      table,
-      config,
-      () => {},
-      async () => {},
-    );
+    const { run } = toyRun(60);
     await initialWeights(run.trainer.spec, 1); // burn-in
     const tensors = tf.memory().numTensors;
     const weights = await initialWeights(run.trainer.spec, 1);
@@ -133,14 +141,7 @@ describe('the PyTorch project of a run', () => {
   });
 
   it('carries a built-in sample as its own CSV, named and hashed in config.json; a file of the person is not copied', async () => {
-    const table = parseCsvSync(toyCsv(60)).table;
-    const run = createActiveRun(
-      1,
-      table,
-      config,
-      () => {},
-      async () => {},
-    );
+    const { table, run } = toyRun(60);
     try {
       const generated = await pytorchProjectFiles(run, table, {
         ...FACTS,

@@ -3,6 +3,7 @@
  * header `epoch,step,split,task,metric,value`. Long rather than wide because tasks of different
  * types have different metrics; it loads straight into pandas, R or a spreadsheet pivot.
  */
+import { csvField } from '../csv/tableCsv.ts';
 import type { TaskSpec } from '../types.ts';
 import type { TaskMetrics } from './taskMetrics.ts';
 
@@ -30,15 +31,11 @@ const METRIC_ORDER: (keyof TaskMetrics)[] = [
   'r2',
 ];
 
-function field(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 export function metricsHistoryCsv(records: EvaluationRecord[], tasks: TaskSpec[]): string {
   const lines = ['epoch,step,split,task,metric,value'];
   for (const r of records) {
     tasks.forEach((t, k) =>
-      lines.push([r.epoch, r.step, 'train', field(t.name), 'loss', r.trainLoss[k] ?? ''].join(',')),
+      lines.push([r.epoch, r.step, 'train', csvField(t.name), 'loss', r.trainLoss[k] ?? ''].join(',')),
     );
     tasks.forEach((t, k) => {
       const m = r.val[k];
@@ -46,7 +43,7 @@ export function metricsHistoryCsv(records: EvaluationRecord[], tasks: TaskSpec[]
       for (const key of METRIC_ORDER) {
         const v = m[key];
         if (v !== undefined)
-          lines.push([r.epoch, r.step, 'validation', field(t.name), key, Number.isNaN(v) ? '' : v].join(','));
+          lines.push([r.epoch, r.step, 'validation', csvField(t.name), key, Number.isNaN(v) ? '' : v].join(','));
       }
     });
   }
