@@ -19,6 +19,7 @@ export interface Batch {
 export class EpochBatcher {
   readonly stepsPerEpoch: number;
   private permutation: tf.Tensor1D | null = null; // [rows] int32, this epoch's row order
+  private order: Int32Array = new Int32Array(0); // the same order, here (the fused engines gather by it)
 
   /** rng: the run's seeded random numbers (the batcher draws from it at each epoch's first step). */
   constructor(
@@ -48,6 +49,16 @@ export class EpochBatcher {
     };
   }
 
+  /**
+   * The row indices of step `stepInEpoch`'s batch, for an engine that keeps the split itself; step 0
+   * draws the epoch's permutation first, as {@link batch} does (the two draw the same order).
+   */
+  batchIndices(stepInEpoch: number): Int32Array {
+    if (stepInEpoch === 0) this.shuffle();
+    const start = stepInEpoch * this.batchSize;
+    return this.order.subarray(start, start + this.rows(stepInEpoch));
+  }
+
   dispose(): void {
     this.permutation?.dispose();
     this.permutation = null;
@@ -58,6 +69,7 @@ export class EpochBatcher {
       Int32Array.from({ length: this.split.rows }, (_, i) => i),
       this.rng,
     );
+    this.order = order;
     this.permutation?.dispose();
     this.permutation = tf.keep(tf.tensor1d(order, 'int32')); // outlives the step's tidy
   }
