@@ -15,6 +15,12 @@ export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 /** The person's backend choice: a backend, or 'auto' to let the app decide. */
 export type BackendChoice = BackendName | 'auto';
 
+/**
+ * Which engine takes the training steps: TensorFlow.js, a fused engine (WASM SIMD or WebGPU, for the
+ * networks it covers), or 'auto': the faster of the two on the model at hand, timed.
+ */
+export type EngineChoice = 'auto' | 'fused' | 'tfjs';
+
 /** Hidden activations offered by the model builder. */
 export type Activation = 'relu' | 'leakyRelu' | 'elu' | 'selu' | 'tanh' | 'sigmoid' | 'linear';
 

@@ -7,7 +7,7 @@
 import { message, messages } from '../core/messages/message.ts';
 import { defaultSettings, redefiningKeys } from '../core/settings/settingsTable.ts';
 import { lessonById } from '../lessons/lessons.ts';
-import type { BackendChoice, ColumnRole, InputEncoding } from '../core/types.ts';
+import type { BackendChoice, ColumnRole, EngineChoice, InputEncoding } from '../core/types.ts';
 import type { WeightingConfig } from '../core/weighting/strategies.ts';
 import type { TrainingClient } from '../worker/client.ts';
 import type { DatasetSource, EarlyStoppingConfig, FromWorker, RunConfig, RunInfo } from '../worker/protocol.ts';
@@ -63,6 +63,8 @@ export interface Controller extends ModelActions, RunActions {
   setLossView(view: 'raw' | 'weighted'): void;
   setThreshold(task: string, threshold: number): void;
   setBackend(choice: BackendChoice): void;
+  /** Which engine takes the steps; a run that trains pauses, and goes on from where it is. */
+  setEngine(choice: EngineChoice): void;
   train(): void;
   pause(): void;
   step(): void;
@@ -367,6 +369,10 @@ export function createController(client: TrainingClient, storage: RunStorage | n
     setBackend(choice) {
       set({ backendChoice: choice });
       client.send({ type: 'setBackend', choice });
+    },
+    setEngine(choice) {
+      set({ engineChoice: choice });
+      client.send({ type: 'setEngine', choice });
     },
     train() {
       set({ alert: null });

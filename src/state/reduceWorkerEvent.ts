@@ -25,6 +25,9 @@ export function reduceWorkerEvent(state: AppState, msg: FromWorker): AppState {
       return adoptDataset(state, msg);
     case 'backendReady':
       return { ...state, backend: { name: msg.backend, reason: msg.reason } };
+    case 'engineReady':
+      if (state.run && msg.runId !== state.run.runId) return state; // a run since replaced
+      return { ...state, engine: { kind: msg.engine, reason: msg.reason } };
     case 'runCreated': {
       if (state.run?.runId === msg.runId) return state;
       const { type: _type, requestId: _requestId, ...info } = msg;

@@ -6,7 +6,7 @@ import type { TaskDiagnostics } from '../core/metrics/taskDiagnostics.ts';
 import type { TaskMetrics } from '../core/metrics/taskMetrics.ts';
 import { defaultSettings, type TrainSettings } from '../core/settings/settingsTable.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
-import type { BackendChoice, BackendName, ColumnRole, InputEncoding } from '../core/types.ts';
+import type { BackendChoice, BackendName, ColumnRole, EngineChoice, InputEncoding } from '../core/types.ts';
 import type { DatasetInfo, RunInfo, RunState, WorkerEvent } from '../worker/protocol.ts';
 import type { RunRecord } from '../lessons/runRecord.ts';
 import type { SavedRun } from './savedRun.ts';
@@ -84,6 +84,9 @@ export interface AppState {
   appliedWeights: { step: number; weights: number[]; enabled: boolean[] } | null;
   backendChoice: BackendChoice;
   backend: { name: BackendName; reason: Message } | null;
+  engineChoice: EngineChoice;
+  /** The engine taking the current run's steps (null = TensorFlow.js) and why; null before a run. */
+  engine: { kind: 'wasm' | 'webgpu' | null; reason: Message } | null;
   runState: RunState;
   run: RunInfo | null;
   /** targetEpochs: null while a run trains until paused. */
@@ -143,6 +146,7 @@ export const EMPTY_RESULTS = {
   latestWeights: null,
   bestEpoch: null,
   restoredEpoch: null,
+  engine: null,
 } satisfies Partial<AppState>;
 
 export const initialState: AppState = {
@@ -169,6 +173,8 @@ export const initialState: AppState = {
   pendingChange: null,
   backendChoice: 'auto',
   backend: null,
+  engineChoice: 'auto',
+  engine: null,
   memory: null,
   thresholds: {},
   alert: null,

@@ -35,8 +35,9 @@ export function createWorkerRecovery(deps: WorkerRecoveryDeps) {
     recover(savedRunId: string | null) {
       const soon = performance.now() - lastLostMs < LOST_AGAIN_MS;
       lastLostMs = performance.now();
-      const { backendChoice, roles, positiveClasses, alert } = deps.store.getState();
+      const { backendChoice, engineChoice, roles, positiveClasses, alert } = deps.store.getState();
       deps.client.send({ type: 'setBackend', choice: backendChoice });
+      deps.client.send({ type: 'setEngine', choice: engineChoice });
       if (!shown) return;
       deps.sendLoad(shown, { pendingPreset: { roles, positiveClasses }, pendingAlert: alert, alert });
       if (!soon) deps.reopenAfterLoad(savedRunId, deps.store.getState().loadId);

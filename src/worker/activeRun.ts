@@ -7,12 +7,13 @@ import * as tf from '@tensorflow/tfjs';
 import type { Table } from '../core/csv/table.ts';
 import { PrepareError, prepareDataset } from '../core/data/prepareDataset.ts';
 import { splitFractions } from '../core/data/split.ts';
-import type { Message } from '../core/messages/message.ts';
+import { message, type Message } from '../core/messages/message.ts';
 import { checkSetting, splitProblem } from '../core/settings/readSettings.ts';
 import { SETTING_KEYS } from '../core/settings/settingsTable.ts';
 import { MultiTaskTrainer } from '../core/train/multiTaskTrainer.ts';
 import { TrainingRunner, type EarlyStopping } from '../core/train/trainingRunner.ts';
 import type { FromWorker, ResumePoint, RunConfig, RunInfo, RunPatch, RunState } from './protocol.ts';
+import { engineName, withStrategyNote } from './selectEngine.ts';
 import { readWeights, writeWeights } from './weightsData.ts';
 
 /**
@@ -55,6 +56,8 @@ export interface ActiveRun {
   firstStep: FirstStepLosses | null;
   /** Where a reopened run went on from (its saved weights); null for a run trained from its start here. */
   readonly resumedAt: { epoch: number; step: number } | null;
+  /** Says the engine now taking the steps (null = TF.js) and why: at creation, on a change, on a loss. */
+  engineChanged(reason: Message): void;
   /** Records that the best epoch's weights were put back (`epoch`), in the timeline. */
   recordRestore(epoch: number): void;
   /** Applies a checked live patch from the next step on. */
@@ -142,12 +145,18 @@ export function createActiveRun(
         const [weights, training] = await Promise.all([readWeights(trainer.model), trainer.trainingState()]);
         post({ type: 'checkpoint', runId: id, epoch, step, bestEpoch, weights, training });
       },
+      onEngineLost: (reason, restoredStep) => {
+        const lost = message('messages.engine.lost', { engine: engineName(lostKind), reason, step: restoredStep });
+        post({ type: 'error', message: lost });
+        run.engineChanged(lost);
+      },
     },
     pace.yieldBetweenSteps,
   );
   if (resume) {
     try {
       writeWeights(trainer.model, resume.weights);
+      trainer.modelWeightsWritten();
     } catch (e) {
       runner.dispose();
       trainer.dispose();
@@ -185,6 +194,11 @@ export function createActiveRun(
     timeline: [],
     firstStep: null,
     resumedAt: resume ? { epoch: resume.epoch, step: resume.step } : null,
+    engineChanged(reason) {
+      engineReason = reason;
+      lostKind = trainer.engine?.kind ?? lostKind;
+      post({ type: 'engineReady', runId: id, engine: trainer.engineInUse, reason: withStrategyNote(trainer, reason) });
+    },
     recordRestore(epoch) {
       run.timeline.push({ step: trainer.globalStep, restoreBest: epoch });
     },
@@ -199,7 +213,12 @@ export function createActiveRun(
         trainer.setTaskWeights(patch.weights ?? currentWeights, patch.enabled ?? currentEnabled);
       if (patch.weights) currentWeights = [...patch.weights];
       if (patch.enabled) currentEnabled = [...patch.enabled];
-      if (patch.weighting) trainer.setWeighting(patch.weighting);
+      if (patch.weighting) {
+        const before = trainer.engineInUse;
+        trainer.setWeighting(patch.weighting);
+        // GradNorm and PCGrad take TF.js's step (and back): the status says which engine runs now.
+        if (trainer.engine && trainer.engineInUse !== before) run.engineChanged(engineReason);
+      }
       if (patch.learningRate !== undefined) trainer.setLearningRate(patch.learningRate);
       if (patch.earlyStopping) {
         run.earlyStopping = { ...patch.earlyStopping };
@@ -218,6 +237,9 @@ export function createActiveRun(
       trainer.dispose();
     },
   };
+  /** The engine last attached (a loss names it) and the sentence its choice gave. */
+  let lostKind: 'wasm' | 'webgpu' = 'wasm';
+  let engineReason: Message = message('messages.engine.chosenTfjs');
   let currentWeights = trainer.tasks.map((t) => config.weights[t.name] ?? 1);
   let currentEnabled = trainer.tasks.map((t) => config.enabled[t.name] ?? true);
   run.setTarget(run.targetEpochs);

@@ -17,7 +17,15 @@ import type { TrainSettings } from '../core/settings/settingsTable.ts';
 import type { StepLosses } from '../core/train/lossReader.ts';
 import type { EpochReport } from '../core/train/trainingRunner.ts';
 import type { TrainingState } from '../core/train/multiTaskTrainer.ts';
-import type { BackendChoice, BackendName, ColumnRole, EmbeddingSpec, InputEncoding, TaskSpec } from '../core/types.ts';
+import type {
+  BackendChoice,
+  BackendName,
+  EngineChoice,
+  ColumnRole,
+  EmbeddingSpec,
+  InputEncoding,
+  TaskSpec,
+} from '../core/types.ts';
 import type { WeightingConfig } from '../core/weighting/strategies.ts';
 import type { WeightsData } from './weightsData.ts';
 
@@ -91,6 +99,8 @@ export type ToWorker =
   | { type: 'loadDataset'; source: DatasetSource; loadId: number }
   | { type: 'cancelLoad' }
   | { type: 'setBackend'; choice: BackendChoice }
+  /** Which engine takes the steps (selectEngine.ts): from the current run on (it pauses a run that trains). */
+  | { type: 'setEngine'; choice: EngineChoice }
   /** Builds a run (replacing any current one) from the loaded table. */
   | { type: 'createRun'; config: RunConfig; requestId: number; resume?: ResumePoint }
   /** Answered by `pong`: the page's check that the worker is alive. */
@@ -163,6 +173,8 @@ export type FromWorker =
   | ({ type: 'datasetLoaded'; loadId: number; timings?: LoadPhases & { summarizeMs: number } } & DatasetInfo)
   /** reason: one sentence for the Backend status, which backend and why. */
   | { type: 'backendReady'; backend: BackendName; reason: Message }
+  /** The engine taking the run's steps (null = TensorFlow.js) and why, for the Backend status. */
+  | { type: 'engineReady'; runId: number; engine: 'wasm' | 'webgpu' | null; reason: Message }
   /** requestId: the createRun's it answers. */
   | ({ type: 'runCreated'; requestId: number } & RunInfo)
   /** targetEpochs: null while training until paused. */

@@ -12,7 +12,7 @@ import { message, type Message } from '../core/messages/message.ts';
 import { MessageError } from '../core/messages/messageError.ts';
 import type { RunOutcome } from '../core/train/trainingRunner.ts';
 import { createEventLoopYielder } from '../core/train/yieldToEventLoop.ts';
-import type { BackendChoice } from '../core/types.ts';
+import type { BackendChoice, EngineChoice } from '../core/types.ts';
 import { configProblem, createActiveRun, type ActiveRun } from './activeRun.ts';
 import { checkRunPatch } from './checkRunPatch.ts';
 import { describeTable, loadTable } from './loadTable.ts';
@@ -20,6 +20,7 @@ import { createModelTools } from './modelTools.ts';
 import { tableFacts, type TableFacts } from './pytorchProject.ts';
 import type { FromWorker, ResumePoint, RunConfig, RunState, ToWorker } from './protocol.ts';
 import type { BackendSelection } from './selectBackend.ts';
+import { attachEngine, type EngineFactories } from './selectEngine.ts';
 import { trainSingleTaskBaselines } from './singleTaskBaselines.ts';
 
 export { MAX_FILE_BYTES } from './loadTable.ts';
@@ -28,6 +29,8 @@ export interface SessionDeps {
   selectBackend(choice: BackendChoice): Promise<BackendSelection>;
   fetchBytes(url: string): Promise<Uint8Array>;
   yieldToEventLoop?: () => Promise<void>;
+  /** The fused engines (selectEngine.ts); without them every step is TF.js's. */
+  engines?: EngineFactories;
 }
 
 /** Creates a session that answers commands through `post`. */
@@ -38,6 +41,7 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
   /** The loaded table's file, sample and parse (the PyTorch project says them). */
   let facts: TableFacts | null = null;
   let backend: BackendSelection | null = null;
+  let engineChoice: EngineChoice = 'auto';
   let run: ActiveRun | null = null;
   let nextRunId = 1;
   /** The latest training segment's, the latest load's and the latest baselines' cancellation. */
@@ -158,6 +162,15 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
     }
     models.runCreated();
     post({ type: 'runCreated', requestId, ...run.info });
+    await chooseEngine(run);
+  };
+
+  /** Attaches the engine the person's choice gives for this run (TF.js hands over between two steps) and says which. */
+  const chooseEngine = async (current: ActiveRun) => {
+    if (!deps.engines || !backend) return;
+    await current.trainer.detachEngine();
+    const selection = await attachEngine(current.trainer, engineChoice, backend.backend, deps.engines);
+    current.engineChanged(selection.reason);
   };
 
   // The page creates a run before it trains one; with none here, its creation failed and said why.
@@ -328,6 +341,13 @@ export function createTrainingSession(post: (msg: FromWorker) => void, deps: Ses
             disposeRun();
             backend = await deps.selectBackend(msg.choice);
             post({ type: 'backendReady', ...backend });
+          });
+        case 'setEngine':
+          engineChoice = msg.choice;
+          training.abort();
+          run?.interruptWait();
+          return enqueue(async () => {
+            if (run) await chooseEngine(run);
           });
         case 'createRun':
           training.abort();

@@ -82,7 +82,13 @@ export const FUSED_STRATEGIES: readonly WeightingStrategy[] = ['manual', 'equal'
 
 /** Why a strategy trains on TF.js, or null when the engines run it. */
 export function strategyProblem(strategy: WeightingStrategy): Message | null {
-  return FUSED_STRATEGIES.includes(strategy) ? null : message('messages.engine.unsupported.strategy', { strategy });
+  if (FUSED_STRATEGIES.includes(strategy)) return null;
+  return message('messages.engine.unsupported.strategy', { strategy: strategyName(strategy) });
+}
+
+/** A strategy the engines leave to TF.js, by name. */
+export function strategyName(strategy: WeightingStrategy): Message {
+  return message(`messages.engine.strategyNames.${strategy}`);
 }
 
 /** The flat layout of a network, or why the engines cannot train it. */
@@ -90,10 +96,17 @@ export function planFusedStep(input: FusedPlanInput): { plan: FusedPlan } | { pr
   const { spec } = input;
   if ((spec.experts ?? 1) > 1) return { problem: message('messages.engine.unsupported.experts') };
   if (spec.embeddings.length > 0) return { problem: message('messages.engine.unsupported.embeddings') };
-  if (spec.tasks.some((t) => t.chainedTo !== undefined)) return { problem: message('messages.engine.unsupported.chained') };
+  if (spec.tasks.some((t) => t.chainedTo !== undefined))
+    return { problem: message('messages.engine.unsupported.chained') };
   if (spec.inputSize <= 0) return { problem: message('messages.engine.unsupported.noInputs') };
   let offset = 0;
-  const layer = (name: string, inputs: number, units: number, activation: FusedLayer['activation'], dropout: number) => {
+  const layer = (
+    name: string,
+    inputs: number,
+    units: number,
+    activation: FusedLayer['activation'],
+    dropout: number,
+  ) => {
     const kernel = offset;
     const bias = kernel + inputs * units;
     offset = bias + units;

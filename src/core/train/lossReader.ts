@@ -4,6 +4,7 @@
  * an asynchronous backend's queue cannot run away from the CPU.
  */
 import * as tf from '@tensorflow/tfjs';
+import { isTensorVector, type LossVector } from './fusedStepper.ts';
 
 /** Losses of one training step, read back. */
 export interface StepLosses {
@@ -16,7 +17,7 @@ export interface StepLosses {
 }
 
 interface Pending {
-  vector: tf.Tensor1D;
+  vector: LossVector;
   step: number;
   epoch: number;
   rows: number;
@@ -35,8 +36,8 @@ export class LossReader {
     private readonly onLosses: (steps: StepLosses[], samplesPerSecond: number) => void,
   ) {}
 
-  /** Takes ownership of one step's loss vector [2T+1]: losses, total, weights. */
-  push(vector: tf.Tensor1D, step: number, epoch: number, rows: number): void {
+  /** Takes ownership of one step's loss vector [2T+1]: losses, total, weights (a tensor, or a fused engine's). */
+  push(vector: LossVector, step: number, epoch: number, rows: number): void {
     this.pending.push({ vector, step, epoch, rows });
   }
 
@@ -50,12 +51,7 @@ export class LossReader {
     this.pending = [];
     await this.inFlight;
     if (batch.length === 0) return;
-    const stacked = tf.tidy(() => tf.stack(batch.map((p) => p.vector)));
-    tf.dispose(batch.map((p) => p.vector));
-    this.inFlight = stacked
-      .data()
-      .then((values) => this.deliver(batch, values as Float32Array))
-      .finally(() => stacked.dispose());
+    this.inFlight = readAll(batch.map((p) => p.vector)).then((values) => this.deliver(batch, values));
   }
 
   /** Reads back everything pushed so far and waits for it. */
@@ -79,17 +75,23 @@ export class LossReader {
     this.windowRows = 0;
   }
 
+  /** Forgets every step not yet delivered (their engine is gone) and any read in flight. */
+  abandonPending(): void {
+    this.dispose();
+    this.inFlight = Promise.resolve();
+  }
+
   /** Frees anything not yet read. */
   dispose(): void {
-    tf.dispose(this.pending.map((p) => p.vector));
+    tf.dispose(this.pending.map((p) => p.vector).filter(isTensorVector));
     this.pending = [];
   }
 
-  private deliver(batch: Pending[], values: Float32Array): void {
+  private deliver(batch: Pending[], values: Float32Array[]): void {
     const T = this.numTasks;
     const width = 2 * T + 1; // [L₁…L_T, total, w₁…w_T]
     const steps = batch.map((p, i) => {
-      const row = Array.from(values.subarray(i * width, (i + 1) * width));
+      const row = Array.from((values[i] as Float32Array).subarray(0, width));
       let entry = this.epochSums.get(p.epoch);
       if (!entry) this.epochSums.set(p.epoch, (entry = { sums: new Array<number>(T + 1).fill(0), steps: 0 }));
       for (let j = 0; j <= T; j++) (entry.sums[j] as number) += row[j] as number;
@@ -108,5 +110,31 @@ export class LossReader {
     this.windowStartMs = now;
     this.windowRows = 0;
     this.onLosses(steps, rate);
+  }
+}
+
+/**
+ * Every vector's values, in order: TF.js's tensors stacked and read in one `data()`, a fused
+ * engine's through its own read (one mapping of its loss ring for all of them). Frees the tensors.
+ */
+async function readAll(vectors: LossVector[]): Promise<Float32Array[]> {
+  const tensors = vectors.filter(isTensorVector);
+  const stacked = tensors.length > 0 ? tf.tidy(() => tf.stack(tensors)) : null;
+  tf.dispose(tensors);
+  try {
+    const [fromTensors, fromEngines] = await Promise.all([
+      stacked ? (stacked.data() as Promise<Float32Array>) : Promise.resolve(new Float32Array(0)),
+      Promise.all(vectors.map((v) => (isTensorVector(v) ? null : v.read()))),
+    ]);
+    const width = tensors.length > 0 ? fromTensors.length / tensors.length : 0;
+    let t = 0;
+    return vectors.map((v, i) => {
+      if (!isTensorVector(v)) return fromEngines[i] as Float32Array;
+      const row = fromTensors.subarray(t * width, (t + 1) * width);
+      t++;
+      return row;
+    });
+  } finally {
+    stacked?.dispose();
   }
 }

@@ -9,6 +9,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { PreparedDataset } from '../data/prepareDataset.ts';
 import type { TaskMetrics } from '../metrics/taskMetrics.ts';
 import { buildMultiTaskNetwork } from '../model/buildMultiTaskModel.ts';
+import type { FusedEngine } from '../fused/fusedEngine.ts';
+import type { FusedPlan } from '../fused/fusedPlan.ts';
 import { createRng, type SeededRng } from '../rng.ts';
 import type { PackedTensors } from './packedTensors.ts';
 import type { DenseLayerSpec, ModelSpec, TaskSpec } from '../types.ts';
@@ -18,6 +20,7 @@ import type { TaskSettings, TaskWeighting, WeightingContext } from '../weighting
 import { EpochBatcher } from './batcher.ts';
 import { disposeDeviceSplit, uploadSplit, type DeviceSplit } from './deviceSplit.ts';
 import { DropoutMasks } from './dropoutMasks.ts';
+import { FusedStepper, type LossVector } from './fusedStepper.ts';
 import { optimizationStep, type StepTarget } from './optimizationStep.ts';
 import type { OptimizerKind } from './optimizers.ts';
 import { PartitionedOptimizers } from './partitionedOptimizers.ts';
@@ -91,6 +94,10 @@ export class MultiTaskTrainer {
   private readonly probes: TrainingProbes;
   private readonly dropoutMasks: DropoutMasks;
   private readonly rng: SeededRng;
+  /** The learning rate the strategy's own Adam was created with (the base rate when it started). */
+  private strategyLearningRate: number;
+  /** A fused engine taking the steps it can; null = every step on TF.js. */
+  private fused: FusedStepper | null = null;
 
   constructor(
     readonly data: PreparedDataset,
@@ -110,6 +117,7 @@ export class MultiTaskTrainer {
     this.settings = this.taskSettings(options.weights, options.enabled ?? []);
     this.config = options.weighting ?? DEFAULT_WEIGHTING;
     this.baseLearningRate = options.learningRate;
+    this.strategyLearningRate = options.learningRate;
     this.train = uploadSplit(data.train, data.inputSize, data.classWeights);
     this.evaluator = new SplitEvaluator(data);
     // One seeded sequence for the batch order and PCGrad's projection order, as runs have always drawn it.
@@ -175,6 +183,8 @@ export class MultiTaskTrainer {
     this.weighting.dispose();
     this.weighting = createWeighting(config, this.context, this.settings);
     this.optimizers.resetStrategy(this.baseLearningRate);
+    this.strategyLearningRate = this.baseLearningRate;
+    this.fused?.strategyRestarted();
   }
 
   /** Changes the base learning rate (the schedule scales it) from the next step on. */
@@ -206,6 +216,9 @@ export class MultiTaskTrainer {
    * others. Caller owns the returned tensor.
    */
   trainStep(): tf.Tensor1D {
+    if (this.fused && !this.fused.ready(false))
+      throw new Error('The fused engine holds the run: call prepareStep() first.');
+    this.fused?.tookTfjsStep();
     this.dropoutMasks.forStep(this.globalStep);
     this.updateLearningRate();
     const vector = tf.tidy(() =>
@@ -213,13 +226,101 @@ export class MultiTaskTrainer {
         this.headTrains(k),
       ),
     );
+    this.advance();
+    return vector;
+  }
+
+  /**
+   * The next step on the attached fused engine when it runs the current strategy, else on TF.js
+   * ({@link trainStep}). Call {@link prepareStep} first when {@link needsPreparation}. Caller owns
+   * the returned vector (a tensor, or the engine's pending read-back).
+   */
+  step(): LossVector {
+    const fused = this.fused;
+    if (!fused || !fused.runsStrategy()) return this.trainStep();
+    if (!fused.ready(true)) throw new Error('The fused engine is behind the model: call prepareStep() first.');
+    this.updateLearningRate();
+    const losses = fused.step({
+      batch: this.batcher.batchIndices(this.stepInEpoch),
+      step: this.globalStep,
+      learningRate: this.currentLearningRate,
+      headTrains: Uint8Array.from(this.tasks, (_, k) => (this.headTrains(k) ? 1 : 0)),
+      strategyLearningRate: this.strategyLearningRate,
+    });
+    this.advance();
+    return losses;
+  }
+
+  /** Whether the next {@link step} must first move weights or optimiser state between TF.js and the engine. */
+  get needsPreparation(): boolean {
+    return this.fused !== null && !this.fused.ready(this.fused.runsStrategy());
+  }
+
+  /** Moves what the next {@link step} needs to the side it runs on. */
+  async prepareStep(): Promise<void> {
+    if (this.fused) await this.fused.handOver(this.fused.runsStrategy());
+  }
+
+  /**
+   * Lets a fused engine take the steps it can from now on (the model's weights and the optimisers'
+   * state move to it before its first step). The trainer owns the engine from here.
+   */
+  attachEngine(engine: FusedEngine, plan: FusedPlan): void {
+    this.fused?.dispose();
+    this.fused = new FusedStepper(engine, plan, {
+      model: this.model,
+      optimizers: this.optimizers,
+      weighting: () => this.weighting,
+    });
+  }
+
+  /** Back to TF.js for every step, with the engine's weights and optimiser state; frees the engine. */
+  async detachEngine(): Promise<void> {
+    const fused = this.fused;
+    if (!fused) return;
+    await fused.handOver(false);
+    this.fused = null;
+    fused.dispose();
+  }
+
+  /** Drops an engine that can no longer run (a lost GPU device): the model's weights as last read stand. */
+  abandonEngine(): void {
+    const fused = this.fused;
+    this.fused = null;
+    try {
+      fused?.dispose();
+    } catch {
+      // a lost device may refuse to free its buffers; nothing is left to keep
+    }
+  }
+
+  /** The attached engine's kind while it runs the current strategy; null when TF.js takes the steps. */
+  get engineInUse(): FusedEngine['kind'] | null {
+    return this.fused?.runsStrategy() ? this.fused.engine.kind : null;
+  }
+
+  /** The attached engine (running the current strategy or not), or null. */
+  get engine(): FusedEngine | null {
+    return this.fused?.engine ?? null;
+  }
+
+  /** Brings the model's weights up to the engine's, before anything reads the model. */
+  async syncModel(): Promise<void> {
+    await this.fused?.syncModel();
+  }
+
+  /** The model's weights were written from outside (a reopened run's): the engine takes them before its next step. */
+  modelWeightsWritten(): void {
+    this.fused?.modelWritten();
+  }
+
+  private advance(): void {
     this.globalStep++;
     this.stepInEpoch++;
     if (this.stepInEpoch >= this.stepsPerEpoch) {
       this.stepInEpoch = 0;
       this.epochsCompleted++;
     }
-    return vector;
   }
 
   /** Rows in a training batch at the given step in an epoch (the last batch may be short). */
@@ -228,38 +329,46 @@ export class MultiTaskTrainer {
   }
 
   /** Each head's outputs on a split, read back asynchronously: per task, row-major [rows, width]. */
-  predict(split: SplitName): Promise<Float32Array[]> {
+  async predict(split: SplitName): Promise<Float32Array[]> {
+    await this.syncModel();
     return this.evaluator.predict(this.model, split);
   }
 
   /** Every task's metrics on a split (regression in the target's own units). */
-  evaluate(split: SplitName): Promise<TaskMetrics[]> {
+  async evaluate(split: SplitName): Promise<TaskMetrics[]> {
+    await this.syncModel();
     return this.evaluator.evaluate(this.model, split);
   }
 
   /** Metrics and diagnostic-plot data of every task on a split, from one prediction pass. */
-  evaluateWithDiagnostics(split: SplitName): Promise<SplitEvaluation> {
+  async evaluateWithDiagnostics(split: SplitName): Promise<SplitEvaluation> {
+    await this.syncModel();
     return this.evaluator.evaluateWithDiagnostics(this.model, split);
   }
 
   /** Cosine similarity of each pair of tasks' trunk gradients on the first `rows` training rows (see probes.ts). */
-  gradientConflict(rows = 512): Promise<number[][]> {
+  async gradientConflict(rows = 512): Promise<number[][]> {
+    await this.syncModel();
     return this.probes.gradientConflict(rows);
   }
 
   /** Under MMoE, each task's mean gate weight per expert, [task][expert]; null for one shared trunk. */
-  expertUsage(rows = 512): Promise<number[][] | null> {
+  async expertUsage(rows = 512): Promise<number[][] | null> {
+    await this.syncModel();
     return this.probes.expertUsage(rows);
   }
 
   /** A copy of every weight of the network (for early stopping and divergence recovery). Caller owns it. */
   snapshotWeights(): tf.Tensor[] {
+    if (this.fused && !this.fused.modelCurrent())
+      throw new Error('The fused engine holds newer weights: call syncModel() first.');
     return tf.tidy(() => this.model.getWeights().map((w) => tf.clone(w)));
   }
 
   /** Puts a snapshot's values back (the snapshot stays the caller's). */
   restoreWeights(snapshot: tf.Tensor[]): void {
     this.model.setWeights(snapshot);
+    this.fused?.modelWritten();
   }
 
   /**
@@ -274,6 +383,7 @@ export class MultiTaskTrainer {
 
   /** The state to continue from at an epoch's end (read with the weights, before the next step). */
   async trainingState(): Promise<TrainingState> {
+    await this.fused?.syncOptimizers();
     return {
       rng: this.rng.state(),
       epochLosses: this.epochLosses.map((l) => [...l]),
@@ -286,16 +396,20 @@ export class MultiTaskTrainer {
     this.rng.restore(state.rng);
     this.epochLosses.splice(0, this.epochLosses.length, ...state.epochLosses.map((l) => [...l]));
     await this.optimizers.restore(state.optimizers);
+    this.fused?.optimizersWritten();
   }
 
   /** Forgets optimiser state (moments), e.g. after a divergence filled it with NaN. */
   resetOptimizers(): void {
     this.optimizers.reset(this.baseLearningRate);
+    this.strategyLearningRate = this.baseLearningRate;
     this.currentLearningRate = NaN;
+    this.fused?.optimizersWritten();
   }
 
   /** Frees the model, every optimiser's state (model.dispose() does not), the strategy's tensors and the data. */
   dispose(): void {
+    this.abandonEngine();
     this.model.dispose();
     this.optimizers.dispose();
     this.weighting.dispose();

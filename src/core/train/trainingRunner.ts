@@ -8,6 +8,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { TaskDiagnostics } from '../metrics/taskDiagnostics.ts';
 import type { TaskMetrics } from '../metrics/taskMetrics.ts';
+import { EngineLostError } from './fusedStepper.ts';
 import { LossReader, type StepLosses } from './lossReader.ts';
 import type { MultiTaskTrainer } from './multiTaskTrainer.ts';
 
@@ -41,6 +42,8 @@ export interface RunnerHooks {
   /** diagnostics: the validation split's plot data (kept out of the report, which the page keeps for every epoch). */
   /** Awaited before the next step: what it reads of the model (a checkpoint) is this epoch's. */
   onEpoch(report: EpochReport, diagnostics: TaskDiagnostics[]): unknown;
+  /** The fused engine stopped (`reason`); training goes on with TF.js from the weights of `restoredStep`. */
+  onEngineLost?(reason: string, restoredStep: number): void;
 }
 
 export interface RunnerOptions {
@@ -138,13 +141,28 @@ export class TrainingRunner {
     this.epochsWithoutImprovement = 0;
   }
 
-  /** Trains until `targetEpochs` epochs are complete, or `shouldStop()` turns true between steps. */
+  /**
+   * Trains until `targetEpochs` epochs are complete, or `shouldStop()` turns true between steps. A
+   * fused engine that stops working hands the run to TF.js from the last good weights, and it goes on.
+   */
   async runUntil(targetEpochs: number, shouldStop: () => boolean): Promise<RunOutcome> {
+    for (;;) {
+      try {
+        return await this.runSegment(targetEpochs, shouldStop);
+      } catch (e) {
+        if (!(e instanceof EngineLostError)) throw e;
+        this.fallBackToTfjs(e.reason);
+      }
+    }
+  }
+
+  private async runSegment(targetEpochs: number, shouldStop: () => boolean): Promise<RunOutcome> {
     this.reader.restartClock();
     this.segmentStartMs = performance.now();
     let lastReadMs = performance.now();
     while (this.trainer.epochsCompleted < targetEpochs) {
       if (shouldStop()) return this.endSegment({ kind: 'stopped' });
+      if (this.trainer.needsPreparation) await this.trainer.prepareStep();
       this.stepOnce();
       if (this.trainer.stepInEpoch === 0) {
         const stop = await this.finishEpoch();
@@ -166,8 +184,19 @@ export class TrainingRunner {
 
   /** One step, read back at once (the Step button, while paused). */
   async stepAndReport(): Promise<RunOutcome> {
+    try {
+      return await this.stepSegment();
+    } catch (e) {
+      if (!(e instanceof EngineLostError)) throw e;
+      this.fallBackToTfjs(e.reason);
+      return this.stepSegment();
+    }
+  }
+
+  private async stepSegment(): Promise<RunOutcome> {
     this.reader.restartClock();
     this.segmentStartMs = performance.now();
+    if (this.trainer.needsPreparation) await this.trainer.prepareStep();
     this.stepOnce();
     if (this.trainer.stepInEpoch === 0) {
       const stop = await this.finishEpoch();
@@ -194,6 +223,7 @@ export class TrainingRunner {
   private async endSegment(outcome: RunOutcome): Promise<RunOutcome> {
     await this.flush();
     await this.reader.drain();
+    await this.trainer.syncModel(); // paused: whatever reads the model next (exports, Restore best) reads this step's
     if (this.divergence) return this.recoverFromDivergence();
     this.epochMsBeforePause += performance.now() - this.segmentStartMs;
     return outcome;
@@ -215,9 +245,22 @@ export class TrainingRunner {
     const now = performance.now();
     if (now - this.lastSnapshotMs >= SNAPSHOT_INTERVAL_MS) {
       this.lastSnapshotMs = now;
+      await this.trainer.syncModel();
       this.inFlight.push({ step: this.trainer.globalStep, weights: this.trainer.snapshotWeights() });
     }
     await this.reader.flush();
+  }
+
+  /** The engine is gone: its unread steps with it; the last good weights go back into the model, TF.js trains on. */
+  private fallBackToTfjs(reason: string): void {
+    this.reader.abandonPending();
+    this.trainer.abandonEngine();
+    for (const s of this.inFlight) s.weights.forEach((w) => w.dispose());
+    this.inFlight = [];
+    this.divergence = null;
+    this.trainer.restoreWeights(this.lastGood.weights);
+    this.trainer.resetOptimizers(); // the engine held the moments
+    this.hooks.onEngineLost?.(reason, this.lastGood.step);
   }
 
   private onLosses(steps: StepLosses[], samplesPerSecond: number): void {

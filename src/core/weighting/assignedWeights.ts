@@ -5,13 +5,16 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { WeightingConfig } from './strategies.ts';
-import type { TaskSettings, TaskWeighting, WeightingContext } from './taskWeighting.ts';
+import type { FusedWeighting, TaskSettings, TaskWeighting, WeightingContext } from './taskWeighting.ts';
 import { weightedTotal } from './weightedTotal.ts';
 
 export abstract class AssignedWeights implements TaskWeighting {
   abstract readonly setsOwnWeights: boolean;
   readonly learnedVariables: readonly tf.Variable[] = [];
+  /** The same weights as plain numbers, for a fused engine (PCGrad, which also assigns weights, drops this). */
+  readonly fused?: FusedWeighting = { kind: 'assigned', weights: () => [...this.assigned] };
   private readonly current: tf.Variable; // [T]
+  private assigned: number[] = [];
 
   constructor(
     protected config: WeightingConfig,
@@ -49,7 +52,8 @@ export abstract class AssignedWeights implements TaskWeighting {
 
   /** Pushes {@link plainWeights} to the device. */
   protected refresh(): void {
-    tf.tidy(() => this.current.assign(tf.tensor1d(this.plainWeights())));
+    this.assigned = this.plainWeights();
+    tf.tidy(() => this.current.assign(tf.tensor1d(this.assigned)));
   }
 }
 

@@ -31,6 +31,8 @@ export function pcgradCombine(taskGrads: tf.Tensor[][], orders: number[][]): tf.
 }
 
 export class PcgradWeighting extends ManualWeighting {
+  /** Its surgery needs a backward pass per task: TF.js's step, never a fused engine's. */
+  override readonly fused = undefined;
   /** Replaces the trunk's gradients by the projected sum over the tasks that count (on, weight > 0). */
   adjustGradients(step: StepGradients): void {
     const { trunk, rng } = this.context;

@@ -39,7 +39,17 @@ export interface StepGradients {
   readonly grads: tf.NamedTensorMap;
 }
 
+/**
+ * How a fused engine runs a strategy (src/core/fused/): weights assigned from outside the step, or
+ * Uncertainty's learned log-variances kept in the engine. Absent: the strategy needs TF.js's step.
+ */
+export type FusedWeighting =
+  | { kind: 'assigned'; weights(): number[] }
+  | { kind: 'uncertainty'; onMask(): number[]; logVariances: tf.Variable };
+
 export interface TaskWeighting {
+  /** How a fused engine runs this strategy; absent for GradNorm and PCGrad (several backward passes per step). */
+  readonly fused?: FusedWeighting;
   /** Whether it sets the weights itself (the sliders only show them; early stopping watches the plain sum). */
   readonly setsOwnWeights: boolean;
   /** Variables learned through {@link objective} together with the network (Uncertainty's log-variances). */

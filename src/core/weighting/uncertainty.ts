@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { TaskKind } from '../types.ts';
 import { onMask } from './assignedWeights.ts';
 import type { WeightingConfig } from './strategies.ts';
-import type { TaskSettings, TaskWeighting, WeightingContext } from './taskWeighting.ts';
+import type { FusedWeighting, TaskSettings, TaskWeighting, WeightingContext } from './taskWeighting.ts';
 import { weightedTotal } from './weightedTotal.ts';
 
 /** Per task: ½ for regression, 1 for classification. */
@@ -46,6 +46,9 @@ function uncertaintyObjective(
 export class UncertaintyWeighting implements TaskWeighting {
   readonly setsOwnWeights = true;
   readonly learnedVariables: readonly tf.Variable[];
+  /** A fused engine keeps its own log-variances (starting at 0, as here) and takes the on/off mask per step. */
+  readonly fused: FusedWeighting;
+  private on: number[];
   private readonly factors: tf.Tensor1D; // [T] c_i
   private readonly mask: tf.Variable; // [T] 1 = on
   private readonly logVariances: tf.Variable; // [T] s_i
@@ -58,9 +61,12 @@ export class UncertaintyWeighting implements TaskWeighting {
       tf.variable(tf.zeros([T]), true),
     ]);
     this.learnedVariables = [this.logVariances];
+    this.on = onMask(settings, T);
+    this.fused = { kind: 'uncertainty', onMask: () => [...this.on], logVariances: this.logVariances };
   }
 
   setTaskSettings(settings: TaskSettings): void {
+    this.on = onMask(settings, this.factors.size);
     tf.tidy(() => this.mask.assign(tf.tensor1d(onMask(settings, this.factors.size))));
   }
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useHidden } from '../classroom/useHidden.ts';
 import { renderMessage } from '../../i18n/renderMessage.ts';
-import type { BackendChoice } from '../../core/types.ts';
+import type { BackendChoice, EngineChoice } from '../../core/types.ts';
 import { useAppState } from '../../state/store.ts';
 import { useController } from '../controllerContext.ts';
 import { TermHelp } from '../glossary/TermHelp.tsx';
@@ -14,12 +14,16 @@ const CHOICES: { value: Exclude<BackendChoice, 'auto'>; label: string }[] = [
   { value: 'cpu', label: 'CPU' },
 ];
 
-/** Backend choice, and which backend is actually in use and why. */
+const ENGINES: EngineChoice[] = ['auto', 'fused', 'tfjs'];
+
+/** Backend and engine choice, and which backend and engine are actually in use and why. */
 export function BackendPicker() {
   const { t } = useTranslation();
   const controller = useController();
   const choice = useAppState((s) => s.backendChoice);
   const backend = useAppState((s) => s.backend);
+  const engineChoice = useAppState((s) => s.engineChoice);
+  const engine = useAppState((s) => s.engine);
   const running = useAppState((s) => s.runState === 'running');
   const hasRun = useAppState((s) => s.run !== null);
   const pickerHidden = useHidden('backend');
@@ -43,13 +47,25 @@ export function BackendPicker() {
             </select>
           </label>
           <TermHelp term="backend" />
-          {hasRun && !running && <span className="muted"> {t('playground.backend.changeStartsNewRun')}</span>}
+          {hasRun && !running && <span className="muted"> {t('playground.backend.changeStartsNewRun')}</span>}{' '}
+          <label>
+            {t('playground.engine.label')}
+            <select value={engineChoice} onChange={(e) => controller.setEngine(e.target.value as EngineChoice)}>
+              {ENGINES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`playground.engine.${c}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {running && <span className="muted"> {t('playground.engine.changePauses')}</span>}
         </>
       )}
       <p role="status" aria-label={t('playground.backend.statusLabel')} className="summary">
         {backend
           ? t('playground.backend.status', { name: backend.name, reason: renderMessage(t, backend.reason) })
           : t('playground.backend.notChosen')}
+        {backend && engine && ` ${renderMessage(t, engine.reason)}`}
       </p>
     </div>
   );

@@ -308,4 +308,28 @@ export const enMessages = {
       unknownAdapter: 'unknown adapter',
     },
   },
+
+  /** Which engine takes the training steps and why (the Backend status): src/worker/selectEngine.ts. */
+  engine: {
+    names: { wasm: 'the fused WASM SIMD engine', webgpu: 'the fused WebGPU engine' },
+    strategyNames: { gradnorm: 'GradNorm', pcgrad: 'PCGrad' },
+    chosenTfjs: 'Training engine: TensorFlow.js (chosen).',
+    chosenFused: 'Training engine: {{engine}} (chosen).',
+    autoFused:
+      'Training engine: {{engine}}, {{ratio}}× the speed of TensorFlow.js on this model (Auto timed {{steps}} steps of each).',
+    autoTfjs:
+      'Training engine: TensorFlow.js, {{ratio}}× the speed of {{engine}} on this model (Auto timed {{steps}} steps of each).',
+    notCovered: 'Training engine: TensorFlow.js: {{why}}.',
+    failed: 'Training engine: TensorFlow.js: {{engine}} could not start ({{error}}).',
+    strategyOnTfjs:
+      'While {{strategy}} weights the tasks, TensorFlow.js takes the steps (it needs a backward pass per task); {{engine}} takes them again under Manual, Equal, Uncertainty or DWA.',
+    lost: '{{engine}} stopped ({{reason}}); training goes on with TensorFlow.js from the weights of step {{step}}.',
+    unsupported: {
+      experts: 'the fused engines do not cover experts (MMoE)',
+      embeddings: 'the fused engines do not cover embedded columns',
+      chained: 'the fused engines do not cover chained tasks',
+      noInputs: 'the network has no dense inputs',
+      strategy: 'the fused engines do not cover {{strategy}}',
+    },
+  },
 } as const;

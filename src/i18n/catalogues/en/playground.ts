@@ -44,6 +44,13 @@ export const enPlayground = {
     sinceStep: 'Weights in force since step {{step}}: {{weights}}',
     inForce: 'Weights in force: {{weights}}',
   },
+  engine: {
+    label: 'Training engine',
+    auto: 'Auto (the faster)',
+    fused: 'Fused (WASM SIMD / WebGPU)',
+    tfjs: 'TensorFlow.js',
+    changePauses: 'Changing it pauses training; the run goes on from where it is.',
+  },
   backend: {
     label: 'Compute backend',
     auto: 'Auto',

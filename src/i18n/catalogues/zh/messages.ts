@@ -240,4 +240,25 @@ export const zhMessages: Translation<typeof enMessages> = {
       unknownAdapter: '未知适配器',
     },
   },
+
+  engine: {
+    names: { wasm: '融合 WASM SIMD 引擎', webgpu: '融合 WebGPU 引擎' },
+    strategyNames: { gradnorm: 'GradNorm', pcgrad: 'PCGrad' },
+    chosenTfjs: '训练引擎：TensorFlow.js（手动选择）。',
+    chosenFused: '训练引擎：{{engine}}（手动选择）。',
+    autoFused: '训练引擎：{{engine}}，在此模型上是 TensorFlow.js 速度的 {{ratio}} 倍（自动模式各计时 {{steps}} 步）。',
+    autoTfjs: '训练引擎：TensorFlow.js，在此模型上是{{engine}}速度的 {{ratio}} 倍（自动模式各计时 {{steps}} 步）。',
+    notCovered: '训练引擎：TensorFlow.js：{{why}}。',
+    failed: '训练引擎：TensorFlow.js：{{engine}}未能启动（{{error}}）。',
+    strategyOnTfjs:
+      '使用 {{strategy}} 加权任务时，由 TensorFlow.js 执行训练步（它需要对每个任务分别反向传播）；切换回手动、等权、不确定性或 DWA 后，{{engine}}会重新接管。',
+    lost: '{{engine}}已停止（{{reason}}）；训练改由 TensorFlow.js 从第 {{step}} 步的权重继续。',
+    unsupported: {
+      experts: '融合引擎不支持专家混合（MMoE）',
+      embeddings: '融合引擎不支持嵌入列',
+      chained: '融合引擎不支持链式任务',
+      noInputs: '网络没有稠密输入',
+      strategy: '融合引擎不支持 {{strategy}}',
+    },
+  },
 };

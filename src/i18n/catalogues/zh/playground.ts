@@ -46,6 +46,13 @@ export const zhPlayground: Translation<typeof enPlayground> = {
     sinceStep: '自第 {{step}} 步起生效的权重：{{weights}}',
     inForce: '生效的权重：{{weights}}',
   },
+  engine: {
+    label: '训练引擎',
+    auto: '自动（选更快的）',
+    fused: '融合（WASM SIMD / WebGPU）',
+    tfjs: 'TensorFlow.js',
+    changePauses: '更换引擎会暂停训练；训练从当前位置继续。',
+  },
   backend: {
     label: '计算后端',
     auto: '自动',
