@@ -28,12 +28,16 @@ export interface StepperHost {
 export class FusedStepper {
   private parameters: Where = 'tfjs';
   private optimizerState: Where = 'tfjs';
+  /** Why the engine stopped, once it has. */
+  private lostReason: string | null = null;
 
   constructor(
     readonly engine: FusedEngine,
     readonly plan: FusedPlan,
     private readonly host: StepperHost,
-  ) {}
+  ) {
+    void engine.lost.then((reason) => (this.lostReason = reason));
+  }
 
   /** Whether the current strategy's step runs on the engine. */
   runsStrategy(): boolean {
@@ -80,6 +84,7 @@ export class FusedStepper {
 
   /** One step on the engine (call {@link handOver} first unless {@link ready}); its read fails with {@link EngineLostError} if the engine is lost. */
   step(request: Omit<FusedStepRequest, 'weighting' | 'taskWeights'>): PendingLosses {
+    if (this.lostReason !== null) throw new EngineLostError(this.lostReason);
     const fused = this.host.weighting().fused as FusedWeighting;
     const pending = this.engine.step({
       ...request,

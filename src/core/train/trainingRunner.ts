@@ -232,7 +232,7 @@ export class TrainingRunner {
   private stepOnce(): void {
     const epoch = this.trainer.epochsCompleted + 1;
     const rows = this.trainer.batchRows(this.trainer.stepInEpoch);
-    const vector = this.trainer.trainStep();
+    const vector = this.trainer.step();
     this.reader.push(vector, this.trainer.globalStep, epoch, rows);
   }
 
