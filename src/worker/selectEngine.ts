@@ -25,14 +25,21 @@ export interface EngineSelection {
 const TIMING_MS = 300;
 const MIN_TIMED_STEPS = 3;
 const MAX_TIMED_STEPS = 40;
+/** The least time TF.js gets for its warm-up before Auto calls the engine the faster. */
+const WARM_UP_BUDGET_MS = 3000;
 
 /** The fused engine a TF.js backend pairs with: its own kind of hardware. */
 export function engineKindFor(backend: BackendName): FusedEngine['kind'] {
   return backend === 'webgpu' ? 'webgpu' : 'wasm';
 }
 
+const ENGINE_NAMES: Record<FusedEngine['kind'], string> = {
+  wasm: 'messages.engine.names.wasm',
+  webgpu: 'messages.engine.names.webgpu',
+};
+
 export function engineName(kind: FusedEngine['kind']): Message {
-  return message(`messages.engine.names.${kind}`);
+  return message(ENGINE_NAMES[kind]);
 }
 
 /** The plan of the trainer's network for the fused engines, or why they do not cover it. */
@@ -79,7 +86,9 @@ export async function attachEngine(
     };
   }
   const fused = await timeEngine(engine, planned.plan, data, trainer);
-  const tfjs = await timeTfjs(trainer);
+  // TF.js on a software GPU can take a minute to compile its first steps' shaders: Auto stops
+  // timing it once it has taken far longer than the engine's whole timing did.
+  const tfjs = await timeTfjs(trainer, Math.max(WARM_UP_BUDGET_MS, 20 * fused.totalMs));
   const steps = Math.min(fused.steps, tfjs.steps);
   if (fused.msPerStep < tfjs.msPerStep) {
     trainer.attachEngine(engine, planned.plan);
@@ -102,22 +111,32 @@ export function withStrategyNote(trainer: MultiTaskTrainer, reason: Message): Me
 interface Timing {
   msPerStep: number;
   steps: number;
+  /** Warm-up included. */
+  totalMs: number;
 }
 
-/** Times steps until TIMING_MS have passed (between MIN and MAX steps); `read` waits for the last step's device work. */
-async function timeLoop(step: () => void, read: () => Promise<unknown>): Promise<Timing> {
+/**
+ * Times steps until TIMING_MS have passed (between MIN and MAX steps); `read` waits for the last
+ * step's device work. Past `budgetMs` in all it stops, and the time per step so far stands (a
+ * lower bound of the steady pace: the warm-up counts as one step).
+ */
+async function timeLoop(step: () => void, read: () => Promise<unknown>, budgetMs = Infinity): Promise<Timing> {
+  const begin = performance.now();
   step();
   step();
   await read(); // warm-up: shader compilation, first allocations
   const start = performance.now();
+  if (start - begin > budgetMs) return { msPerStep: (start - begin) / 2, steps: 2, totalMs: start - begin };
   let steps = 0;
   while (steps < MAX_TIMED_STEPS && (steps < MIN_TIMED_STEPS || performance.now() - start < TIMING_MS)) {
     step();
     steps++;
     if (steps % 8 === 0) await read(); // an asynchronous device must not queue unboundedly
+    if (performance.now() - begin > budgetMs) break;
   }
   await read();
-  return { msPerStep: (performance.now() - start) / steps, steps };
+  const end = performance.now();
+  return { msPerStep: (end - start) / steps, steps, totalMs: end - begin };
 }
 
 /** The engine on the trainer's first rows (its state is overwritten when the run's weights move in). */
@@ -154,7 +173,7 @@ async function timeEngine(
 }
 
 /** TF.js's step on a scratch copy of the network (same data and settings; the run's own model is untouched). */
-async function timeTfjs(trainer: MultiTaskTrainer): Promise<Timing> {
+async function timeTfjs(trainer: MultiTaskTrainer, budgetMs: number): Promise<Timing> {
   const scratch = new MultiTaskTrainer(trainer.data, { ...trainer.options, weighting: DEFAULT_WEIGHTING });
   let last: tf.Tensor1D | null = null;
   try {
@@ -166,6 +185,7 @@ async function timeTfjs(trainer: MultiTaskTrainer): Promise<Timing> {
       async () => {
         if (last) await last.data();
       },
+      budgetMs,
     );
   } finally {
     (last as tf.Tensor1D | null)?.dispose();

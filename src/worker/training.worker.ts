@@ -23,6 +23,12 @@ async function selectBackendWatchingDevice(choice: BackendChoice) {
 
 const session = createTrainingSession((msg: FromWorker) => scope.postMessage(msg), {
   selectBackend: selectBackendWatchingDevice,
+  // Loaded when a run first asks for them (the WASM module's bytes, the WGSL programs).
+  engines: {
+    wasm: async (plan, data) => (await import('../core/fused/wasm/wasmEngine.ts')).createWasmEngine(plan, data),
+    webgpu: async (plan, data) =>
+      (await import('../core/fused/webgpu/webGpuEngine.ts')).webGpuEngineFactory(plan, data),
+  },
   fetchBytes: async (url) => {
     const response = await fetch(url);
     if (!response.ok) {

@@ -86,9 +86,15 @@ export function strategyProblem(strategy: WeightingStrategy): Message | null {
   return message('messages.engine.unsupported.strategy', { strategy: strategyName(strategy) });
 }
 
+/** The strategies the engines leave to TF.js, by name (the others never need saying). */
+const STRATEGY_NAMES: Partial<Record<WeightingStrategy, string>> = {
+  gradnorm: 'messages.engine.strategyNames.gradnorm',
+  pcgrad: 'messages.engine.strategyNames.pcgrad',
+};
+
 /** A strategy the engines leave to TF.js, by name. */
 export function strategyName(strategy: WeightingStrategy): Message {
-  return message(`messages.engine.strategyNames.${strategy}`);
+  return message(STRATEGY_NAMES[strategy] ?? 'messages.engine.strategyNames.pcgrad');
 }
 
 /** The flat layout of a network, or why the engines cannot train it. */

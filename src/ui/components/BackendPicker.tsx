@@ -14,7 +14,11 @@ const CHOICES: { value: Exclude<BackendChoice, 'auto'>; label: string }[] = [
   { value: 'cpu', label: 'CPU' },
 ];
 
-const ENGINES: EngineChoice[] = ['auto', 'fused', 'tfjs'];
+const ENGINES = [
+  { value: 'auto', label: 'playground.engine.auto' },
+  { value: 'fused', label: 'playground.engine.fused' },
+  { value: 'tfjs', label: 'playground.engine.tfjs' },
+] as const satisfies readonly { value: EngineChoice; label: string }[];
 
 /** Backend and engine choice, and which backend and engine are actually in use and why. */
 export function BackendPicker() {
@@ -52,8 +56,8 @@ export function BackendPicker() {
             {t('playground.engine.label')}
             <select value={engineChoice} onChange={(e) => controller.setEngine(e.target.value as EngineChoice)}>
               {ENGINES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`playground.engine.${c}`)}
+                <option key={c.value} value={c.value}>
+                  {t(c.label)}
                 </option>
               ))}
             </select>

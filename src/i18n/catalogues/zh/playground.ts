@@ -50,7 +50,7 @@ export const zhPlayground: Translation<typeof enPlayground> = {
     label: '训练引擎',
     auto: '自动（选更快的）',
     fused: '融合（WASM SIMD / WebGPU）',
-    tfjs: 'TensorFlow.js',
+    tfjs: 'TensorFlow.js（逐个算子）',
     changePauses: '更换引擎会暂停训练；训练从当前位置继续。',
   },
   backend: {
