@@ -4,7 +4,8 @@ import { chooseBackend, currentStep, openApp } from './app.ts';
 test('a weight change mid-run shows in the weights chart and the applied weights within a step', async ({ page }) => {
   const app = await openApp(page);
   await chooseBackend(page, 'WASM', 'wasm');
-  await app.epochs.fill('200');
+  // Until paused: the fused engine trains this network's 200 epochs in seconds.
+  await page.getByRole('switch', { name: 'Run until paused' }).check();
   await app.train.click();
   await expect.poll(() => currentStep(page)).toBeGreaterThan(10);
   // The detailed charts below the playground draw while they are in view.

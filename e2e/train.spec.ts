@@ -171,7 +171,8 @@ test('a weight set to 0 mid-run is acknowledged within a second; Pause stops wit
 }) => {
   const app = await openApp(page);
   await chooseBackend(page, 'WASM', 'wasm');
-  await app.epochs.fill('200');
+  // Until paused: the fused engine trains this network's 200 epochs in seconds.
+  await page.getByRole('switch', { name: 'Run until paused' }).check();
   await app.train.click();
   await expect.poll(() => currentStep(page)).toBeGreaterThan(20);
 

@@ -10,16 +10,35 @@ import { appStore, type AppState } from '../../state/store.ts';
  * until the element scrolls into view or the run stops, so the panels below the playground cost
  * nothing while a person watches the playground.
  */
+/**
+ * While training runs, at most one redraw this often: a transition that a newer value interrupts
+ * starts over, so values arriving faster than a chart renders (a fused engine finishes an epoch of
+ * a small network every few tens of milliseconds) would otherwise never let it draw at all.
+ */
+const RUNNING_REDRAW_MS = 400;
+
 export function useDeferredStoreValue<T>(selector: (s: AppState) => T, visibleRef?: RefObject<Element | null>): T {
   const [value, setValue] = useState(() => selector(appStore.getState()));
   useEffect(() => {
     let shown = selector(appStore.getState());
     let visible = true;
+    let lastMs = -Infinity;
+    let timer: ReturnType<typeof setTimeout> | null = null;
     const sync = () => {
       const state = appStore.getState();
       const next = selector(state);
       if (Object.is(next, shown)) return;
-      if (!visible && state.runState === 'running') return;
+      const running = state.runState === 'running';
+      if (!visible && running) return;
+      const waitMs = running ? lastMs + RUNNING_REDRAW_MS - performance.now() : 0;
+      if (waitMs > 0) {
+        timer ??= setTimeout(() => {
+          timer = null;
+          sync();
+        }, waitMs);
+        return;
+      }
+      lastMs = performance.now();
       shown = next;
       startTransition(() => setValue(next));
     };
@@ -36,6 +55,7 @@ export function useDeferredStoreValue<T>(selector: (s: AppState) => T, visibleRe
     return () => {
       unsubscribe();
       observer?.disconnect();
+      if (timer) clearTimeout(timer);
     };
     // The selector is a stable module-level function at every call site; the ref is stable too.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -46,10 +46,10 @@ export const enPlayground = {
   },
   engine: {
     label: 'Training engine',
-    auto: 'Auto (the faster)',
+    auto: 'Auto (faster)',
     fused: 'Fused (WASM SIMD / WebGPU)',
     tfjs: 'TensorFlow.js',
-    changePauses: 'Changing it pauses training; the run goes on from where it is.',
+    changePauses: 'Changing it pauses training.',
   },
   backend: {
     label: 'Compute backend',

@@ -51,7 +51,7 @@ export const zhPlayground: Translation<typeof enPlayground> = {
     auto: '自动（选更快的）',
     fused: '融合（WASM SIMD / WebGPU）',
     tfjs: 'TensorFlow.js（逐个算子）',
-    changePauses: '更换引擎会暂停训练；训练从当前位置继续。',
+    changePauses: '更换引擎会暂停训练。',
   },
   backend: {
     label: '计算后端',
