@@ -44,8 +44,7 @@ export interface StepGradients {
  * Uncertainty's learned log-variances kept in the engine. Absent: the strategy needs TF.js's step.
  */
 export type FusedWeighting =
-  | { kind: 'assigned'; weights(): number[] }
-  | { kind: 'uncertainty'; onMask(): number[]; logVariances: tf.Variable };
+  { kind: 'assigned'; weights(): number[] } | { kind: 'uncertainty'; onMask(): number[]; logVariances: tf.Variable };
 
 export interface TaskWeighting {
   /** How a fused engine runs this strategy; absent for GradNorm and PCGrad (several backward passes per step). */
