@@ -9,6 +9,7 @@ export default defineConfig({
   testDir: '.',
   testMatch: [
     'bench.spec.ts',
+    'engines.spec.ts',
     'soak.spec.ts',
     'heapDiff.spec.ts',
     'bigFile.spec.ts',

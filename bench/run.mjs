@@ -1,18 +1,25 @@
 #!/usr/bin/env node
 // `npm run bench [-- --quick]`: builds the app in bench mode, runs the cases in headless Chromium
-// (bench/bench.spec.ts), prints the table and writes bench/results.json.
+// (bench/bench.spec.ts, bench/engines.spec.ts), prints the table and writes bench/results.json.
+// `--engines`: the fused-engine cases alone (engines.spec.ts); their figures replace results.json's
+// `engines` and `enginesProfile`, the rest of the file stays.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { gzipSync } from 'node:zlib';
+import { engineFields, printEngines } from './engineReport.mjs';
 
 const quick = process.argv.includes('--quick');
 const soak = process.argv.includes('--soak');
+const enginesOnly = process.argv.includes('--engines');
+const specs = enginesOnly ? ['bench/engines.spec.ts'] : ['bench/bench.spec.ts', 'bench/engines.spec.ts'];
 const root = new URL('..', import.meta.url).pathname;
 const casesDir = `${root}bench/tmp/cases/`;
 const sh = (cmd, env = {}) => execSync(cmd, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
 
 sh('node scripts/ensure-chromium.mjs');
+// The fused WASM engine's bytes are a generated module (npm ci makes it): make sure it is there.
+if (existsSync(`${root}scripts/build-fused-wasm.mjs`)) sh('node scripts/build-fused-wasm.mjs');
 sh('npx vite build --mode bench --logLevel warn');
 if (soak) {
   runSoak();
@@ -20,7 +27,7 @@ if (soak) {
 }
 rmSync(casesDir, { recursive: true, force: true });
 mkdirSync(casesDir, { recursive: true });
-const run = spawnSync('npx', ['playwright', 'test', '-c', 'bench/bench.config.ts', 'bench/bench.spec.ts'], {
+const run = spawnSync('npx', ['playwright', 'test', '-c', 'bench/bench.config.ts', ...specs], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, BENCH_QUICK: quick ? '1' : '0' },
@@ -105,6 +112,7 @@ if (strat) {
     );
   }
 }
+printEngines(results);
 
 const machine = {
   date: new Date().toISOString(),
@@ -116,23 +124,29 @@ const machine = {
   node: process.version,
   chromium: chromiumVersion(),
 };
+const output = enginesOnly
+  ? { ...previousResults(), enginesMachine: machine, ...engineFields(results) }
+  : { machine, results, size, ...engineFields(results) };
 if (!quick) {
-  writeFileSync(`${root}bench/results.json`, JSON.stringify({ machine, results, size }, null, 2) + '\n');
+  writeFileSync(`${root}bench/results.json`, JSON.stringify(output, null, 2) + '\n');
   sh('npx prettier --write --log-level warn bench/results.json');
-} else writeFileSync(`${root}bench/tmp/results-quick.json`, JSON.stringify({ machine, results, size }, null, 2) + '\n');
+} else writeFileSync(`${root}bench/tmp/results-quick.json`, JSON.stringify(output, null, 2) + '\n');
 
 // Every case writes one result file: expect as many as Playwright lists (no count to keep in step by hand).
-const listed = spawnSync(
-  'npx',
-  ['playwright', 'test', '-c', 'bench/bench.config.ts', 'bench/bench.spec.ts', '--list'],
-  { cwd: root, encoding: 'utf8' },
-).stdout;
+const listed = spawnSync('npx', ['playwright', 'test', '-c', 'bench/bench.config.ts', ...specs, '--list'], {
+  cwd: root,
+  encoding: 'utf8',
+}).stdout;
 const expected = Number(/Total: (\d+) tests?/.exec(listed)?.[1] ?? NaN);
 const ran = results.length;
-const failed = results.filter((r) => r.app?.error).length;
+const failed = results.filter((r) => r.app?.error || r.entry?.tfjsError).length;
 console.log(`\n${ran - failed} passed, ${expected - ran + failed} failed`);
 process.exit(run.status === 0 && ran === expected && failed === 0 ? 0 : 1);
 
+function previousResults() {
+  const file = `${root}bench/results.json`;
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+}
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.floor(s.length / 2)] : NaN;

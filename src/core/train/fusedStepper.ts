@@ -11,6 +11,7 @@ import { packFusedState, unpackFusedState } from '../fused/fusedOptimizerState.t
 import type { FusedPlan } from '../fused/fusedPlan.ts';
 import { readModelParameters, writeModelParameters } from '../fused/modelParameters.ts';
 import type { FusedWeighting, TaskWeighting } from '../weighting/taskWeighting.ts';
+import type { PackedTensors } from './packedTensors.ts';
 import type { PartitionedOptimizers } from './partitionedOptimizers.ts';
 
 /** A step's loss vector [L₁…L_T, total, w₁…w_T]: on the TF.js backend, or in a fused engine. */
@@ -110,9 +111,10 @@ export class FusedStepper {
     this.parameters = 'both';
   }
 
-  /** Brings TF.js's optimisers up to the engine's (before a checkpoint reads them). */
-  async syncOptimizers(): Promise<void> {
-    if (this.optimizerState === 'engine') await this.handOver(false);
+  /** The optimisers' state in TF.js's format (a checkpoint's), read from the engine when it holds the latest; null when TF.js does. */
+  async packedOptimizerState(): Promise<PackedTensors[] | null> {
+    if (this.optimizerState !== 'engine') return null;
+    return packFusedState(await this.engine.readOptimizerState(), this.plan);
   }
 
   /** The model's weights were replaced (a restore, a reopened run): the engine takes them before its next step. */

@@ -104,6 +104,36 @@ describe('MultiTaskTrainer with the fused WASM engine', () => {
     }
   }, 120_000);
 
+  it('frees every tensor it made: checkpoints each epoch, hand-overs both ways, dispose', async () => {
+    const data = toyDataset(200);
+    const before = tf.memory().numTensors;
+    const trainer = new MultiTaskTrainer(data, options);
+    await engineFor(trainer);
+    const runner = new TrainingRunner(
+      trainer,
+      { onLosses: () => {}, onEpoch: async () => void (await trainer.trainingState()) },
+      immediate,
+    );
+    await runner.runUntil(3, () => false);
+    const perEpoch = tf.memory().numTensors;
+    await runner.runUntil(6, () => false);
+    expect(tf.memory().numTensors).toBe(perEpoch); // a checkpoint leaves nothing behind
+    trainer.setWeighting({ strategy: 'pcgrad', dwaTemperature: 2, gradNormAlpha: 1.5 });
+    await runner.runUntil(7, () => false); // the state moves into TF.js's optimisers
+    trainer.setWeighting({ strategy: 'manual', dwaTemperature: 2, gradNormAlpha: 1.5 });
+    await runner.runUntil(8, () => false); // and back
+    const afterOne = tf.memory().numTensors;
+    trainer.setWeighting({ strategy: 'pcgrad', dwaTemperature: 2, gradNormAlpha: 1.5 });
+    await runner.runUntil(9, () => false); // TF.js's optimisers, holding slots now, take the state again
+    trainer.setWeighting({ strategy: 'manual', dwaTemperature: 2, gradNormAlpha: 1.5 });
+    await runner.runUntil(10, () => false);
+    expect(tf.memory().numTensors).toBe(afterOne);
+    await trainer.trainingState();
+    runner.dispose();
+    trainer.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('hands the run to TF.js for PCGrad and back, as if TF.js had taken every step', async () => {
     const data = toyDataset(200);
     const plain = new MultiTaskTrainer(data, options);

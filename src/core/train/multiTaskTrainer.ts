@@ -383,11 +383,11 @@ export class MultiTaskTrainer {
 
   /** The state to continue from at an epoch's end (read with the weights, before the next step). */
   async trainingState(): Promise<TrainingState> {
-    await this.fused?.syncOptimizers();
+    const fromEngine = await this.fused?.packedOptimizerState();
     return {
       rng: this.rng.state(),
       epochLosses: this.epochLosses.map((l) => [...l]),
-      optimizers: await this.optimizers.state(),
+      optimizers: fromEngine ?? (await this.optimizers.state()),
     };
   }
 

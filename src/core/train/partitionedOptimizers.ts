@@ -63,9 +63,9 @@ export class PartitionedOptimizers {
 
   /** Puts a saved state back (as {@link state} gave it), so the next step is the one the saved run would have taken. */
   async restore(states: readonly PackedTensors[]): Promise<void> {
-    const all = this.all();
-    if (states.length !== all.length) throw new RangeError('optimiser state: wrong number of optimisers');
-    for (const [i, optimizer] of all.entries()) {
+    if (states.length !== this.all().length) throw new RangeError('optimiser state: wrong number of optimisers');
+    this.renew(); // setWeights replaces an optimiser's slots without freeing the old ones
+    for (const [i, optimizer] of this.all().entries()) {
       const named = unpackTensors(states[i] as PackedTensors);
       try {
         await optimizer.setWeights(named);
@@ -73,6 +73,18 @@ export class PartitionedOptimizers {
         tf.dispose(named.map((n) => n.tensor)); // the optimiser made variables of its own from them
       }
     }
+  }
+
+  /** Fresh optimisers with the same learning rates (their state is about to be set). */
+  private renew(): void {
+    const rate = (o: tf.Optimizer) => (o as tf.Optimizer & { learningRate: number }).learningRate;
+    const trunkRate = rate(this.trunk);
+    const headRates = this.heads.map(rate);
+    const strategyRate = rate(this.strategy);
+    this.dispose();
+    this.trunk = createOptimizer(this.kind, trunkRate);
+    this.heads = headRates.map((r) => createOptimizer(this.kind, r));
+    this.strategy = createOptimizer('adam', strategyRate);
   }
 
   private all(): tf.Optimizer[] {
