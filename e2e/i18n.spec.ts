@@ -87,7 +87,7 @@ for (const locale of ['en-US', 'zh-CN'] as const)
     await page.goto('/');
     await page.locator('.lesson-list button').nth(2).click(); // Loss scales (weather, fast)
     await expect(page.locator('.lesson-panel')).toBeVisible();
-    await page.locator('.backend select').selectOption('wasm');
+    await page.locator('.backend select').first().selectOption('wasm'); // the backend's (the engine's is second)
     await expect(page.locator('.backend p[role="status"]')).toContainText('wasm', { timeout: 30_000 });
     await page.locator('.run-controls button.primary').click();
     await expect(page.locator('.lesson-steps li').first()).toHaveClass(/done/, { timeout: 120_000 });
