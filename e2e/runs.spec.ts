@@ -92,6 +92,8 @@ test('the worker crashing mid-run: the app restarts it, says so, and the run goe
 }) => {
   test.setTimeout(120_000);
   const app = await openApp(page);
+  // TensorFlow.js keeps 40 epochs long enough to crash the worker in the middle of them (the fused engine may finish first).
+  await page.getByRole('combobox', { name: 'Training engine' }).selectOption({ label: 'TensorFlow.js' });
   await trainEpochs(page, 2);
   await expect.poll(() => savedEpochs(page)).toEqual(['2']);
   await app.epochs.fill('40');

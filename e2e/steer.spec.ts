@@ -28,7 +28,8 @@ test('switching to Uncertainty mid-run makes the sliders read-only, and they fol
 }) => {
   const app = await openApp(page);
   await chooseBackend(page, 'WASM', 'wasm');
-  await app.epochs.fill('200');
+  // Until paused: Uncertainty runs on the fused engine, which would finish 200 epochs before the poll below.
+  await page.getByRole('switch', { name: 'Run until paused' }).check();
   await app.train.click();
   await expect.poll(() => currentStep(page)).toBeGreaterThan(5);
   await page.getByRole('combobox', { name: 'Weighting' }).selectOption('uncertainty');
