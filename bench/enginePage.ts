@@ -17,6 +17,7 @@ import type {
   PendingLosses,
 } from '../src/core/fused/fusedEngine.ts';
 import { planFusedStep, planLayers, type FusedPlan } from '../src/core/fused/fusedPlan.ts';
+import { coveredPlanForTrainer } from '../src/core/fused/trainerPlan.ts';
 import { readModelParameters } from '../src/core/fused/modelParameters.ts';
 import { fusedTrainingData } from '../src/core/fused/trainingData.ts';
 import { createWasmEngine } from '../src/core/fused/wasm/wasmEngine.ts';
@@ -190,18 +191,7 @@ async function prepare(o: EngineCaseOptions): Promise<Session['info']> {
     weights: data.tasks.map(() => 1),
     optimizer: 'adam',
   });
-  const planned = planFusedStep({
-    spec: trainer.spec,
-    batchSize: o.batchSize,
-    optimizer: 'adam',
-    l1: 0,
-    l2: 0,
-    clipNorm: 0,
-    epsilon: tf.backend().epsilon(),
-    seed: SEED,
-  });
-  if (!('plan' in planned)) throw new Error(`the fused engines do not cover this case: ${planned.problem.key}`);
-  const { plan } = planned;
+  const plan = coveredPlanForTrainer(trainer);
   const perSample = flopsPerSample(plan);
   const info: Session['info'] = {
     parameterCount: plan.parameterCount,

@@ -10,6 +10,7 @@ import { makeReferenceData, referenceCsv } from './referenceData.ts';
 
 test('profile the main thread while training', async ({ page }) => {
   await prepareApp(page, 'wasm', Buffer.from(referenceCsv(makeReferenceData(20000))), 20000, [128, 128], 256, 40);
+  await page.getByRole('switch', { name: 'Run until paused' }).check(); // the fused engine ends 40 epochs within the profile
   await ui(page).train.click();
   while ((await appEpochs(page).catch(() => [])).length === 0) await page.waitForTimeout(200);
   const cdp = await page.context().newCDPSession(page);

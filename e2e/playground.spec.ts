@@ -17,14 +17,28 @@ async function expectInViewport(page: Page, locator: ReturnType<Page['locator']>
   expect(box.y, `${what} top edge`).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width, `${what} right edge`).toBeLessThanOrEqual(viewport.width + 0.5);
   expect(box.y + box.height, `${what} bottom edge`).toBeLessThanOrEqual(viewport.height + 0.5);
+  // Inside the viewport is not enough: a scroll box (the weight rows) can clip it out of sight.
+  // What the page shows at its middle, near its top and near its bottom must be the element (read
+  // in one go: the live progress line can rewrap, and move everything below it, between two reads).
+  const shown = await locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return [0.5, 0.2, 0.8].map((f) => {
+      const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height * f);
+      return hit !== null && (el === hit || el.contains(hit)) ? 'shown' : `under ${hit?.tagName}.${hit?.className}`;
+    });
+  });
+  expect(shown, `${what} is shown, not clipped or covered`).toEqual(['shown', 'shown', 'shown']);
 }
 
 for (const size of [
   { width: 1366, height: 768 },
   { width: 1280, height: 720 },
+  // DWA adds its temperature and a note above the weights: the tallest steering column.
+  { width: 1280, height: 720, weighting: 'dwa' },
 ]) {
   for (const sample of SAMPLES) {
-    test(`at ${size.width}×${size.height}, training ${sample.id}: controls, every weight, the curves and the metrics are on screen`, async ({
+    const under = size.weighting ? ` under ${size.weighting}` : '';
+    test(`at ${size.width}×${size.height}, training ${sample.id}${under}: controls, every weight, the curves and the metrics are on screen`, async ({
       page,
     }) => {
       test.setTimeout(120_000);
@@ -35,6 +49,7 @@ for (const size of [
         await page.getByRole('combobox', { name: 'Sample dataset' }).selectOption(sample.id);
         await expect(app.datasetSummary).toContainText('E-commerce');
       }
+      if (size.weighting) await page.getByRole('combobox', { name: 'Weighting' }).selectOption(size.weighting);
       await app.train.click();
       await expect(page.getByRole('table', { name: 'Live metrics' }).locator('tbody tr')).toHaveCount(
         sample.tasks.length,

@@ -4,10 +4,10 @@
  * weights, the same training rows and the step settings the trainer's weighting implies.
  */
 /// <reference types="@webgpu/types" />
-import * as tf from '@tensorflow/tfjs';
 import type { PreparedDataset, PreparedSplit } from '../../src/core/data/prepareDataset.ts';
 import type { FusedEngine, FusedStepRequest, FusedTrainingData } from '../../src/core/fused/fusedEngine.ts';
-import { planFusedStep, type FusedPlan } from '../../src/core/fused/fusedPlan.ts';
+import type { FusedPlan } from '../../src/core/fused/fusedPlan.ts';
+import { coveredPlanForTrainer } from '../../src/core/fused/trainerPlan.ts';
 import { readModelParameters } from '../../src/core/fused/modelParameters.ts';
 import { fusedTrainingData } from '../../src/core/fused/trainingData.ts';
 import { createWebGpuEngine, type WebGpuEngineOptions } from '../../src/core/fused/webgpu/webGpuEngine.ts';
@@ -116,18 +116,7 @@ export async function makeRig(c: CaseConfig, engineOptions: WebGpuEngineOptions 
     weighting: { strategy: uncertainty ? 'uncertainty' : 'manual', dwaTemperature: 2, gradNormAlpha: 1.5 },
   };
   const trainer = new MultiTaskTrainer(data, options);
-  const planned = planFusedStep({
-    spec: trainer.spec,
-    batchSize: c.batchSize,
-    optimizer: c.optimizer,
-    l1: c.l1 ?? 0,
-    l2: c.l2 ?? 0,
-    clipNorm: c.clipNorm ?? 0,
-    epsilon: tf.backend().epsilon(),
-    seed,
-  });
-  if ('problem' in planned) throw new Error(`not a fused plan: ${planned.problem.key}`);
-  const { plan } = planned;
+  const plan = coveredPlanForTrainer(trainer);
   const training = fusedTrainingData(data.train, data.classWeights);
   const engine = await createWebGpuEngine(plan, training, undefined, engineOptions);
   engine.writeParameters(await readModelParameters(trainer.model, plan));

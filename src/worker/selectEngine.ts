@@ -3,9 +3,10 @@
  * backends, WebGPU on the webgpu backend) for the networks and strategies it covers. Auto times a
  * few steps of each on the model at hand and keeps the faster; the Backend status says which and why.
  */
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import type { FusedEngine, FusedEngineFactory, FusedTrainingData } from '../core/fused/fusedEngine.ts';
-import { planFusedStep, strategyName, type FusedPlan } from '../core/fused/fusedPlan.ts';
+import { strategyName, type FusedPlan } from '../core/fused/fusedPlan.ts';
+import { planForTrainer } from '../core/fused/trainerPlan.ts';
 import { fusedTrainingData } from '../core/fused/trainingData.ts';
 import { readModelParameters } from '../core/fused/modelParameters.ts';
 import { message, messages, type Message } from '../core/messages/message.ts';
@@ -42,21 +43,6 @@ export function engineName(kind: FusedEngine['kind']): Message {
   return message(ENGINE_NAMES[kind]);
 }
 
-/** The plan of the trainer's network for the fused engines, or why they do not cover it. */
-export function planFor(trainer: MultiTaskTrainer): { plan: FusedPlan } | { problem: Message } {
-  const o = trainer.options;
-  return planFusedStep({
-    spec: trainer.spec,
-    batchSize: o.batchSize,
-    optimizer: o.optimizer ?? 'adam',
-    l1: o.l1 ?? 0,
-    l2: o.l2 ?? 0,
-    clipNorm: o.clipNorm ?? 0,
-    epsilon: tf.backend().epsilon(),
-    seed: o.seed,
-  });
-}
-
 /** Attaches the engine `choice` asks for to a fresh trainer (no step taken elsewhere yet), and says why. */
 export async function attachEngine(
   trainer: MultiTaskTrainer,
@@ -65,7 +51,7 @@ export async function attachEngine(
   factories: EngineFactories,
 ): Promise<EngineSelection> {
   if (choice === 'tfjs') return { engine: null, reason: message('messages.engine.chosenTfjs') };
-  const planned = planFor(trainer);
+  const planned = planForTrainer(trainer);
   if ('problem' in planned)
     return { engine: null, reason: message('messages.engine.notCovered', { why: planned.problem }) };
   const kind = engineKindFor(backend);

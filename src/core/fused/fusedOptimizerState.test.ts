@@ -3,7 +3,7 @@ import { toyDataset } from '../testing/toyData.ts';
 import { MultiTaskTrainer } from '../train/multiTaskTrainer.ts';
 import type { OptimizerKind } from '../train/optimizerKinds.ts';
 import type { PackedTensors } from '../train/packedTensors.ts';
-import { planFusedStep } from './fusedPlan.ts';
+import { coveredPlanForTrainer } from './trainerPlan.ts';
 import { packFusedState, unpackFusedState } from './fusedOptimizerState.ts';
 
 /** The trainer's optimisers after a few TF.js steps (head 1 off, so its optimiser never steps). */
@@ -21,19 +21,9 @@ async function steppedState(optimizer: OptimizerKind, strategy: 'manual' | 'unce
   });
   for (let i = 0; i < 3; i++) trainer.trainStep().dispose();
   const state = await trainer.trainingState();
-  const planned = planFusedStep({
-    spec: trainer.spec,
-    batchSize: 32,
-    optimizer,
-    l1: 0,
-    l2: 0,
-    clipNorm: 0,
-    epsilon: 1e-7,
-    seed: 5,
-  });
+  const plan = coveredPlanForTrainer(trainer);
   trainer.dispose();
-  if (!('plan' in planned)) throw new Error('the toy network should be covered');
-  return { packed: state.optimizers, plan: planned.plan };
+  return { packed: state.optimizers, plan };
 }
 
 const values = (p: PackedTensors) => Array.from(new Float32Array(p.data));

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import type { FusedEngine } from '../fused/fusedEngine.ts';
-import { planFusedStep } from '../fused/fusedPlan.ts';
+import { coveredPlanForTrainer } from '../fused/trainerPlan.ts';
 import { fusedTrainingData } from '../fused/trainingData.ts';
 import { createWasmEngine } from '../fused/wasm/wasmEngine.ts';
 import type { PreparedDataset } from '../data/prepareDataset.ts';
@@ -26,25 +26,15 @@ const engineSteps = new Map<FusedEngine, number>();
 const immediate = () => new Promise<void>((r) => setImmediate(r));
 
 async function engineFor(trainer: MultiTaskTrainer, lost?: Promise<string>): Promise<FusedEngine> {
-  const planned = planFusedStep({
-    spec: trainer.spec,
-    batchSize: trainer.options.batchSize,
-    optimizer: trainer.options.optimizer ?? 'adam',
-    l1: 0,
-    l2: 0,
-    clipNorm: 0,
-    epsilon: tf.backend().epsilon(),
-    seed: trainer.options.seed,
-  });
-  if (!('plan' in planned)) throw new Error('covered network expected');
-  const engine = await createWasmEngine(planned.plan, fusedTrainingData(trainer.data.train, trainer.data.classWeights));
+  const plan = coveredPlanForTrainer(trainer);
+  const engine = await createWasmEngine(plan, fusedTrainingData(trainer.data.train, trainer.data.classWeights));
   if (lost) Object.defineProperty(engine, 'lost', { value: lost }); // a WASM engine never stops by itself
   const step = engine.step.bind(engine);
   engine.step = (request) => {
     engineSteps.set(engine, (engineSteps.get(engine) ?? 0) + 1);
     return step(request);
   };
-  trainer.attachEngine(engine, planned.plan);
+  trainer.attachEngine(engine, plan);
   return engine;
 }
 

@@ -31,6 +31,10 @@ export function BackendPicker() {
   const running = useAppState((s) => s.runState === 'running');
   const hasRun = useAppState((s) => s.run !== null);
   const pickerHidden = useHidden('backend');
+  const summary = backend
+    ? t('playground.backend.status', { name: backend.name, reason: renderMessage(t, backend.reason) }) +
+      (engine ? ` ${renderMessage(t, engine.reason)}` : '')
+    : t('playground.backend.notChosen');
   return (
     <div className="backend">
       {!pickerHidden && (
@@ -65,11 +69,9 @@ export function BackendPicker() {
           {running && <span className="muted"> {t('playground.engine.changePauses')}</span>}
         </>
       )}
-      <p role="status" aria-label={t('playground.backend.statusLabel')} className="summary">
-        {backend
-          ? t('playground.backend.status', { name: backend.name, reason: renderMessage(t, backend.reason) })
-          : t('playground.backend.notChosen')}
-        {backend && engine && ` ${renderMessage(t, engine.reason)}`}
+      {/* Clamped to four lines in the playground; the whole sentence is its title. */}
+      <p role="status" aria-label={t('playground.backend.statusLabel')} className="summary" title={summary}>
+        {summary}
       </p>
     </div>
   );

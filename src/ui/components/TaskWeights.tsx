@@ -35,9 +35,13 @@ export function TaskWeights() {
     return k >= 0 && latest ? (latest[k] ?? 1) : enabled[task] === false ? 0 : 1;
   };
   return (
-    <fieldset className="weights">
-      <legend>{t('playground.taskWeights.legend')}</legend>
-      <TermHelp term="lossWeight" />
+    // The help sits in the legend's line (a line of its own cost a weight row at 1366×768); the
+    // group's name stays the legend's words.
+    <fieldset className="weights" aria-label={t('playground.taskWeights.legend')}>
+      <legend>
+        {t('playground.taskWeights.legend')}
+        <TermHelp term="lossWeight" />
+      </legend>
       {!weightingHidden && <WeightingPicker />}
       <div className="weight-rows">
         {tasks.map((task, k) => {

@@ -2,14 +2,14 @@
  * Test support for the WASM engine (no vitest here): a MultiTaskTrainer as the TF.js reference and
  * an engine holding the same weights, rows and settings, stepped side by side on the same batches.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { PreparedDataset } from '../../data/prepareDataset.ts';
 import { toyDataset } from '../../testing/toyData.ts';
 import { createRng } from '../../rng.ts';
 import { EpochBatcher } from '../../train/batcher.ts';
 import { MultiTaskTrainer, type TrainerOptions } from '../../train/multiTaskTrainer.ts';
 import type { FusedEngine, FusedStepRequest } from '../fusedEngine.ts';
-import { planFusedStep, type FusedPlan } from '../fusedPlan.ts';
+import type { FusedPlan } from '../fusedPlan.ts';
+import { coveredPlanForTrainer } from '../trainerPlan.ts';
 import { readModelParameters } from '../modelParameters.ts';
 import { fusedTrainingData } from '../trainingData.ts';
 import { createWasmEngine } from './wasmEngine.ts';
@@ -47,18 +47,7 @@ export const BASE_OPTIONS: TrainerOptions = {
 /** A trainer and an engine with the trainer's initial weights. */
 export async function makeRig(options: TrainerOptions, data: PreparedDataset = rigData()): Promise<Rig> {
   const trainer = new MultiTaskTrainer(data, options);
-  const planned = planFusedStep({
-    spec: trainer.spec,
-    batchSize: options.batchSize,
-    optimizer: options.optimizer ?? 'adam',
-    l1: options.l1 ?? 0,
-    l2: options.l2 ?? 0,
-    clipNorm: options.clipNorm ?? 0,
-    epsilon: tf.backend().epsilon(),
-    seed: options.seed,
-  });
-  if ('problem' in planned) throw new Error(`not a fused plan: ${planned.problem.key}`);
-  const { plan } = planned;
+  const plan = coveredPlanForTrainer(trainer);
   const engine = await createWasmEngine(plan, fusedTrainingData(data.train, data.classWeights));
   engine.writeParameters(await readModelParameters(trainer.model, plan));
   const split = { rows: data.train.rows, inputs: [], targets: [], masks: [] };
