@@ -89,6 +89,8 @@ for (const locale of ['en-US', 'zh-CN'] as const)
     await expect(page.locator('.lesson-panel')).toBeVisible();
     await page.locator('.backend select').first().selectOption('wasm'); // the backend's (the engine's is second)
     await expect(page.locator('.backend p[role="status"]')).toContainText('wasm', { timeout: 30_000 });
+    // Run until paused, so the fused engine cannot finish the run before Pause is pressed.
+    await page.locator('.run-controls [role="switch"]').check();
     await page.locator('.run-controls button.primary').click();
     await expect(page.locator('.lesson-steps li').first()).toHaveClass(/done/, { timeout: 120_000 });
     await page.locator('.run-controls button').nth(1).click(); // Pause, whatever its name
