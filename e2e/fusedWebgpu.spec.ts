@@ -289,3 +289,24 @@ test('300 steps at the reference widths: losses finite and falling, memory const
   expect(new Set(r.memory).size, `memoryBytes over the run: ${r.memory}`).toBe(1);
   expect(r.lost).toBeNull();
 });
+
+test('a device destroyed mid-run: the runner says so once, goes back to the last good weights and finishes on TF.js', async () => {
+  const r = await call(
+    'deviceLossMidRun',
+    { ...BASE, rows: 200, batchSize: 32, optimizer: 'adam', learningRate: 0.01 },
+    5,
+    2,
+  );
+  expect(r.said, JSON.stringify(r.said)).toHaveLength(1);
+  expect(r.said[0]?.reason).toContain('lost');
+  expect(r.said[0]?.step).toBeLessThanOrEqual(2 * Math.ceil(200 / 32)); // no step after the loss counts
+  expect(r.epochs).toEqual([1, 2, 3, 4, 5]);
+  expect(r.finite).toBe(true);
+  expect(r.engineAfter).toBeNull();
+  expect(r.stepsAfter).toBe(5 * Math.ceil(200 / 32));
+});
+
+test('reads of an engine whose device was just destroyed fail as a lost engine (step, weights, optimiser state)', async () => {
+  const r = await call('readsAfterDestroy', { ...BASE, optimizer: 'adam', learningRate: 0.01 });
+  expect(r).toEqual({ step: 'EngineLostError', syncModel: 'EngineLostError', optimizerState: 'EngineLostError' });
+});

@@ -7,6 +7,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { FusedEngine } from '../../src/core/fused/fusedEngine.ts';
 import { readModelParameters } from '../../src/core/fused/modelParameters.ts';
+import { createWebGpuEngine } from '../../src/core/fused/webgpu/webGpuEngine.ts';
+import { EngineLostError } from '../../src/core/train/fusedStepper.ts';
+import { TrainingRunner, type EpochReport } from '../../src/core/train/trainingRunner.ts';
 import { makeRig, runSteps, type CaseConfig } from './fusedRig.ts';
 import { numericGradient, referenceLosses } from './referenceForward.ts';
 
@@ -211,6 +214,103 @@ function stateEqual(
   );
 }
 
+export interface DeviceLossResult {
+  /** What the runner said, once per loss: the reason and the step it went back to. */
+  said: { reason: string; step: number }[];
+  epochs: number[];
+  /** Every epoch's validation losses finite, and the model's weights at the end. */
+  finite: boolean;
+  engineAfter: string | null;
+  stepsAfter: number;
+}
+
+/**
+ * A real device loss mid-run: the engine runs on a device of the harness's own, which is destroyed
+ * at the end of epoch `at`; the app's runner must hand the run to TF.js from the last good weights
+ * and finish it, whatever the lost device's reads and maps do meanwhile.
+ */
+export async function deviceLossMidRun(c: CaseConfig, epochs: number, at: number): Promise<DeviceLossResult> {
+  await tf.setBackend('cpu');
+  const rig = await makeRig(c);
+  const adapter = await (navigator as Navigator & { gpu: GPU }).gpu.requestAdapter();
+  if (!adapter) throw new Error('no WebGPU adapter');
+  const device = await adapter.requestDevice();
+  const engine = await createWebGpuEngine(rig.plan, rig.training, device);
+  const { trainer } = rig;
+  try {
+    trainer.attachEngine(engine, rig.plan);
+    const said: DeviceLossResult['said'] = [];
+    const reports: EpochReport[] = [];
+    const runner = new TrainingRunner(
+      trainer,
+      {
+        onLosses: () => {},
+        onEpoch: (r) => {
+          reports.push(r);
+          if (r.epoch === at) device.destroy();
+        },
+        onEngineLost: (reason, step) => said.push({ reason, step }),
+      },
+      () => new Promise<void>((r) => setTimeout(r, 0)),
+    );
+    await runner.runUntil(epochs, () => false);
+    const weights = await Promise.all(trainer.model.getWeights().map((w) => w.data()));
+    runner.dispose();
+    return {
+      said,
+      epochs: reports.map((r) => r.epoch),
+      finite:
+        reports.every((r) => r.val.every((m) => Number.isFinite(m.loss))) &&
+        weights.every((w) => Array.from(w).every(Number.isFinite)),
+      engineAfter: trainer.engine?.kind ?? null,
+      stepsAfter: trainer.globalStep,
+    };
+  } finally {
+    engine.dispose();
+    rig.dispose();
+  }
+}
+
+/**
+ * What each of the trainer's engine reads rejects with when the device is destroyed just before
+ * it (no turn of the event loop between: the device's maps fail before `lost` settles).
+ */
+export async function readsAfterDestroy(
+  c: CaseConfig,
+): Promise<Record<'step' | 'syncModel' | 'optimizerState', string>> {
+  await tf.setBackend('cpu');
+  const out: Record<string, string> = {};
+  for (const read of ['step', 'syncModel', 'optimizerState'] as const) {
+    const rig = await makeRig(c);
+    const adapter = await (navigator as Navigator & { gpu: GPU }).gpu.requestAdapter();
+    if (!adapter) throw new Error('no WebGPU adapter');
+    const device = await adapter.requestDevice();
+    const engine = await createWebGpuEngine(rig.plan, rig.training, device);
+    const { trainer } = rig;
+    try {
+      trainer.attachEngine(engine, rig.plan);
+      await trainer.prepareStep();
+      const first = trainer.step();
+      if (!('read' in first)) throw new Error('the step ran on TF.js');
+      await first.read();
+      const second = read === 'step' ? trainer.step() : null;
+      device.destroy();
+      try {
+        if (second && 'read' in second) await second.read();
+        else if (read === 'syncModel') await trainer.syncModel();
+        else await trainer.trainingState();
+        out[read] = 'resolved';
+      } catch (e) {
+        out[read] = e instanceof EngineLostError ? 'EngineLostError' : `${(e as Error).name}: ${(e as Error).message}`;
+      }
+    } finally {
+      trainer.abandonEngine();
+      rig.dispose();
+    }
+  }
+  return out as Record<'step' | 'syncModel' | 'optimizerState', string>;
+}
+
 /** The WebGPU adapter's name, or null when navigator.gpu gives none. */
 export async function adapterName(): Promise<string | null> {
   const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
@@ -220,6 +320,15 @@ export async function adapterName(): Promise<string | null> {
   return [vendor, architecture, device, description].filter(Boolean).join(' ') || 'unnamed adapter';
 }
 
-const harness = { compareSteps, compareDropout, soak, ringCheck, stateRoundTrip, adapterName };
+const harness = {
+  compareSteps,
+  compareDropout,
+  soak,
+  ringCheck,
+  stateRoundTrip,
+  deviceLossMidRun,
+  readsAfterDestroy,
+  adapterName,
+};
 export type FusedHarness = typeof harness;
 (globalThis as unknown as { fusedHarness: FusedHarness }).fusedHarness = harness;

@@ -19,6 +19,9 @@ export type LossVector = tf.Tensor1D | PendingLosses;
 
 type Where = 'tfjs' | 'engine' | 'both';
 
+/** How long a failed engine read waits for the engine's `lost` to say it stopped. */
+const LOST_GRACE_MS = 500;
+
 /** What the stepper reaches of its trainer. */
 export interface StepperHost {
   readonly model: tf.LayersModel;
@@ -74,7 +77,7 @@ export class FusedStepper {
     } else {
       await this.syncModel();
       if (this.optimizerState === 'engine') {
-        const state = await this.engine.readOptimizerState();
+        const state = await this.guarded(this.engine.readOptimizerState());
         await this.host.optimizers.restore(packFusedState(state, this.plan));
         const fused = this.host.weighting().fused;
         if (fused?.kind === 'uncertainty') tf.tidy(() => fused.logVariances.assign(tf.tensor1d(state.strategy.values)));
@@ -94,8 +97,26 @@ export class FusedStepper {
     });
     this.parameters = 'engine';
     this.optimizerState = 'engine';
+    return { read: () => this.guarded(pending.read()) };
+  }
+
+  /**
+   * An engine read that fails because the engine stopped fails as {@link EngineLostError}, which
+   * the runner answers by going on with TF.js. A destroyed WebGPU device rejects its pending maps
+   * (an AbortError) a moment before its `lost` settles, so a failed read waits briefly for it.
+   */
+  private async guarded<T>(read: Promise<T>): Promise<T> {
     const lost = this.engine.lost.then((reason) => Promise.reject(new EngineLostError(reason)));
-    return { read: () => Promise.race([pending.read(), lost]) };
+    try {
+      return await Promise.race([read, lost]);
+    } catch (e) {
+      if (e instanceof EngineLostError) throw e;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const grace = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), LOST_GRACE_MS)));
+      const reason = this.lostReason ?? (await Promise.race([this.engine.lost, grace]));
+      clearTimeout(timer);
+      throw reason === null ? e : new EngineLostError(reason);
+    }
   }
 
   /** A TF.js step was taken: the model and optimisers are ahead of the engine. */
@@ -107,14 +128,14 @@ export class FusedStepper {
   /** Brings the model's weights up to the engine's (before anything reads the model). */
   async syncModel(): Promise<void> {
     if (this.parameters !== 'engine') return;
-    writeModelParameters(this.host.model, this.plan, await this.engine.readParameters());
+    writeModelParameters(this.host.model, this.plan, await this.guarded(this.engine.readParameters()));
     this.parameters = 'both';
   }
 
   /** The optimisers' state in TF.js's format (a checkpoint's), read from the engine when it holds the latest; null when TF.js does. */
   async packedOptimizerState(): Promise<PackedTensors[] | null> {
     if (this.optimizerState !== 'engine') return null;
-    return packFusedState(await this.engine.readOptimizerState(), this.plan);
+    return packFusedState(await this.guarded(this.engine.readOptimizerState()), this.plan);
   }
 
   /** The model's weights were replaced (a restore, a reopened run): the engine takes them before its next step. */

@@ -10,6 +10,7 @@ import { fusedTrainingData } from '../fused/trainingData.ts';
 import { createWasmEngine } from '../fused/wasm/wasmEngine.ts';
 import type { PreparedDataset } from '../data/prepareDataset.ts';
 import { toyDataset } from '../testing/toyData.ts';
+import { EngineLostError } from './fusedStepper.ts';
 import { MultiTaskTrainer, type TrainerOptions } from './multiTaskTrainer.ts';
 import { TrainingRunner, type EpochReport } from './trainingRunner.ts';
 
@@ -178,6 +179,32 @@ describe('MultiTaskTrainer with the fused WASM engine', () => {
     await fused.syncModel();
     expect(maxRelative(await weightsOf(again), await weightsOf(fused))).toBeLessThan(1e-4);
     for (const t of [fused, again]) t.dispose();
+  });
+
+  it('a read that fails as the engine stops (a lost device rejects its maps first) fails as a lost engine; another failure stays itself', async () => {
+    const data = toyDataset(200);
+    const lostTrainer = new MultiTaskTrainer(data, options);
+    let stop: (reason: string) => void = () => {};
+    const engine = await engineFor(lostTrainer, new Promise<string>((resolve) => (stop = resolve)));
+    await lostTrainer.prepareStep();
+    await (lostTrainer.step() as { read(): Promise<Float32Array> }).read();
+    const abort = () =>
+      Object.assign(new Error('The Device was lost before mapping was resolved.'), { name: 'AbortError' });
+    engine.readParameters = () => {
+      setTimeout(() => stop('device lost (test)'), 50); // `lost` settles after the map fails
+      return Promise.reject(abort());
+    };
+    const lost = await lostTrainer.syncModel().catch((e: unknown) => e);
+    expect(lost).toBeInstanceOf(EngineLostError);
+    expect((lost as EngineLostError).reason).toBe('device lost (test)');
+
+    const failing = new MultiTaskTrainer(data, options);
+    const kept = await engineFor(failing, new Promise<string>(() => {}));
+    await failing.prepareStep();
+    await (failing.step() as { read(): Promise<Float32Array> }).read();
+    kept.readOptimizerState = () => Promise.reject(new RangeError('not a lost engine'));
+    await expect(failing.trainingState()).rejects.toThrow(RangeError);
+    for (const t of [lostTrainer, failing]) t.dispose();
   });
 
   it('goes on with TF.js from the last good weights when the engine stops mid-run, and says so', async () => {
