@@ -52,14 +52,13 @@ test.beforeAll(async ({ browser }) => {
   await page.goto(`${HARNESS}index.html`);
   await page.waitForFunction(() => 'fusedHarness' in globalThis);
   adapter = await call('adapterName');
+  // No skipping without an adapter: the config launches Chromium with SwiftShader's WebGPU
+  // (shared/notes/webgpu-headless.md), so none means the launch is wrong, and every case fails.
+  expect(adapter, 'navigator.gpu gave no WebGPU adapter: check the WebGPU flags in e2e/browser.ts').not.toBeNull();
 });
 
 test.afterAll(async () => {
   await page?.close();
-});
-
-test.beforeEach(() => {
-  test.skip(adapter === null, 'navigator.gpu gives no WebGPU adapter in this Chromium: the engine cannot run here');
 });
 
 const BASE: CaseConfig = {

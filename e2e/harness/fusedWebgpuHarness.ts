@@ -9,7 +9,7 @@ import type { FusedEngine } from '../../src/core/fused/fusedEngine.ts';
 import { readModelParameters } from '../../src/core/fused/modelParameters.ts';
 import { createWebGpuEngine } from '../../src/core/fused/webgpu/webGpuEngine.ts';
 import { EngineLostError } from '../../src/core/train/fusedStepper.ts';
-import { TrainingRunner, type EpochReport } from '../../src/core/train/trainingRunner.ts';
+import { runRecorded } from '../../src/core/testing/runRecorded.ts';
 import { makeRig, runSteps, type CaseConfig } from './fusedRig.ts';
 import { numericGradient, referenceLosses } from './referenceForward.ts';
 
@@ -225,49 +225,52 @@ export interface DeviceLossResult {
 }
 
 /**
- * A real device loss mid-run: the engine runs on a device of the harness's own, which is destroyed
- * at the end of epoch `at`; the app's runner must hand the run to TF.js from the last good weights
- * and finish it, whatever the lost device's reads and maps do meanwhile.
+ * The rig's trainer with a WebGPU engine attached on a device the harness holds, so a test can
+ * destroy it. The trainer owns the engine; `release` drops it and frees the rig.
  */
-export async function deviceLossMidRun(c: CaseConfig, epochs: number, at: number): Promise<DeviceLossResult> {
+async function attachedOnOwnDevice(c: CaseConfig) {
   await tf.setBackend('cpu');
   const rig = await makeRig(c);
   const adapter = await (navigator as Navigator & { gpu: GPU }).gpu.requestAdapter();
   if (!adapter) throw new Error('no WebGPU adapter');
   const device = await adapter.requestDevice();
-  const engine = await createWebGpuEngine(rig.plan, rig.training, device);
-  const { trainer } = rig;
+  rig.trainer.attachEngine(await createWebGpuEngine(rig.plan, rig.training, device), rig.plan);
+  const release = () => {
+    rig.trainer.abandonEngine(); // the device is gone: its buffers may refuse to be freed
+    device.destroy();
+    rig.dispose();
+  };
+  return { trainer: rig.trainer, device, release };
+}
+
+/**
+ * A real device loss mid-run: the engine's device is destroyed at the end of epoch `at`; the
+ * app's runner must hand the run to TF.js from the last good weights and finish it, whatever the
+ * lost device's reads and maps do meanwhile.
+ */
+export async function deviceLossMidRun(c: CaseConfig, epochs: number, at: number): Promise<DeviceLossResult> {
+  const { trainer, device, release } = await attachedOnOwnDevice(c);
   try {
-    trainer.attachEngine(engine, rig.plan);
-    const said: DeviceLossResult['said'] = [];
-    const reports: EpochReport[] = [];
-    const runner = new TrainingRunner(
+    const run = await runRecorded(
       trainer,
-      {
-        onLosses: () => {},
-        onEpoch: (r) => {
-          reports.push(r);
-          if (r.epoch === at) device.destroy();
-        },
-        onEngineLost: (reason, step) => said.push({ reason, step }),
+      epochs,
+      (epoch) => {
+        if (epoch === at) device.destroy();
       },
       () => new Promise<void>((r) => setTimeout(r, 0)),
     );
-    await runner.runUntil(epochs, () => false);
     const weights = await Promise.all(trainer.model.getWeights().map((w) => w.data()));
-    runner.dispose();
     return {
-      said,
-      epochs: reports.map((r) => r.epoch),
+      said: run.engineLost,
+      epochs: run.reports.map((r) => r.epoch),
       finite:
-        reports.every((r) => r.val.every((m) => Number.isFinite(m.loss))) &&
+        run.reports.every((r) => r.val.every((m) => Number.isFinite(m.loss))) &&
         weights.every((w) => Array.from(w).every(Number.isFinite)),
       engineAfter: trainer.engine?.kind ?? null,
       stepsAfter: trainer.globalStep,
     };
   } finally {
-    engine.dispose();
-    rig.dispose();
+    release();
   }
 }
 
@@ -278,17 +281,10 @@ export async function deviceLossMidRun(c: CaseConfig, epochs: number, at: number
 export async function readsAfterDestroy(
   c: CaseConfig,
 ): Promise<Record<'step' | 'syncModel' | 'optimizerState', string>> {
-  await tf.setBackend('cpu');
   const out: Record<string, string> = {};
   for (const read of ['step', 'syncModel', 'optimizerState'] as const) {
-    const rig = await makeRig(c);
-    const adapter = await (navigator as Navigator & { gpu: GPU }).gpu.requestAdapter();
-    if (!adapter) throw new Error('no WebGPU adapter');
-    const device = await adapter.requestDevice();
-    const engine = await createWebGpuEngine(rig.plan, rig.training, device);
-    const { trainer } = rig;
+    const { trainer, device, release } = await attachedOnOwnDevice(c);
     try {
-      trainer.attachEngine(engine, rig.plan);
       await trainer.prepareStep();
       const first = trainer.step();
       if (!('read' in first)) throw new Error('the step ran on TF.js');
@@ -304,8 +300,7 @@ export async function readsAfterDestroy(
         out[read] = e instanceof EngineLostError ? 'EngineLostError' : `${(e as Error).name}: ${(e as Error).message}`;
       }
     } finally {
-      trainer.abandonEngine();
-      rig.dispose();
+      release();
     }
   }
   return out as Record<'step' | 'syncModel' | 'optimizerState', string>;

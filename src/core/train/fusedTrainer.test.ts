@@ -9,6 +9,7 @@ import { coveredPlanForTrainer } from '../fused/trainerPlan.ts';
 import { fusedTrainingData } from '../fused/trainingData.ts';
 import { createWasmEngine } from '../fused/wasm/wasmEngine.ts';
 import type { PreparedDataset } from '../data/prepareDataset.ts';
+import { runRecorded } from '../testing/runRecorded.ts';
 import { toyDataset } from '../testing/toyData.ts';
 import { EngineLostError } from './fusedStepper.ts';
 import { MultiTaskTrainer, type TrainerOptions } from './multiTaskTrainer.ts';
@@ -212,27 +213,19 @@ describe('MultiTaskTrainer with the fused WASM engine', () => {
     const trainer = new MultiTaskTrainer(data, options);
     let stop: (reason: string) => void = () => {};
     await engineFor(trainer, new Promise<string>((resolve) => (stop = resolve)));
-    const said: { reason: string; step: number }[] = [];
-    const reports: EpochReport[] = [];
-    const runner = new TrainingRunner(
+    const { reports, engineLost: said } = await runRecorded(
       trainer,
-      {
-        onLosses: () => {},
-        onEpoch: (r) => {
-          reports.push(r);
-          if (r.epoch === 2) stop('device lost (test)');
-        },
-        onEngineLost: (reason, step) => said.push({ reason, step }),
+      5,
+      (epoch) => {
+        if (epoch === 2) stop('device lost (test)');
       },
       immediate,
     );
-    await runner.runUntil(5, () => false);
     expect(said).toHaveLength(1);
     expect(said[0]?.reason).toBe('device lost (test)');
     expect(trainer.engine).toBeNull();
     expect(reports.map((r) => r.epoch)).toEqual([1, 2, 3, 4, 5]);
     expect(reports.every((r) => r.val.every((m) => Number.isFinite(m.loss)))).toBe(true);
-    runner.dispose();
     trainer.dispose();
   });
 });
