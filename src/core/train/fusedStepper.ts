@@ -113,7 +113,7 @@ export class FusedStepper {
       if (e instanceof EngineLostError) throw e;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const grace = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), LOST_GRACE_MS)));
-      const reason = this.lostReason ?? (await Promise.race([this.engine.lost, grace]));
+      const reason = await Promise.race([this.engine.lost, grace]);
       clearTimeout(timer);
       throw reason === null ? e : new EngineLostError(reason);
     }
